@@ -1,0 +1,417 @@
+"""The ScalpZone map file (SPEC §4): read with every problem reported, written back equal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from scalpzone.domain.geometry import Point, first_crossing, polygon_area
+from scalpzone.domain.history import HistoryEntry, SessionStatus
+from scalpzone.domain.problems import Problem, ProblemsError, show
+from scalpzone.domain.regions import REGION_IDS
+from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
+from scalpzone.domain.settings import Health, Settings, parse_health, parse_settings
+from scalpzone.domain.zones import SEVERITIES, ScalpMap, Zone, ZoneState, is_custom_id
+
+FORMAT = "scalpzone"
+VERSION = 1
+TOP_KEYS = ("format", "version", "profile", "settings", "health", "zones", "hairline", "history")
+NAME_MAX = 80
+NOTE_MAX = 2000
+POLYGON_MAX_POINTS = 500
+HAIRLINE_MAX_POINTS = 500
+MIN_ZONE_AREA = 1e-4
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class MapDocument:
+    """Everything one map file holds: who, their settings and health, their map and their log."""
+
+    scalp_map: ScalpMap = field(default_factory=ScalpMap)
+    settings: Settings = field(default_factory=Settings)
+    health: Health = field(default_factory=Health)
+    history: tuple[HistoryEntry, ...] = ()
+    profile_name: str | None = None
+
+
+class MapFileError(ProblemsError):
+    """A map file refused as a whole, with every problem in it."""
+
+
+class _Reader:
+    """Collects problems while walking the JSON; never raises on bad content."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def obj(self, value: object, path: str, what: str) -> Mapping[str, object] | None:
+        if isinstance(value, Mapping):
+            return value
+        self.fail(path, f"{show(value)} is not an object ({what})")
+        return None
+
+    def text(self, value: object, path: str, limit: int, *, empty_ok: bool = False) -> str | None:
+        if not isinstance(value, str):
+            self.fail(path, f"{show(value)} is not text")
+            return None
+        if not empty_ok and not value.strip():
+            self.fail(path, "is empty; give it a name")
+            return None
+        if len(value) > limit:
+            self.fail(path, f"is {len(value)} characters long, above the {limit} maximum")
+            return None
+        return value
+
+    def day(self, value: object, path: str) -> date | None:
+        if isinstance(value, str):
+            try:
+                if len(value) == 10:
+                    return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(path, f"{show(value)} is not a date written as YYYY-MM-DD")
+        return None
+
+    def point(self, value: object, path: str) -> Point | None:
+        if not isinstance(value, list) or len(value) != 2:
+            self.fail(path, f"{show(value)} is not a point [x, y]")
+            return None
+        coords: list[float] = []
+        for i, c in enumerate(value):
+            if not isinstance(c, int | float) or isinstance(c, bool):
+                self.fail(f"{path}[{i}]", f"{show(c)} is not a number")
+            elif not 0.0 <= c <= 1.0:
+                self.fail(f"{path}[{i}]", f"{show(c)} is outside 0–1 (map coordinates)")
+            else:
+                coords.append(float(c))
+        return (coords[0], coords[1]) if len(coords) == 2 else None
+
+    def points(self, value: object, path: str, least: int, most: int) -> tuple[Point, ...] | None:
+        if not isinstance(value, list):
+            self.fail(path, f"{show(value)} is not a list of points [[x, y], …]")
+            return None
+        if len(value) < least:
+            self.fail(path, f"has {len(value)} point(s), fewer than the {least} needed")
+            return None
+        if len(value) > most:
+            self.fail(path, f"has {len(value)} points, above the {most} maximum")
+            return None
+        before = len(self.problems)
+        pts = [self.point(p, f"{path}[{i}]") for i, p in enumerate(value)]
+        if len(self.problems) > before:
+            return None
+        return tuple(p for p in pts if p is not None)
+
+
+def parse_map_json(text: str) -> MapDocument:
+    """A map document from the file's text, or MapFileError with every problem."""
+    try:
+        raw = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise MapFileError([Problem(where, f"not valid JSON ({error.msg})")]) from None
+    except _DuplicateKeyError as error:
+        raise MapFileError([Problem(error.key, "appears twice in the same object")]) from None
+    except _ConstantError as error:
+        raise MapFileError([Problem("(file)", f"{error.name} is not a number JSON allows")]) from None
+    return parse_map_data(raw)
+
+
+def read_map_file(path: Path) -> MapDocument:
+    """Read a map file from disk; unreadable or bad files raise MapFileError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise MapFileError(
+                [Problem(str(path), f"is {size} bytes, above the {MAX_FILE_BYTES} byte maximum")]
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise MapFileError([Problem(str(path), f"cannot be read ({error.strerror})")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise MapFileError(
+            [Problem(str(path), f"is not UTF-8 text (byte {error.start} is not valid)")]
+        ) from None
+    return parse_map_json(text)
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+class _ConstantError(ValueError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> object:
+    raise _ConstantError(name)
+
+
+def parse_map_data(raw: object) -> MapDocument:
+    """A map document from parsed JSON, or MapFileError with every problem and its path."""
+    r = _Reader()
+    top = r.obj(raw, "(file)", "a ScalpZone map file")
+    if top is None:
+        raise MapFileError(r.problems)
+    for key in top:
+        if key not in TOP_KEYS:
+            r.fail(key, f"is not a key of a map file (known: {', '.join(TOP_KEYS)})")
+    if top.get("format") != FORMAT:
+        got = show(top["format"]) if "format" in top else "missing"
+        r.fail("format", f"{got}; a ScalpZone map file says \"{FORMAT}\"")
+    version = top.get("version")
+    if "version" not in top:
+        r.fail("version", f"missing; this app reads version {VERSION}")
+    elif not isinstance(version, int) or isinstance(version, bool):
+        r.fail("version", f"{show(version)} is not a version number")
+    elif version > VERSION:
+        r.fail("version", f"{version} is newer than this app reads ({VERSION}); update ScalpZone")
+    elif version < VERSION:
+        r.fail("version", f"{version} is not a version this app knows (it reads {VERSION})")
+
+    name = None
+    if "profile" in top and (profile := r.obj(top["profile"], "profile", "{\"name\": …}")):
+        for key in profile:
+            if key != "name":
+                r.fail(f"profile.{key}", "is not a profile key (known: name)")
+        if "name" in profile:
+            name = r.text(profile["name"], "profile.name", NAME_MAX)
+
+    settings, problems = parse_settings(top.get("settings", {}))
+    r.problems.extend(problems)
+    health, problems = parse_health(top.get("health", {}))
+    r.problems.extend(problems)
+
+    zones = _zones(r, top)
+    hairline: tuple[Point, ...] = ()
+    if "hairline" in top:
+        hairline = r.points(top["hairline"], "hairline", 2, HAIRLINE_MAX_POINTS) or ()
+    known = set(REGION_IDS) | {z.id for z in zones}
+    history = _history(r, top.get("history", []), known)
+
+    if r.problems:
+        raise MapFileError(r.problems)
+    by_id = {z.id: z for z in zones}
+    customs = [z for z in zones if z.is_custom]
+    presets = tuple(by_id.get(rid, Zone(rid)) for rid in REGION_IDS)
+    scalp_map = ScalpMap((*presets, *customs), hairline)
+    return MapDocument(scalp_map, settings, health, history, name)
+
+
+def _zones(r: _Reader, top: Mapping[str, object]) -> list[Zone]:
+    if "zones" not in top:
+        r.fail("zones", "missing; list the zones, even as []")
+        return []
+    raw = top["zones"]
+    if not isinstance(raw, list):
+        r.fail("zones", f"{show(raw)} is not a list of zones")
+        return []
+    zones: list[Zone] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(raw):
+        path = f"zones[{i}]"
+        entry = r.obj(item, path, "a zone")
+        if entry is None:
+            continue
+        zone = _zone(r, entry, path)
+        if zone is None:
+            continue
+        if zone.id in seen:
+            r.fail(f"{path}.id", f"{show(zone.id)} is already given at zones[{seen[zone.id]}]")
+            continue
+        seen[zone.id] = i
+        zones.append(zone)
+    return zones
+
+
+_ZONE_KEYS = ("id", "name", "state", "severity", "blocked_until", "polygon")
+
+
+def _zone(r: _Reader, entry: Mapping[str, object], path: str) -> Zone | None:
+    before = len(r.problems)
+    for key in entry:
+        if key not in _ZONE_KEYS:
+            r.fail(f"{path}.{key}", f"is not a zone key (known: {', '.join(_ZONE_KEYS)})")
+    zone_id = entry.get("id")
+    custom = isinstance(zone_id, str) and is_custom_id(zone_id)
+    if not isinstance(zone_id, str) or not (custom or zone_id in REGION_IDS):
+        r.fail(
+            f"{path}.id",
+            f"{show(zone_id) if 'id' in entry else 'missing'} is not a region "
+            f"({', '.join(REGION_IDS)}) or a drawn zone (custom-1, custom-2, …)",
+        )
+    state = ZoneState.HEALTHY
+    if "state" in entry:
+        value = entry["state"]
+        if isinstance(value, str) and value in set(ZoneState):
+            state = ZoneState(value)
+        else:
+            r.fail(f"{path}.state", f"{show(value)} is not healthy, thinning or bald")
+    severity = 1
+    if "severity" in entry:
+        value = entry["severity"]
+        if isinstance(value, int) and not isinstance(value, bool) and value in SEVERITIES:
+            severity = value
+        else:
+            r.fail(f"{path}.severity", f"{show(value)} is not 1 (mild), 2 (moderate) or 3 (advanced)")
+    blocked = None
+    if "blocked_until" in entry and entry["blocked_until"] is not None:
+        blocked = r.day(entry["blocked_until"], f"{path}.blocked_until")
+    name = None
+    polygon = None
+    if custom:
+        if "name" not in entry:
+            r.fail(f"{path}.name", "missing; a drawn zone needs a name")
+        else:
+            name = r.text(entry["name"], f"{path}.name", NAME_MAX)
+        if "polygon" not in entry:
+            r.fail(f"{path}.polygon", "missing; a drawn zone needs its outline [[x, y], …]")
+        else:
+            polygon = _polygon(r, entry["polygon"], f"{path}.polygon")
+    elif zone_id in REGION_IDS:
+        for key in ("name", "polygon"):
+            if key in entry:
+                r.fail(f"{path}.{key}", "a preset region has a fixed name and outline")
+    if len(r.problems) > before or not isinstance(zone_id, str):
+        return None
+    return Zone(zone_id, state, severity, blocked, name, polygon)
+
+
+def _polygon(r: _Reader, value: object, path: str) -> tuple[Point, ...] | None:
+    points = r.points(value, path, 3, POLYGON_MAX_POINTS)
+    if points is None:
+        return None
+    crossing = first_crossing(points)
+    if crossing is not None:
+        i, j = crossing
+        r.fail(path, f"its outline crosses itself (edge {i} meets edge {j}); redraw it without crossing")
+        return None
+    if polygon_area(points) < MIN_ZONE_AREA:
+        r.fail(path, f"encloses almost no area (under {MIN_ZONE_AREA} of the map)")
+        return None
+    return points
+
+
+_HISTORY_KEYS = ("date", "zones", "needle_mm", "status", "note")
+
+
+def _history(r: _Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ...]:
+    if not isinstance(raw, list):
+        r.fail("history", f"{show(raw)} is not a list of logged sessions")
+        return ()
+    entries: list[HistoryEntry] = []
+    for i, item in enumerate(raw):
+        path = f"history[{i}]"
+        entry = r.obj(item, path, "a logged session")
+        if entry is None:
+            continue
+        before = len(r.problems)
+        for key in entry:
+            if key not in _HISTORY_KEYS:
+                r.fail(f"{path}.{key}", f"is not a key of a logged session (known: {', '.join(_HISTORY_KEYS)})")
+        day = r.day(entry.get("date"), f"{path}.date") if "date" in entry else None
+        if "date" not in entry:
+            r.fail(f"{path}.date", "missing")
+        zone_ids = _history_zones(r, entry.get("zones"), f"{path}.zones", known)
+        needle = entry.get("needle_mm", 1.0)
+        if not isinstance(needle, int | float) or isinstance(needle, bool):
+            r.fail(f"{path}.needle_mm", f"{show(needle)} is not a number of millimetres")
+        elif not NEEDLE_MIN_MM <= needle <= NEEDLE_MAX_MM:
+            r.fail(
+                f"{path}.needle_mm",
+                f"{show(needle)} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm, the needles ScalpZone plans for",
+            )
+        status = entry.get("status", "done")
+        if not isinstance(status, str) or status not in set(SessionStatus):
+            r.fail(f"{path}.status", f"{show(status)} is not done or skipped")
+        note = r.text(entry.get("note", ""), f"{path}.note", NOTE_MAX, empty_ok=True)
+        if len(r.problems) == before and day is not None and zone_ids is not None:
+            entries.append(
+                HistoryEntry(day, zone_ids, float(needle), SessionStatus(status), note or "")  # type: ignore[arg-type]
+            )
+    return tuple(entries)
+
+
+def _history_zones(r: _Reader, raw: object, path: str, known: set[str]) -> tuple[str, ...] | None:
+    if not isinstance(raw, list) or not raw:
+        r.fail(path, f"{show(raw)} is not a list of zone ids")
+        return None
+    ids: list[str] = []
+    for i, zid in enumerate(raw):
+        if not isinstance(zid, str) or zid not in known:
+            r.fail(f"{path}[{i}]", f"{show(zid)} is not a zone of this map")
+        elif zid in ids:
+            r.fail(f"{path}[{i}]", f"{show(zid)} is listed twice")
+        else:
+            ids.append(zid)
+    return tuple(ids) if len(ids) == len(raw) else None
+
+
+def map_document_json(doc: MapDocument) -> dict[str, object]:
+    """The document as the JSON object of SPEC §4, every zone written out."""
+    out: dict[str, object] = {"format": FORMAT, "version": VERSION}
+    if doc.profile_name is not None:
+        out["profile"] = {"name": doc.profile_name}
+    out["settings"] = doc.settings.to_json()
+    out["health"] = doc.health.to_json()
+    zones: list[dict[str, object]] = []
+    for zone in doc.scalp_map.zones:
+        item: dict[str, object] = {"id": zone.id}
+        if zone.name is not None:
+            item["name"] = zone.name
+        item["state"] = zone.state.value
+        if zone.state is ZoneState.THINNING or zone.severity != 1:
+            item["severity"] = zone.severity
+        if zone.blocked_until is not None:
+            item["blocked_until"] = zone.blocked_until.isoformat()
+        if zone.polygon is not None:
+            item["polygon"] = [list(p) for p in zone.polygon]
+        zones.append(item)
+    out["zones"] = zones
+    if doc.scalp_map.hairline:
+        out["hairline"] = [list(p) for p in doc.scalp_map.hairline]
+    history: list[dict[str, object]] = []
+    for entry in doc.history:
+        item = {
+            "date": entry.date.isoformat(),
+            "zones": list(entry.zones),
+            "needle_mm": entry.needle_mm,
+            "status": entry.status.value,
+        }
+        if entry.note:
+            item["note"] = entry.note
+        history.append(item)
+    out["history"] = history
+    return out
+
+
+def dump_map_document(doc: MapDocument) -> str:
+    """The map file's text: UTF-8 JSON, two-space indented, ending in a newline."""
+    return json.dumps(map_document_json(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_map_file(doc: MapDocument, path: Path) -> None:
+    """Write the map file atomically: a half-written file never replaces a good one."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(dump_map_document(doc), encoding="utf-8")
+    tmp.replace(path)
