@@ -19,7 +19,12 @@ EXAMPLE = Path(__file__).parent / "data" / "spec_example.json"
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [sys.executable, "-m", "scalpzone", *args], capture_output=True, text=True, env=env, timeout=60, check=False
+        [sys.executable, "-m", "scalpzone", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
 
 
@@ -36,7 +41,10 @@ def test_plan_as_text_is_a_week_table(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_plan_as_json_follows_the_spec(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", str(EXAMPLE), "--start", "2026-11-23", "--weeks", "2", "--format", "json"]) == 0
+    assert (
+        main(["plan", str(EXAMPLE), "--start", "2026-11-23", "--weeks", "2", "--format", "json"])
+        == 0
+    )
     plan = json.loads(capsys.readouterr().out)
     assert plan["start"] == "2026-11-23" and plan["end"] == "2026-12-06"
     assert plan["status"] == "ok"
@@ -46,25 +54,40 @@ def test_plan_as_json_follows_the_spec(capsys: pytest.CaptureFixture[str]) -> No
     assert all(set(w) == {"code", "message", "zones"} for w in plan["warnings"])
 
 
-def test_a_bad_file_lists_every_problem_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_file_lists_every_problem_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({
-        "format": "scalpzone", "version": 1,
-        "settings": {"needle_mm": 2.0},
-        "zones": [{"id": "crown", "state": "thin"}],
-    }))
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "scalpzone",
+                "version": 1,
+                "settings": {"needle_mm": 2.0},
+                "zones": [{"id": "crown", "state": "thin"}],
+            }
+        )
+    )
     assert main(["plan", str(bad)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "settings.needle_mm: 2.0 is above the 1.5 mm maximum" in captured.err
-    assert "zones[0].state: \"thin\" is not healthy, thinning or bald" in captured.err
+    assert 'zones[0].state: "thin" is not healthy, thinning or bald' in captured.err
     assert "Traceback" not in captured.err
 
 
 def test_a_plan_on_hold_is_a_success(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     held = tmp_path / "held.json"
-    held.write_text(json.dumps({"format": "scalpzone", "version": 1, "health": {"keloid": True},
-                                "zones": [{"id": "crown", "state": "thinning"}]}))
+    held.write_text(
+        json.dumps(
+            {
+                "format": "scalpzone",
+                "version": 1,
+                "health": {"keloid": True},
+                "zones": [{"id": "crown", "state": "thinning"}],
+            }
+        )
+    )
     assert main(["plan", str(held), "--format", "json"]) == 0
     plan = json.loads(capsys.readouterr().out)
     assert plan["status"] == "hold" and plan["sessions"] == []
@@ -105,9 +128,14 @@ def test_version_and_help() -> None:
 def test_plan_never_imports_qt() -> None:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "scalpzone", "plan", str(EXAMPLE)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines()]
     assert "scalpzone.cli" in imported
-    assert not [m for m in imported if m.startswith(("PySide6", "shiboken6", "shapely", "sqlalchemy"))]
+    assert not [
+        m for m in imported if m.startswith(("PySide6", "shiboken6", "shapely", "sqlalchemy"))
+    ]

@@ -88,19 +88,19 @@ TEMPLE_BACK: tuple[Coord, ...] = ((0.05, 0.350), (0.18, 0.340), (0.29, 0.322), (
 FRONT_BACK_Y = 0.362  # front / forelock ends on the midline, curving forward to the sides ...
 FRONT_BACK_BEND = 0.6  # ... by this times (x - 0.5)²
 CROWN_CENTRE: Coord = (0.5, 0.66)
-CROWN_RADIUS = 0.128
+CROWN_RADIUS = 0.13
 PARIETAL_WIDTH = 0.112  # the sides: a band this wide along the scalp's edge ...
 PARIETAL_TOP = 0.28  # ... from the temples ...
-PARIETAL_END_Y = 0.80  # ... to here, where a line runs out to the edge:
-PARIETAL_BACK_EDGE_Y = 0.875
-MIDSCALP_BACK: tuple[Coord, Coord] = ((0.26, 0.634), (0.41, 0.648))  # mid-scalp / back, side
+PARIETAL_END_Y = 0.83  # ... to here, where a line runs out to the edge:
+PARIETAL_BACK_EDGE_Y = 0.90
+MIDSCALP_BACK: tuple[Coord, Coord] = ((0.26, 0.660), (0.41, 0.672))  # mid-scalp / back, side
 
 # --- landmarks ----------------------------------------------------------------------------------
 NOSE_TIP_Y = 0.026
 NOSE_TIP_RADIUS = 0.021
 NOSE_HALF_WIDTH = 0.038
-EAR_CENTRE: Coord = (0.166, 0.525)  # left ear; the right one is its mirror
-EAR_RADII: Coord = (0.028, 0.070)
+EAR_CENTRE: Coord = (0.164, 0.525)  # left ear; the right one is its mirror
+EAR_RADII: Coord = (0.030, 0.072)
 EAR_TILT_DEG = 12.0  # the back of the ear stands further out than the front
 LABEL_LEFT: Coord = (0.065, 0.525)
 
@@ -350,21 +350,27 @@ def coords(polygon: Polygon) -> list[list[float]]:
 
 
 def label_point(polygon: Polygon, centred: bool) -> Coord:
-    """A roomy point inside the region for its number: the pole of inaccessibility.
+    """A roomy point inside the region for its number.
 
-    For regions cut by the midline the point is kept on the midline.
+    The centroid when it sits well inside, otherwise the point farthest from the edge; for the
+    regions across the midline both are taken on the midline.
     """
-    if not centred:
-        pole = polylabel(polygon, tolerance=1e-4)
-        return (round(pole.x, 3), round(pole.y, 3))
-    _, top, _, bottom = polygon.bounds
-    best = max(
-        np.linspace(top, bottom, 400),
-        key=lambda y: polygon.exterior.distance(Point(0.5, y)) if polygon.contains(
-            Point(0.5, y)
-        ) else -1.0,
-    )
-    return (0.5, round(float(best), 3))
+
+    def room(x: float, y: float) -> float:
+        inside = polygon.contains(Point(x, y))
+        return polygon.exterior.distance(Point(x, y)) if inside else -1.0
+
+    centroid = polygon.centroid
+    if centred:
+        _, top, _, bottom = polygon.bounds
+        pole_y = max(np.linspace(top, bottom, 400), key=lambda y: room(0.5, y))
+        pole: Coord = (0.5, float(pole_y))
+        middle: Coord = (0.5, centroid.y)
+    else:
+        inner = polylabel(polygon, tolerance=1e-4)
+        pole, middle = (inner.x, inner.y), (centroid.x, centroid.y)
+    best = middle if room(*middle) >= 0.6 * room(*pole) else pole
+    return (round(best[0], 3), round(best[1], 3))
 
 
 def minutes_for(area: float) -> int:
@@ -422,7 +428,6 @@ def build() -> dict[str, object]:
         },
         "regions": region_entries,
     }
-
 
 
 # --- checks -------------------------------------------------------------------------------------

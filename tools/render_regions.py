@@ -122,9 +122,7 @@ def render_regions(data: dict, out: Path, size: int) -> None:
     font.setPixelSize(11)
     canvas.painter.setFont(font)
     canvas.painter.setPen(QColor("#333333"))
-    canvas.painter.drawText(
-        QRectF(8, size - 44, size - 16, 40), Qt.TextFlag.TextWordWrap, legend
-    )
+    canvas.painter.drawText(QRectF(8, size - 44, size - 16, 40), Qt.TextFlag.TextWordWrap, legend)
     canvas.save(out / "regions.png")
 
 

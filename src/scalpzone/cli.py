@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_FAILURE
-    except Exception as error:  # noqa: BLE001  (the one place a surprise becomes a message)
+    except Exception as error:
         sys.stderr.write(f"scalpzone: {type(error).__name__}: {error}\n")
         return EXIT_FAILURE
 

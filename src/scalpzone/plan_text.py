@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from scalpzone.domain.guidance import DISCLAIMER, SHORT_STEPS
 from scalpzone.domain.plan import Plan, PlanStatus, RejectReason
+from scalpzone.domain.rules import millimetres
 from scalpzone.domain.settings import Settings
 from scalpzone.domain.zones import ScalpMap
 
@@ -15,11 +16,6 @@ WIDTH = 78
 
 def _wrap(text: str, indent: str = "  ", hang: str = "") -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + hang)
-
-
-def millimetres(value: float) -> str:
-    """A needle length as people write it: 1.0 mm, 0.25 mm."""
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value * 10 % 1 else f"{value:.1f}"
 
 
 def render_plan_text(
@@ -73,7 +69,9 @@ def render_plan_text(
 
 def _rejected_lines(plan: Plan, scalp_map: ScalpMap) -> list[str]:
     lines: list[str] = []
-    bald = [scalp_map.zone(r.zone).display_name for r in plan.rejected if r.reason is RejectReason.BALD]
+    bald = [
+        scalp_map.zone(r.zone).display_name for r in plan.rejected if r.reason is RejectReason.BALD
+    ]
     blocked = [
         f"{scalp_map.zone(r.zone).display_name} (until {r.until:%a %d %b})"
         for r in plan.rejected
@@ -83,7 +81,11 @@ def _rejected_lines(plan: Plan, scalp_map: ScalpMap) -> list[str]:
     if bald or blocked or healthy:
         lines.append("Not in the plan")
         if bald:
-            lines.extend(_wrap("Bald (rolling cannot bring back hair where none is left): " + ", ".join(bald)))
+            lines.extend(
+                _wrap(
+                    "Bald (rolling cannot bring back hair where none is left): " + ", ".join(bald)
+                )
+            )
         if blocked:
             lines.extend(_wrap("Blocked by you: " + ", ".join(blocked)))
         if healthy:

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.rules import rest_floor_hours, weekly_cap
-from scalpzone.domain.settings import ZONE_REST_MAX_HOURS, Contraindication, Health, Settings, Weekday
+from scalpzone.domain.settings import (
+    ZONE_REST_MAX_HOURS,
+    Contraindication,
+    Health,
+    Settings,
+    Weekday,
+)
 from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
 
 NEEDLES = (0.2, 0.25, 0.3, 0.5, 0.75, 1.0, 1.2, 1.5)
@@ -41,7 +47,9 @@ def _blocked(start: date) -> st.SearchStrategy[date | None]:
 @st.composite
 def scalp_maps(draw: st.DrawFn, start: date, thinning_weight: int = 3) -> ScalpMap:
     """A map: every region in some state, plus up to 8 drawn zones."""
-    states = st.sampled_from([ZoneState.HEALTHY, ZoneState.BALD] + [ZoneState.THINNING] * thinning_weight)
+    states = st.sampled_from(
+        [ZoneState.HEALTHY, ZoneState.BALD] + [ZoneState.THINNING] * thinning_weight
+    )
     zones = []
     for rid in REGION_IDS:
         zones.append(
@@ -63,7 +71,9 @@ def scalp_maps(draw: st.DrawFn, start: date, thinning_weight: int = 3) -> ScalpM
                 draw(star_polygons()),
             )
         )
-    hairline = tuple(draw(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=0, max_size=6)))
+    hairline = tuple(
+        draw(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=0, max_size=6))
+    )
     if len(hairline) == 1:
         hairline = ()
     return ScalpMap(tuple(zones), hairline)
@@ -92,7 +102,12 @@ def plan_settings(draw: st.DrawFn) -> Settings:
 def healths() -> st.SearchStrategy[Health]:
     """Mostly clear checklists, sometimes with items ticked."""
     ticked = st.sets(st.sampled_from(list(Contraindication)), max_size=3)
-    return st.one_of(st.just(Health()), st.just(Health()), st.just(Health()), ticked.map(lambda t: Health(frozenset(t))))
+    return st.one_of(
+        st.just(Health()),
+        st.just(Health()),
+        st.just(Health()),
+        ticked.map(lambda t: Health(frozenset(t))),
+    )
 
 
 @st.composite
@@ -107,7 +122,9 @@ def histories(draw: st.DrawFn, scalp_map: ScalpMap, start: date) -> tuple[Histor
                 start + timedelta(days=offset),
                 tuple(draw(st.lists(st.sampled_from(ids), min_size=1, max_size=5, unique=True))),
                 draw(st.sampled_from(NEEDLES)),
-                draw(st.sampled_from([SessionStatus.DONE, SessionStatus.DONE, SessionStatus.SKIPPED])),
+                draw(
+                    st.sampled_from([SessionStatus.DONE, SessionStatus.DONE, SessionStatus.SKIPPED])
+                ),
                 draw(st.text(max_size=10)),
             )
         )

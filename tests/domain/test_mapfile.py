@@ -74,7 +74,9 @@ def test_duplicate_keys_and_nan_are_refused() -> None:
     with pytest.raises(MapFileError, match="appears twice"):
         parse_map_json('{"format": "scalpzone", "format": "x", "version": 1, "zones": []}')
     with pytest.raises(MapFileError, match="NaN"):
-        parse_map_json('{"format": "scalpzone", "version": 1, "zones": [], "settings": {"needle_mm": NaN}}')
+        parse_map_json(
+            '{"format": "scalpzone", "version": 1, "zones": [], "settings": {"needle_mm": NaN}}'
+        )
 
 
 def test_every_problem_is_reported_at_once_with_its_path() -> None:
@@ -88,7 +90,11 @@ def test_every_problem_is_reported_at_once_with_its_path() -> None:
             {"id": "crown", "state": "bald"},
             {"id": "temple_middle", "state": "thinning"},
             {"id": "temple_left", "blocked_until": "2026-02-30"},
-            {"id": "custom-1", "name": "Bow", "polygon": [[0.3, 0.3], [0.6, 0.6], [0.6, 0.3], [0.3, 0.6]]},
+            {
+                "id": "custom-1",
+                "name": "Bow",
+                "polygon": [[0.3, 0.3], [0.6, 0.6], [0.6, 0.3], [0.3, 0.6]],
+            },
             {"id": "custom-2", "name": "Far", "polygon": [[0.3, 0.3], [1.6, 0.3], [0.3, 0.6]]},
         ],
         "hairline": [[0.5, 0.1]],
@@ -97,18 +103,18 @@ def test_every_problem_is_reported_at_once_with_its_path() -> None:
     problems = _problems(raw)
     expected = [
         "settings.needle_mm: 2.0 is above the 1.5 mm maximum (longer needles risk the hair follicle)",
-        "settings.session_days[1]: \"moon\" is not a day",
+        'settings.session_days[1]: "moon" is not a day',
         "settings.sessions_per_week: 5 is above the 3 session day(s) maximum",
-        "health.sunburn: \"yes\" is not true or false",
+        'health.sunburn: "yes" is not true or false',
         "zones[0].severity: 4 is not 1 (mild), 2 (moderate) or 3 (advanced)",
-        "zones[2].id: \"temple_middle\" is not a region",
-        "zones[3].blocked_until: \"2026-02-30\" is not a date",
+        'zones[2].id: "temple_middle" is not a region',
+        'zones[3].blocked_until: "2026-02-30" is not a date',
         "zones[4].polygon: its outline crosses itself",
         "zones[5].polygon[1][0]: 1.6 is outside 0–1",
         "hairline: has 1 point(s), fewer than the 2 needed",
-        "history[0].date: \"yesterday\" is not a date",
-        "history[0].zones[0]: \"nowhere\" is not a zone of this map",
-        "history[0].status: \"maybe\" is not done or skipped",
+        'history[0].date: "yesterday" is not a date',
+        'history[0].zones[0]: "nowhere" is not a zone of this map',
+        'history[0].status: "maybe" is not done or skipped',
     ]
     for text in expected:
         assert any(p.startswith(text) for p in problems), f"missing: {text}\nin: {problems}"
@@ -116,7 +122,7 @@ def test_every_problem_is_reported_at_once_with_its_path() -> None:
 
 def test_a_duplicate_zone_names_the_first_place_it_was_given() -> None:
     problems = _problems(_minimal(zones=[{"id": "crown"}, {"id": "occipital"}, {"id": "crown"}]))
-    assert problems == ["zones[2].id: \"crown\" is already given at zones[0]"]
+    assert problems == ['zones[2].id: "crown" is already given at zones[0]']
 
 
 @pytest.mark.parametrize(
@@ -133,15 +139,40 @@ def test_a_duplicate_zone_names_the_first_place_it_was_given() -> None:
         (_minimal(zones=[{"state": "bald"}]), "zones[0].id"),
         (_minimal(zones=[{"id": "crown", "state": "gone"}]), "zones[0].state"),
         (_minimal(zones=[{"id": "crown", "severity": True}]), "zones[0].severity"),
-        (_minimal(zones=[{"id": "crown", "polygon": [[0, 0], [1, 0], [1, 1]]}]), "zones[0].polygon"),
+        (
+            _minimal(zones=[{"id": "crown", "polygon": [[0, 0], [1, 0], [1, 1]]}]),
+            "zones[0].polygon",
+        ),
         (_minimal(zones=[{"id": "crown", "colour": "red"}]), "zones[0].colour"),
-        (_minimal(zones=[{"id": "custom-1", "polygon": [[0, 0], [1, 0], [1, 1]]}]), "zones[0].name"),
+        (
+            _minimal(zones=[{"id": "custom-1", "polygon": [[0, 0], [1, 0], [1, 1]]}]),
+            "zones[0].name",
+        ),
         (_minimal(zones=[{"id": "custom-1", "name": "x"}]), "zones[0].polygon"),
-        (_minimal(zones=[{"id": "custom-1", "name": " ", "polygon": [[0, 0], [1, 0], [1, 1]]}]), "zones[0].name"),
-        (_minimal(zones=[{"id": "custom-1", "name": "x", "polygon": [[0, 0], [1, 0]]}]), "zones[0].polygon"),
-        (_minimal(zones=[{"id": "custom-1", "name": "x", "polygon": [[0, 0], [0.001, 0], [0, 0.001]]}]), "zones[0].polygon"),
-        (_minimal(zones=[{"id": "custom-1", "name": "x", "polygon": [[0, 0], [1, 0], ["a", 1]]}]), "zones[0].polygon[2][0]"),
-        (_minimal(zones=[{"id": "custom-0", "name": "x", "polygon": [[0, 0], [1, 0], [1, 1]]}]), "zones[0].id"),
+        (
+            _minimal(zones=[{"id": "custom-1", "name": " ", "polygon": [[0, 0], [1, 0], [1, 1]]}]),
+            "zones[0].name",
+        ),
+        (
+            _minimal(zones=[{"id": "custom-1", "name": "x", "polygon": [[0, 0], [1, 0]]}]),
+            "zones[0].polygon",
+        ),
+        (
+            _minimal(
+                zones=[{"id": "custom-1", "name": "x", "polygon": [[0, 0], [0.001, 0], [0, 0.001]]}]
+            ),
+            "zones[0].polygon",
+        ),
+        (
+            _minimal(
+                zones=[{"id": "custom-1", "name": "x", "polygon": [[0, 0], [1, 0], ["a", 1]]}]
+            ),
+            "zones[0].polygon[2][0]",
+        ),
+        (
+            _minimal(zones=[{"id": "custom-0", "name": "x", "polygon": [[0, 0], [1, 0], [1, 1]]}]),
+            "zones[0].id",
+        ),
         (_minimal(colour="red"), "colour"),
         (_minimal(profile={"name": ""}), "profile.name"),
         (_minimal(profile={"name": "x" * 81}), "profile.name"),
@@ -170,10 +201,22 @@ def test_a_duplicate_zone_names_the_first_place_it_was_given() -> None:
         (_minimal(history={}), "history"),
         (_minimal(history=[{"zones": ["crown"]}]), "history[0].date"),
         (_minimal(history=[{"date": "2026-11-01", "zones": []}]), "history[0].zones"),
-        (_minimal(history=[{"date": "2026-11-01", "zones": ["crown", "crown"]}]), "history[0].zones[1]"),
-        (_minimal(history=[{"date": "2026-11-01", "zones": ["crown"], "needle_mm": 3}]), "history[0].needle_mm"),
-        (_minimal(history=[{"date": "2026-11-01", "zones": ["crown"], "note": 5}]), "history[0].note"),
-        (_minimal(history=[{"date": "2026-11-01", "zones": ["crown"], "by": "me"}]), "history[0].by"),
+        (
+            _minimal(history=[{"date": "2026-11-01", "zones": ["crown", "crown"]}]),
+            "history[0].zones[1]",
+        ),
+        (
+            _minimal(history=[{"date": "2026-11-01", "zones": ["crown"], "needle_mm": 3}]),
+            "history[0].needle_mm",
+        ),
+        (
+            _minimal(history=[{"date": "2026-11-01", "zones": ["crown"], "note": 5}]),
+            "history[0].note",
+        ),
+        (
+            _minimal(history=[{"date": "2026-11-01", "zones": ["crown"], "by": "me"}]),
+            "history[0].by",
+        ),
         (_minimal(history=[{"date": "2026-11-01", "zones": ["custom-3"]}]), "history[0].zones[0]"),
     ],
 )
@@ -213,7 +256,9 @@ def test_export_then_import_gives_back_the_same_data(doc: MapDocument) -> None:
 @given(documents(), st.data())
 def test_any_one_broken_value_refuses_the_whole_file(doc: MapDocument, data: st.DataObject) -> None:
     raw = json.loads(dump_map_document(doc))
-    target = data.draw(st.sampled_from(["needle", "zone_state", "history_date", "health", "polygon"]))
+    target = data.draw(
+        st.sampled_from(["needle", "zone_state", "history_date", "health", "polygon"])
+    )
     if target == "needle":
         raw["settings"]["needle_mm"] = data.draw(st.floats(1.51, 100))
     elif target == "zone_state":
@@ -223,17 +268,31 @@ def test_any_one_broken_value_refuses_the_whole_file(doc: MapDocument, data: st.
     elif target == "health":
         raw["health"][Contraindication.SUNBURN.value] = 1
     else:
-        raw["zones"].append({"id": "custom-999", "name": "x", "polygon": [[0.1, 0.1], [0.2, 0.2], [0.2, 0.1], [0.1, 0.2]]})
+        raw["zones"].append(
+            {
+                "id": "custom-999",
+                "name": "x",
+                "polygon": [[0.1, 0.1], [0.2, 0.2], [0.2, 0.1], [0.1, 0.2]],
+            }
+        )
     with pytest.raises(MapFileError) as caught:
         parse_map_data(raw)
     assert len(caught.value.problems) >= 1
 
 
-@given(st.recursive(
-    st.none() | st.booleans() | st.floats(allow_nan=False) | st.integers() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20,
-))
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.floats(allow_nan=False)
+        | st.integers()
+        | st.text(max_size=8),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
 def test_the_reader_never_crashes_on_any_json(raw: object) -> None:
     try:
         parse_map_data(raw)
@@ -241,16 +300,29 @@ def test_the_reader_never_crashes_on_any_json(raw: object) -> None:
         assert error.problems
 
 
-@given(st.dictionaries(
-    st.sampled_from(["profile", "settings", "health", "zones", "hairline", "history"]),
-    st.recursive(
-        st.none() | st.booleans() | st.floats(allow_nan=False) | st.integers() | st.text(max_size=8),
-        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-            st.sampled_from(["id", "state", "name", "polygon", "date", "zones", "needle_mm", "severity"]),
-            inner, max_size=4),
-        max_leaves=25,
-    ),
-))
+@given(
+    st.dictionaries(
+        st.sampled_from(["profile", "settings", "health", "zones", "hairline", "history"]),
+        st.recursive(
+            st.none()
+            | st.booleans()
+            | st.floats(allow_nan=False)
+            | st.integers()
+            | st.text(max_size=8),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(
+                    st.sampled_from(
+                        ["id", "state", "name", "polygon", "date", "zones", "needle_mm", "severity"]
+                    ),
+                    inner,
+                    max_size=4,
+                )
+            ),
+            max_leaves=25,
+        ),
+    )
+)
 def test_the_reader_never_crashes_on_near_valid_files(fields: dict[str, object]) -> None:
     try:
         parse_map_data({"format": "scalpzone", "version": 1, "zones": [], **fields})

@@ -51,16 +51,22 @@ def test_the_spec_example_week() -> None:
 def test_three_sessions_a_week_on_any_day_fall_every_other_day() -> None:
     scalp_map = _map(crown=T, midscalp_center=T, midscalp_left=T, midscalp_right=T, front_center=T)
     settings = Settings(needle_mm=0.5, session_minutes=4)
-    plan = make_plan(scalp_map, settings, Health(), [_done(MONDAY - timedelta(days=3), "crown")], MONDAY, 2)
+    plan = make_plan(
+        scalp_map, settings, Health(), [_done(MONDAY - timedelta(days=3), "crown")], MONDAY, 2
+    )
     offsets = [(s.date - MONDAY).days for s in plan.sessions]
     assert offsets == [0, 2, 4, 7, 9, 11]
     assert session_gap(settings, MONDAY) == 2
 
 
 def test_two_neighbouring_allowed_days_are_both_used_rather_than_losing_a_session() -> None:
-    settings = Settings(needle_mm=0.5, session_days=frozenset({Weekday.MON, Weekday.TUE}), session_minutes=5)
+    settings = Settings(
+        needle_mm=0.5, session_days=frozenset({Weekday.MON, Weekday.TUE}), session_minutes=5
+    )
     scalp_map = _map(crown=T, occipital=T, parietal_left=T, parietal_right=T)
-    plan = make_plan(scalp_map, settings, Health(), [_done(MONDAY - timedelta(days=7), "crown")], MONDAY, 1)
+    plan = make_plan(
+        scalp_map, settings, Health(), [_done(MONDAY - timedelta(days=7), "crown")], MONDAY, 1
+    )
     assert [s.date.weekday() for s in plan.sessions] == [0, 1]
 
 
@@ -96,8 +102,17 @@ def test_a_ticked_contraindication_holds_the_plan() -> None:
 
 def test_a_blocked_zone_waits_until_the_day_after_its_date() -> None:
     scalp_map = _map(crown=T)
-    scalp_map = scalp_map.with_zone(replace(scalp_map.zone("crown"), blocked_until=MONDAY + timedelta(days=2)))
-    plan = make_plan(scalp_map, Settings(needle_mm=0.5), Health(), [_done(MONDAY - timedelta(days=9), "crown")], MONDAY, 1)
+    scalp_map = scalp_map.with_zone(
+        replace(scalp_map.zone("crown"), blocked_until=MONDAY + timedelta(days=2))
+    )
+    plan = make_plan(
+        scalp_map,
+        Settings(needle_mm=0.5),
+        Health(),
+        [_done(MONDAY - timedelta(days=9), "crown")],
+        MONDAY,
+        1,
+    )
     assert plan.sessions[0].date == MONDAY + timedelta(days=3)
 
 
@@ -115,7 +130,9 @@ def _many_custom_zones(count: int) -> ScalpMap:
         x = 0.3 + (n % 10) * 0.04
         y = 0.3 + (n // 10) * 0.08
         square = ((x, y), (x + 0.03, y), (x + 0.03, y + 0.06), (x, y + 0.06))
-        scalp_map = scalp_map.with_zone(Zone(f"custom-{n + 1}", T, name=f"Patch {n + 1}", polygon=square))
+        scalp_map = scalp_map.with_zone(
+            Zone(f"custom-{n + 1}", T, name=f"Patch {n + 1}", polygon=square)
+        )
     return scalp_map
 
 
@@ -129,18 +146,37 @@ def test_too_many_zones_for_the_settings_get_a_coverage_warning_naming_them() ->
 
 
 def test_a_zone_longer_than_the_session_gets_its_own_session_and_a_warning() -> None:
-    big = Zone("custom-1", T, name="Whole top", polygon=((0.2, 0.2), (0.8, 0.2), (0.8, 0.7), (0.2, 0.7)))
+    big = Zone(
+        "custom-1", T, name="Whole top", polygon=((0.2, 0.2), (0.8, 0.2), (0.8, 0.7), (0.2, 0.7))
+    )
     scalp_map = ScalpMap().with_zone(big)
-    plan = make_plan(scalp_map, Settings(session_minutes=5), Health(), [_done(MONDAY - timedelta(days=9), "crown")], MONDAY, 1)
+    plan = make_plan(
+        scalp_map,
+        Settings(session_minutes=5),
+        Health(),
+        [_done(MONDAY - timedelta(days=9), "crown")],
+        MONDAY,
+        1,
+    )
     assert plan.sessions[0].zones == ("custom-1",)
     assert plan.sessions[0].minutes > 5
-    assert any(w.code is WarningCode.ZONE_OVER_BUDGET and w.zones == ("custom-1",) for w in plan.warnings)
+    assert any(
+        w.code is WarningCode.ZONE_OVER_BUDGET and w.zones == ("custom-1",) for w in plan.warnings
+    )
 
 
 def test_the_roller_is_to_be_replaced_when_it_reaches_its_uses() -> None:
     settings = Settings(needle_mm=0.5, roller_max_uses=2)
     scalp_map = _map(crown=T, occipital=T, front_center=T)
-    plan = make_plan(scalp_map, settings, Health(), [_done(MONDAY - timedelta(days=5), "crown")], MONDAY, 1, roller_uses=1)
+    plan = make_plan(
+        scalp_map,
+        settings,
+        Health(),
+        [_done(MONDAY - timedelta(days=5), "crown")],
+        MONDAY,
+        1,
+        roller_uses=1,
+    )
     (roller,) = [w for w in plan.warnings if w.code is WarningCode.ROLLER_REPLACE]
     assert plan.sessions[1].date.isoformat() in roller.message
 

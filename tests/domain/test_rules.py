@@ -25,7 +25,15 @@ def test_every_rule_has_a_source_and_every_reason_and_warning_has_a_rule() -> No
 
 @pytest.mark.parametrize(
     ("needle", "rest", "cap"),
-    [(0.2, 48, 3), (0.5, 48, 3), (0.51, 72, 2), (0.75, 72, 2), (1.0, 72, 2), (1.01, 168, 1), (1.5, 168, 1)],
+    [
+        (0.2, 48, 3),
+        (0.5, 48, 3),
+        (0.51, 72, 2),
+        (0.75, 72, 2),
+        (1.0, 72, 2),
+        (1.01, 168, 1),
+        (1.5, 168, 1),
+    ],
 )
 def test_rest_and_weekly_cap_follow_the_needle(needle: float, rest: int, cap: int) -> None:
     assert rest_floor_hours(needle) == rest
@@ -36,14 +44,19 @@ def test_rest_and_weekly_cap_follow_the_needle(needle: float, rest: int, cap: in
 
 
 def test_needles_above_the_maximum_have_no_rest_rule() -> None:
-    with pytest.raises(ValueError, match="1.5 mm maximum"):
+    with pytest.raises(ValueError, match=r"1\.5 mm maximum"):
         rest_floor_hours(1.6)
 
 
 def test_a_longer_rest_a_lower_cap_and_fewer_days_are_allowed() -> None:
     settings = checked_settings(
-        {"needle_mm": 0.5, "zone_rest_hours": 96, "zone_max_per_week": 1, "sessions_per_week": 1,
-         "session_days": ["sat"]}
+        {
+            "needle_mm": 0.5,
+            "zone_rest_hours": 96,
+            "zone_max_per_week": 1,
+            "sessions_per_week": 1,
+            "session_days": ["sat"],
+        }
     )
     assert settings.rest_hours == 96
     assert settings.max_per_week == 1
@@ -53,17 +66,43 @@ def test_a_longer_rest_a_lower_cap_and_fewer_days_are_allowed() -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"needle_mm": 2.0}, "settings.needle_mm: 2.0 is above the 1.5 mm maximum (longer needles risk the hair follicle)"),
-        ({"needle_mm": 0.1}, "settings.needle_mm: 0.1 is below the 0.2 mm minimum (the shortest rollers made)"),
-        ({"needle_mm": 1.0, "zone_rest_hours": 48}, "settings.zone_rest_hours: 48 is below the 72 h minimum (the shortest rest for a 1 mm needle; the scalp needs time to heal)"),
-        ({"needle_mm": 1.5, "zone_max_per_week": 2}, "settings.zone_max_per_week: 2 is above the 1 session(s) a week maximum (the most one area may have with a 1.5 mm needle, so it can heal)"),
-        ({"sessions_per_week": 4}, "settings.sessions_per_week: 4 is above the 3 session day(s) maximum (more than 2 or 3 times a week does more harm than good)"),
-        ({"session_minutes": 90}, "settings.session_minutes: 90 is above the 60 minute(s) maximum (long sessions overwork the scalp; split the areas across days)"),
-        ({"roller_max_uses": 0}, "settings.roller_max_uses: 0 is below the 1 use(s) minimum (a roller is used at least once)"),
-        ({"session_time": "25:00"}, "settings.session_time: \"25:00\" is not a 24-hour time like \"20:00\""),
+        (
+            {"needle_mm": 2.0},
+            "settings.needle_mm: 2.0 is above the 1.5 mm maximum (longer needles risk the hair follicle)",
+        ),
+        (
+            {"needle_mm": 0.1},
+            "settings.needle_mm: 0.1 is below the 0.2 mm minimum (the shortest rollers made)",
+        ),
+        (
+            {"needle_mm": 1.0, "zone_rest_hours": 48},
+            "settings.zone_rest_hours: 48 is below the 72 h minimum (the shortest rest for a 1.0 mm needle; the scalp needs time to heal)",
+        ),
+        (
+            {"needle_mm": 1.5, "zone_max_per_week": 2},
+            "settings.zone_max_per_week: 2 is above the 1 session(s) a week maximum (the most one area may have with a 1.5 mm needle, so it can heal)",
+        ),
+        (
+            {"sessions_per_week": 4},
+            "settings.sessions_per_week: 4 is above the 3 session day(s) maximum (more than 2 or 3 times a week does more harm than good)",
+        ),
+        (
+            {"session_minutes": 90},
+            "settings.session_minutes: 90 is above the 60 minute(s) maximum (long sessions overwork the scalp; split the areas across days)",
+        ),
+        (
+            {"roller_max_uses": 0},
+            "settings.roller_max_uses: 0 is below the 1 use(s) minimum (a roller is used at least once)",
+        ),
+        (
+            {"session_time": "25:00"},
+            'settings.session_time: "25:00" is not a 24-hour time like "20:00"',
+        ),
     ],
 )
-def test_each_refusal_names_the_setting_value_limit_and_reason(raw: dict[str, object], message: str) -> None:
+def test_each_refusal_names_the_setting_value_limit_and_reason(
+    raw: dict[str, object], message: str
+) -> None:
     with pytest.raises(ProblemsError) as caught:
         checked_settings(raw)
     assert [str(p) for p in caught.value.problems] == [message]
@@ -89,7 +128,9 @@ def test_no_text_calls_a_home_roller_sterile_or_promises_regrowth() -> None:
         for match in re.finditer(r"steril", text, re.IGNORECASE):
             before = text[max(0, match.start() - 25) : match.start()].lower()
             assert "not" in before, text
-        assert not re.search(r"\bwill (re)?grow\b|\bregrows?\b|guarantee", text, re.IGNORECASE), text
+        assert not re.search(r"\bwill (re)?grow\b|\bregrows?\b|guarantee", text, re.IGNORECASE), (
+            text
+        )
 
 
 def test_the_disclaimer_says_guidance_not_medical_advice() -> None:

@@ -44,9 +44,7 @@ def _orientation(a: Point, b: Point, c: Point) -> int:
 
 def _on_segment(a: Point, b: Point, c: Point) -> bool:
     """Whether b lies on segment a–c, given the three are collinear."""
-    return min(a[0], c[0]) <= b[0] <= max(a[0], c[0]) and min(a[1], c[1]) <= b[1] <= max(
-        a[1], c[1]
-    )
+    return min(a[0], c[0]) <= b[0] <= max(a[0], c[0]) and min(a[1], c[1]) <= b[1] <= max(a[1], c[1])
 
 
 def segments_intersect(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:

@@ -120,7 +120,9 @@ def parse_map_json(text: str) -> MapDocument:
     except _DuplicateKeyError as error:
         raise MapFileError([Problem(error.key, "appears twice in the same object")]) from None
     except _ConstantError as error:
-        raise MapFileError([Problem("(file)", f"{error.name} is not a number JSON allows")]) from None
+        raise MapFileError(
+            [Problem("(file)", f"{error.name} is not a number JSON allows")]
+        ) from None
     return parse_map_data(raw)
 
 
@@ -178,7 +180,7 @@ def parse_map_data(raw: object) -> MapDocument:
             r.fail(key, f"is not a key of a map file (known: {', '.join(TOP_KEYS)})")
     if top.get("format") != FORMAT:
         got = show(top["format"]) if "format" in top else "missing"
-        r.fail("format", f"{got}; a ScalpZone map file says \"{FORMAT}\"")
+        r.fail("format", f'{got}; a ScalpZone map file says "{FORMAT}"')
     version = top.get("version")
     if "version" not in top:
         r.fail("version", f"missing; this app reads version {VERSION}")
@@ -190,7 +192,7 @@ def parse_map_data(raw: object) -> MapDocument:
         r.fail("version", f"{version} is not a version this app knows (it reads {VERSION})")
 
     name = None
-    if "profile" in top and (profile := r.obj(top["profile"], "profile", "{\"name\": …}")):
+    if "profile" in top and (profile := r.obj(top["profile"], "profile", '{"name": …}')):
         for key in profile:
             if key != "name":
                 r.fail(f"profile.{key}", "is not a profile key (known: name)")
@@ -273,7 +275,9 @@ def _zone(r: _Reader, entry: Mapping[str, object], path: str) -> Zone | None:
         if isinstance(value, int) and not isinstance(value, bool) and value in SEVERITIES:
             severity = value
         else:
-            r.fail(f"{path}.severity", f"{show(value)} is not 1 (mild), 2 (moderate) or 3 (advanced)")
+            r.fail(
+                f"{path}.severity", f"{show(value)} is not 1 (mild), 2 (moderate) or 3 (advanced)"
+            )
     blocked = None
     if "blocked_until" in entry and entry["blocked_until"] is not None:
         blocked = r.day(entry["blocked_until"], f"{path}.blocked_until")
@@ -304,7 +308,10 @@ def _polygon(r: _Reader, value: object, path: str) -> tuple[Point, ...] | None:
     crossing = first_crossing(points)
     if crossing is not None:
         i, j = crossing
-        r.fail(path, f"its outline crosses itself (edge {i} meets edge {j}); redraw it without crossing")
+        r.fail(
+            path,
+            f"its outline crosses itself (edge {i} meets edge {j}); redraw it without crossing",
+        )
         return None
     if polygon_area(points) < MIN_ZONE_AREA:
         r.fail(path, f"encloses almost no area (under {MIN_ZONE_AREA} of the map)")
@@ -328,7 +335,10 @@ def _history(r: _Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ..
         before = len(r.problems)
         for key in entry:
             if key not in _HISTORY_KEYS:
-                r.fail(f"{path}.{key}", f"is not a key of a logged session (known: {', '.join(_HISTORY_KEYS)})")
+                r.fail(
+                    f"{path}.{key}",
+                    f"is not a key of a logged session (known: {', '.join(_HISTORY_KEYS)})",
+                )
         day = r.day(entry.get("date"), f"{path}.date") if "date" in entry else None
         if "date" not in entry:
             r.fail(f"{path}.date", "missing")

@@ -22,6 +22,7 @@ from scalpzone.domain.rules import (
     COVERAGE_DAYS,
     NEEDLE_MAX_MM,
     PATCH_TEST_REST_HOURS,
+    millimetres,
     rest_days,
     rest_floor_hours,
 )
@@ -63,7 +64,13 @@ class _ZoneTrack:
 
     def rotation_key(self) -> tuple[int, int, int, int, str]:
         last = self.treated[-1].toordinal() if self.treated else 0
-        return (1 if self.treated else 0, last, len(self.treated), -self.zone.severity, self.zone.id)
+        return (
+            1 if self.treated else 0,
+            last,
+            len(self.treated),
+            -self.zone.severity,
+            self.zone.id,
+        )
 
     def is_due(self, day: date, cap: int) -> bool:
         if self.zone.is_blocked_on(day) or day < self.ready_on:
@@ -92,7 +99,7 @@ def _may_hold_session(day: date, days: frozenset[int], per_week: int, held: list
 
 def _count_slots(settings: Settings, start: date, gap: int, length: int) -> int:
     """Session days a plain walk over `length` days gives with this least gap between them."""
-    days = frozenset(d.index for d in settings.session_days)
+    days = frozenset(d.number for d in settings.session_days)
     held: list[date] = []
     for offset in range(length):
         day = start + timedelta(days=offset)
@@ -148,9 +155,7 @@ def make_plan(
         return Plan(start, end, PlanStatus.EMPTY, (), rejected, (), EMPTY_MESSAGE)
 
     past = sorted((e for e in history if e.is_treatment and e.date < start), key=lambda e: e.date)
-    tracks = {
-        z.id: _ZoneTrack(z, z.minutes, (z.centre[1], z.centre[0], z.id)) for z in candidates
-    }
+    tracks = {z.id: _ZoneTrack(z, z.minutes, (z.centre[1], z.centre[0], z.id)) for z in candidates}
     for entry in past:
         rest = _needle_rest(entry, settings)
         for zone_id in entry.zones:
@@ -185,7 +190,7 @@ def _walk(
     patch_test_first: bool,
 ) -> list[Session]:
     """Walk day by day, holding a session wherever the rules allow and some zone is due."""
-    days = frozenset(d.index for d in settings.session_days)
+    days = frozenset(d.number for d in settings.session_days)
     gap = session_gap(settings, start)
     rest = rest_days(settings.rest_hours)
     cap = settings.max_per_week
@@ -255,7 +260,7 @@ def _patch_test_warning(session: Session, scalp_map: ScalpMap) -> PlanWarning:
 def _needle_warning(needle_mm: float) -> PlanWarning:
     return PlanWarning(
         WarningCode.NEEDLE_ADVICE,
-        f"With a {needle_mm:g} mm needle: the studies that used 1.0 mm and longer needles on the "
+        f"With a {millimetres(needle_mm)} mm needle: the studies that used 1.0 mm and longer needles on the "
         "scalp rolled once a week, done by clinicians (Dhurat 2013, Kumar 2018). At home, "
         "consider a shorter needle, and ask a dermatologist before going deeper.",
     )

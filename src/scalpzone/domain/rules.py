@@ -165,6 +165,11 @@ def weekly_cap(needle_mm: float) -> int:
     return _tier(needle_mm)[2]
 
 
+def millimetres(value: float) -> str:
+    """A needle length as people write it: 1.0, 0.25, 1.5."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value * 10 % 1 else f"{value:.1f}"
+
+
 def rest_days(hours: int) -> int:
     """Whole calendar days that cover a rest of this many hours (sessions are a day apart)."""
     return math.ceil(hours / 24)

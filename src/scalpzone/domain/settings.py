@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
+from typing import Any, TypeGuard
 
 from scalpzone.domain.problems import Problem, ProblemsError, show
 from scalpzone.domain.rules import (
     NEEDLE_MAX_MM,
     NEEDLE_MIN_MM,
+    millimetres,
     rest_floor_hours,
     weekly_cap,
 )
@@ -29,7 +31,7 @@ class Weekday(StrEnum):
     SUN = "sun"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """0 for Monday … 6 for Sunday, as `date.weekday()`."""
         return list(Weekday).index(self)
 
@@ -142,7 +144,7 @@ class Health:
 _TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -160,10 +162,10 @@ def _whole(
     if key not in raw:
         return None
     value = raw[key]
-    if not _is_number(value) or float(value) != int(value):  # type: ignore[arg-type]
+    if not _is_number(value) or not float(value).is_integer():
         problems.append(Problem(path, f"{show(value)} is not a whole number"))
         return None
-    number = int(value)  # type: ignore[call-overload]
+    number = int(value)
     if number < low:
         problems.append(Problem(path, f"{number} is below the {low}{unit} minimum ({why_low})"))
         return None
@@ -198,7 +200,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
             problems.append(
                 Problem(f"{prefix}.{key}", f"is not a setting (known: {', '.join(SETTING_KEYS)})")
             )
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
 
     needle_ok = True
     if "needle_mm" in raw:
@@ -207,7 +209,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
         if not _is_number(needle):
             problems.append(Problem(path, f"{show(needle)} is not a number of millimetres"))
             needle_ok = False
-        elif float(needle) > NEEDLE_MAX_MM:  # type: ignore[arg-type]
+        elif float(needle) > NEEDLE_MAX_MM:
             problems.append(
                 Problem(
                     path,
@@ -216,7 +218,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
                 )
             )
             needle_ok = False
-        elif float(needle) < NEEDLE_MIN_MM:  # type: ignore[arg-type]
+        elif float(needle) < NEEDLE_MIN_MM:
             problems.append(
                 Problem(
                     path,
@@ -226,15 +228,15 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
             )
             needle_ok = False
         else:
-            values["needle_mm"] = float(needle)  # type: ignore[arg-type]
-    needle_mm = float(values.get("needle_mm", DEFAULT_NEEDLE_MM))  # type: ignore[arg-type]
+            values["needle_mm"] = float(needle)
+    needle_mm = float(values.get("needle_mm", DEFAULT_NEEDLE_MM))
 
     if "session_days" in raw:
         days = raw["session_days"]
         path = f"{prefix}.session_days"
         if not isinstance(days, list) or not days:
             problems.append(
-                Problem(path, f"{show(days)} is not a list of days such as [\"mon\", \"thu\"]")
+                Problem(path, f'{show(days)} is not a list of days such as ["mon", "thu"]')
             )
         else:
             chosen: set[Weekday] = set()
@@ -272,7 +274,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
             floor,
             ZONE_REST_MAX_HOURS,
             " h",
-            f"the shortest rest for a {needle_mm:g} mm needle; the scalp needs time to heal",
+            f"the shortest rest for a {millimetres(needle_mm)} mm needle; the scalp needs time to heal",
             "a longer rest takes the area out of the two-week rotation",
         )
         if rest is not None:
@@ -287,7 +289,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
             cap,
             " session(s) a week",
             "an area in the plan needs at least one session",
-            f"the most one area may have with a {needle_mm:g} mm needle, so it can heal",
+            f"the most one area may have with a {millimetres(needle_mm)} mm needle, so it can heal",
         )
         if most is not None:
             values["zone_max_per_week"] = most
@@ -322,12 +324,14 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
         match = _TIME.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             problems.append(
-                Problem(f"{prefix}.session_time", f"{show(text)} is not a 24-hour time like \"20:00\"")
+                Problem(
+                    f"{prefix}.session_time", f'{show(text)} is not a 24-hour time like "20:00"'
+                )
             )
         else:
             values["session_time"] = time(int(match.group(1)), int(match.group(2)))
 
-    return Settings(**values), problems  # type: ignore[arg-type]
+    return Settings(**values), problems
 
 
 def checked_settings(raw: Mapping[str, object], prefix: str = "settings") -> Settings:

@@ -59,7 +59,12 @@ def template_table() -> TemplateTable:
             states.append((rid, ZoneState(spec["state"]), int(spec.get("severity", 1))))
         templates.append(
             Template(
-                raw["id"], raw["family"], raw["stage"], raw["name"], raw["description"], tuple(states)
+                raw["id"],
+                raw["family"],
+                raw["stage"],
+                raw["name"],
+                raw["description"],
+                tuple(states),
             )
         )
     return TemplateTable(tuple(templates), tuple(data["sources"]), data["note"])

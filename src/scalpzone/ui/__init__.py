@@ -1,0 +1,1 @@
+"""Qt widgets, scene items, item models, undo commands and printing."""
