@@ -4,10 +4,12 @@ The diagram is a schematic top-down view of a head (face at the top of the scree
 left on the screen's left) in unit-square coordinates. Every shape is built here from a few
 curves with shapely, so the data can be regenerated and reviewed instead of hand-edited:
 
-* the head outline is two superellipse halves (a blunt forehead, a rounder and wider back);
+* the head outline is a closed spline through a handful of points (a broad forehead, the widest
+  line a little behind the middle, a round back); the nose and ears are rounded shapes outside it;
 * the scalp is the outline pulled in slightly, cut at the front by the natural hairline, a smooth
-  curve through a handful of points;
-* the regions are the faces of the scalp cut by a few boundary lines and the crown circle.
+  curve that runs back along the temples and meets the edge above the ears;
+* the regions are the faces of the scalp cut by a few boundary lines and the crown circle,
+  noded together so that neighbours share exactly the same corners.
 
 Only the left half (x <= 0.5) is cut; the right half is its mirror image, so the regions are
 exactly symmetric. Run from anywhere:  ``python tools/make_regions.py [--check]``.
@@ -128,7 +130,8 @@ CENTRE_REGIONS = frozenset(
     {"hairline_center", "front_center", "midscalp_center", "crown", "occipital"}
 )
 
-# Expected whole minutes per region (the brief's targets), checked on every run.
+# The intended whole minutes per region (left and centre ids; right ones mirror the left),
+# checked on every run.
 EXPECTED_MINUTES: dict[str, tuple[int, ...]] = {
     "hairline_left": (1,),
     "hairline_center": (1,),
@@ -140,6 +143,9 @@ EXPECTED_MINUTES: dict[str, tuple[int, ...]] = {
     "parietal_left": (2, 3),
     "occipital": (3, 4),
 }
+
+# SPEC §4's example hairline; it must lie on the hairline band.
+EXAMPLE_HAIRLINE: tuple[Coord, ...] = ((0.25, 0.16), (0.50, 0.12), (0.75, 0.16))
 
 ABOUT = (
     "Top-down scalp diagram in unit-square coordinates: x 0 = the person's left (screen left; "
@@ -336,7 +342,7 @@ def single_polygon(geometry: shapely.Geometry, what: str) -> Polygon:
 
 
 def clean(polygon: Polygon, what: str) -> Polygon:
-    """Rounded, without repeated or collinear-overlapping corners, counter-clockwise, valid."""
+    """Rounded to DECIMALS places, without repeated corners, counter-clockwise, and valid."""
     ring = np.round(np.asarray(polygon.exterior.coords)[:-1], DECIMALS)
     keep = [p for i, p in enumerate(ring) if not np.array_equal(p, ring[i - 1])]
     result = shapely.orient_polygons(Polygon(keep), exterior_cw=False)
@@ -389,9 +395,9 @@ def build() -> dict[str, object]:
             regions[rid] = poly
             regions[rid.removesuffix("_left") + "_right"] = clean(mirror(poly), rid)
         else:
-            whole = unary_union([poly, mirror(poly)]).simplify(0)
+            whole = unary_union([poly, mirror(poly)])
             regions[rid] = clean(single_polygon(whole, rid), rid)
-    scalp = clean(single_polygon(unary_union(list(regions.values())).simplify(0), "scalp"), "scalp")
+    scalp = clean(single_polygon(unary_union(list(regions.values())), "scalp"), "scalp")
 
     tip = Point(0.5, NOSE_TIP_Y + NOSE_TIP_RADIUS).buffer(NOSE_TIP_RADIUS, quad_segs=12)
     base = Point(0.5, OUTLINE_LEFT[0][1] + 0.01).buffer(NOSE_HALF_WIDTH, quad_segs=12)
@@ -454,10 +460,15 @@ def check(data: dict[str, object]) -> list[str]:
             overlap = polygons[a].intersection(polygons[b]).area
             if overlap >= 1e-6:
                 problems.append(f"{a} and {b} overlap by {overlap:.2e}")
+    if not shapely.coverage_is_valid(list(polygons.values())):
+        problems.append("neighbouring regions do not share the same corners along their edges")
     union = unary_union(list(polygons.values()))
     difference = union.symmetric_difference(shapes["scalp"]).area
     if difference >= 1e-4:
         problems.append(f"the regions' union differs from the scalp by {difference:.2e}")
+    band = unary_union([polygons[f"hairline_{side}"] for side in ("left", "center", "right")])
+    if not band.contains(LineString(EXAMPLE_HAIRLINE)):
+        problems.append("the example hairline leaves the hairline band")
     if not shapes["outline"].buffer(1e-9).contains(shapes["scalp"]):
         problems.append("the scalp sticks out of the head outline")
     for what in ("nose", "ear_left", "ear_right"):

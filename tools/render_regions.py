@@ -8,6 +8,7 @@ It writes ``regions.png`` and ``template-<id>.png`` for each template asked for.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import sys
@@ -28,6 +29,23 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
+
+
+def guard_none_refcount(spare: int = 200_000) -> None:
+    """Work around PySide6 6.12.0 on CPython 3.11, which loses a reference to None per call.
+
+    Every call of a Qt method that returns nothing drops one reference to None, and a few
+    thousand calls free None and abort the interpreter ("none_dealloc"). Spare references that
+    are never given back keep this short-lived tool alive. From 3.12 on None is immortal.
+    """
+    if sys.version_info >= (3, 12):
+        return
+    incref = ctypes.pythonapi.Py_IncRef
+    incref.argtypes = [ctypes.py_object]
+    incref.restype = None
+    for _ in range(spare):
+        incref(None)
+
 
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "scalpzone" / "resources"
 EXAMPLE_HAIRLINE = ((0.25, 0.16), (0.50, 0.12), (0.75, 0.16))
@@ -71,14 +89,16 @@ class Canvas:
         self.painter.setBrush(Qt.BrushStyle.NoBrush)
         self.painter.drawPath(path)
 
-    def text(self, xy: Sequence[float], text: str, pixel_size: int, colour: QColor) -> None:
+    def text(
+        self, xy: Sequence[float], text: str, pixel_size: int, colour: QColor, width: int = 120
+    ) -> None:
         font = QFont("DejaVu Sans")
         font.setPixelSize(pixel_size)
         font.setBold(True)
         self.painter.setFont(font)
         self.painter.setPen(colour)
         centre = self.point(xy)
-        box = QRectF(centre.x() - 60, centre.y() - 20, 120, 40)
+        box = QRectF(centre.x() - width / 2, centre.y() - pixel_size, width, 2 * pixel_size)
         self.painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def save(self, path: Path) -> None:
@@ -144,7 +164,7 @@ def render_template(data: dict, template: dict, out: Path, size: int) -> None:
         if isinstance(fill, QBrush):
             canvas.polygon(region["polygon"], QColor("#e9ecef"), pen(REGION_EDGE, 0))
     draw_regions(canvas, data["regions"], fills)
-    canvas.text((0.5, 0.985), template["name"], 20, QColor("#1f2933"))
+    canvas.text((0.5, 0.98), template["name"], 20, QColor("#1f2933"), width=size)
     canvas.save(out / f"template-{template['id']}.png")
 
 
@@ -156,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--template", action="append", help="template id to render (repeatable; 'all' for all)"
     )
     args = parser.parse_args(argv)
+    guard_none_refcount()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     data = json.loads((RESOURCES / "regions.json").read_text("utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
