@@ -98,7 +98,8 @@ def test_a_plan_on_hold_is_a_success(tmp_path: Path, capsys: pytest.CaptureFixtu
     [
         (["plan", "x.json", "--weeks", "0"], "0 is outside 1–52 weeks"),
         (["plan", "x.json", "--weeks", "53"], "53 is outside 1–52 weeks"),
-        (["plan", "x.json", "--start", "2026-02-30"], "is not a date written as YYYY-MM-DD"),
+        (["plan", "x.json", "--start", "2026-02-30"], "is not a day of the calendar"),
+        (["plan", "x.json", "--start", "30/11/2026"], "is not a date written as YYYY-MM-DD"),
         (["plan", "x.json", "--format", "pdf"], "invalid choice"),
         (["plan"], "required: FILE"),
     ],

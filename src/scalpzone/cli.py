@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from scalpzone import __version__
-from scalpzone.domain.mapfile import MapFileError, read_map_file
+from scalpzone.domain.mapfile import MapFileError, day_problem, read_map_file
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
 from scalpzone.plan_text import render_plan_text
 
@@ -23,12 +23,10 @@ EXIT_BAD_INPUT = 2
 
 
 def _iso_date(text: str) -> date:
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD")
+    problem = day_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return date.fromisoformat(text)
 
 
 def _weeks(text: str) -> int:

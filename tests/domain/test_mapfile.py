@@ -104,11 +104,11 @@ def test_every_problem_is_reported_at_once_with_its_path() -> None:
     expected = [
         "settings.needle_mm: 2.0 is above the 1.5 mm maximum (longer needles risk the hair follicle)",
         'settings.session_days[1]: "moon" is not a day',
-        "settings.sessions_per_week: 5 is above the 3 session day(s) maximum",
+        "settings.sessions_per_week: 5 is above the maximum of 3 session days a week",
         'health.sunburn: "yes" is not true or false',
         "zones[0].severity: 4 is not 1 (mild), 2 (moderate) or 3 (advanced)",
         'zones[2].id: "temple_middle" is not a region',
-        'zones[3].blocked_until: "2026-02-30" is not a date',
+        'zones[3].blocked_until: "2026-02-30" is not a day of the calendar',
         "zones[4].polygon: its outline crosses itself",
         "zones[5].polygon[1][0]: 1.6 is outside 0–1",
         "hairline: has 1 point(s), fewer than the 2 needed",

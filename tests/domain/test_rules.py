@@ -80,19 +80,19 @@ def test_a_longer_rest_a_lower_cap_and_fewer_days_are_allowed() -> None:
         ),
         (
             {"needle_mm": 1.5, "zone_max_per_week": 2},
-            "settings.zone_max_per_week: 2 is above the 1 session(s) a week maximum (the most one area may have with a 1.5 mm needle, so it can heal)",
+            "settings.zone_max_per_week: 2 is above the maximum of 1 session a week on one area (the most one area may have with a 1.5 mm needle, so it can heal)",
         ),
         (
             {"sessions_per_week": 4},
-            "settings.sessions_per_week: 4 is above the 3 session day(s) maximum (more than 2 or 3 times a week does more harm than good)",
+            "settings.sessions_per_week: 4 is above the maximum of 3 session days a week (more than 2 or 3 times a week does more harm than good)",
         ),
         (
             {"session_minutes": 90},
-            "settings.session_minutes: 90 is above the 60 minute(s) maximum (long sessions overwork the scalp; split the areas across days)",
+            "settings.session_minutes: 90 is above the maximum of 60 minutes (long sessions overwork the scalp; split the areas across days)",
         ),
         (
             {"roller_max_uses": 0},
-            "settings.roller_max_uses: 0 is below the 1 use(s) minimum (a roller is used at least once)",
+            "settings.roller_max_uses: 0 is below the minimum of 1 use (a roller is used at least once)",
         ),
         (
             {"session_time": "25:00"},

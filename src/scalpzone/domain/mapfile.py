@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,7 @@ POLYGON_MAX_POINTS = 500
 HAIRLINE_MAX_POINTS = 500
 MIN_ZONE_AREA = 1e-4
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +72,10 @@ class _Reader:
         return value
 
     def day(self, value: object, path: str) -> date | None:
-        if isinstance(value, str):
-            try:
-                if len(value) == 10:
-                    return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.fail(path, f"{show(value)} is not a date written as YYYY-MM-DD")
+        fail = day_problem(value)
+        if fail is None:
+            return date.fromisoformat(value)  # type: ignore[arg-type]
+        self.fail(path, fail)
         return None
 
     def point(self, value: object, path: str) -> Point | None:
@@ -108,6 +107,17 @@ class _Reader:
         if len(self.problems) > before:
             return None
         return tuple(p for p in pts if p is not None)
+
+
+def day_problem(value: object) -> str | None:
+    """Why a value is not a YYYY-MM-DD date, or None when it is one."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return f"{show(value)} is not a date written as YYYY-MM-DD"
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return f"{show(value)} is not a day of the calendar"
+    return None
 
 
 def parse_map_json(text: str) -> MapDocument:
@@ -235,14 +245,15 @@ def _zones(r: _Reader, top: Mapping[str, object]) -> list[Zone]:
         entry = r.obj(item, path, "a zone")
         if entry is None:
             continue
+        zone_id = entry.get("id")
+        if isinstance(zone_id, str) and zone_id in seen:
+            r.fail(f"{path}.id", f"{show(zone_id)} is already given at zones[{seen[zone_id]}]")
+            continue
+        if isinstance(zone_id, str):
+            seen[zone_id] = i
         zone = _zone(r, entry, path)
-        if zone is None:
-            continue
-        if zone.id in seen:
-            r.fail(f"{path}.id", f"{show(zone.id)} is already given at zones[{seen[zone.id]}]")
-            continue
-        seen[zone.id] = i
-        zones.append(zone)
+        if zone is not None:
+            zones.append(zone)
     return zones
 
 

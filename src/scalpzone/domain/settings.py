@@ -148,6 +148,13 @@ def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _limit(kind: str, value: int, unit: str | tuple[str, str]) -> str:
+    """'the 72 h minimum' for a measure, 'the maximum of 3 session days a week' for a count."""
+    if isinstance(unit, str):
+        return f"the {value} {unit} {kind}"
+    return f"the {kind} of {value} {unit[0] if value == 1 else unit[1]}"
+
+
 def _whole(
     raw: Mapping[str, object],
     key: str,
@@ -155,7 +162,7 @@ def _whole(
     problems: list[Problem],
     low: int,
     high: int,
-    unit: str,
+    unit: str | tuple[str, str],
     why_low: str,
     why_high: str,
 ) -> int | None:
@@ -167,10 +174,14 @@ def _whole(
         return None
     number = int(value)
     if number < low:
-        problems.append(Problem(path, f"{number} is below the {low}{unit} minimum ({why_low})"))
+        problems.append(
+            Problem(path, f"{number} is below {_limit('minimum', low, unit)} ({why_low})")
+        )
         return None
     if number > high:
-        problems.append(Problem(path, f"{number} is above the {high}{unit} maximum ({why_high})"))
+        problems.append(
+            Problem(path, f"{number} is above {_limit('maximum', high, unit)} ({why_high})")
+        )
         return None
     return number
 
@@ -257,7 +268,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
         f"{prefix}.sessions_per_week",
         problems,
         *SESSIONS_PER_WEEK,
-        " session day(s)",
+        ("session day a week", "session days a week"),
         "a plan needs at least one session day a week",
         "more than 2 or 3 times a week does more harm than good",
     )
@@ -273,7 +284,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
             problems,
             floor,
             ZONE_REST_MAX_HOURS,
-            " h",
+            "h",
             f"the shortest rest for a {millimetres(needle_mm)} mm needle; the scalp needs time to heal",
             "a longer rest takes the area out of the two-week rotation",
         )
@@ -287,7 +298,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
             problems,
             1,
             cap,
-            " session(s) a week",
+            ("session a week on one area", "sessions a week on one area"),
             "an area in the plan needs at least one session",
             f"the most one area may have with a {millimetres(needle_mm)} mm needle, so it can heal",
         )
@@ -300,7 +311,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
         f"{prefix}.session_minutes",
         problems,
         *SESSION_MINUTES,
-        " minute(s)",
+        ("minute", "minutes"),
         "too short to roll even one area with care",
         "long sessions overwork the scalp; split the areas across days",
     )
@@ -312,7 +323,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
         f"{prefix}.roller_max_uses",
         problems,
         *ROLLER_MAX_USES,
-        " use(s)",
+        ("use", "uses"),
         "a roller is used at least once",
         "home needles go blunt and harbour germs; replace the roller sooner",
     )
