@@ -1,1 +1,44 @@
-"""Persistence: SQLAlchemy models, repositories, migrations, backups (no Qt)."""
+"""Persistence: SQLAlchemy models, repositories, migrations, backups (no Qt).
+
+The UI and the CLI use only what is exported here; see docs/storage-contract.md and
+docs/storage.md.
+"""
+
+from scalpzone.storage.backups import BackupInfo
+from scalpzone.storage.database import Database
+from scalpzone.storage.errors import (
+    BackupNotFoundError,
+    DatabaseLockedError,
+    InvalidProfileDataError,
+    NewerDatabaseError,
+    ProfileNameError,
+    ProfileNotFoundError,
+    ReadOnlyDatabaseError,
+    StorageError,
+    ZoneInUseError,
+)
+from scalpzone.storage.location import default_database_path, resolve_database_path
+from scalpzone.storage.repositories import MapSnapshot, ProfileSummary, Roller, ZoneStateSnapshot
+from scalpzone.storage.store import ProfileStore, StoredProfile
+
+__all__ = [
+    "BackupInfo",
+    "BackupNotFoundError",
+    "Database",
+    "DatabaseLockedError",
+    "InvalidProfileDataError",
+    "MapSnapshot",
+    "NewerDatabaseError",
+    "ProfileNameError",
+    "ProfileNotFoundError",
+    "ProfileStore",
+    "ProfileSummary",
+    "ReadOnlyDatabaseError",
+    "Roller",
+    "StorageError",
+    "StoredProfile",
+    "ZoneInUseError",
+    "ZoneStateSnapshot",
+    "default_database_path",
+    "resolve_database_path",
+]

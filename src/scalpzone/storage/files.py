@@ -1,0 +1,54 @@
+"""Small file helpers: private files, read-only SQLite connections, syncing to disk."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file only its owner can read (health data); fails if it exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (nor checkpoint its log into it on close).
+
+    Without a -wal beside it, everything is in the file itself, so it is opened as immutable
+    and SQLite creates no -wal/-shm next to it. With one, SQLite needs its -shm to read the
+    log; where that cannot be created (a read-only folder) the log is skipped as a last resort.
+    """
+    uri = path.as_uri()
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists():
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    connection = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as error:
+        connection.close()
+        if "unable to open" not in str(error):
+            raise
+        connection = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def fsync_path(path: Path, *, directory: bool = False) -> None:
+    """Ask the OS to put a file (or a folder's entries) on disk; best effort for folders."""
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the file itself was synced
+    finally:
+        os.close(fd)

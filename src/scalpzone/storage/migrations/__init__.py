@@ -1,0 +1,1 @@
+"""Alembic migrations shipped inside the package; `scalpzone.storage.schema` runs them."""

@@ -1,0 +1,437 @@
+"""Repositories: read and write one kind of record for a profile, on a session they are given.
+
+They never commit or roll back; the caller (ProfileStore) owns the transaction, one per user
+action. Reads that can be long (the session log) select plain columns rather than ORM objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from scalpzone.domain.geometry import Point
+from scalpzone.domain.history import HistoryEntry, SessionStatus
+from scalpzone.domain.regions import REGION_IDS
+from scalpzone.domain.settings import Contraindication, Health, Settings, Weekday
+from scalpzone.domain.zones import Zone, ZoneState
+from scalpzone.storage.errors import ProfileNotFoundError
+from scalpzone.storage.models import (
+    HEALTH_ITEMS,
+    HairlineSnapshotRow,
+    HealthRow,
+    MapSnapshotRow,
+    ProfileRow,
+    RollerRow,
+    SessionLogRow,
+    SettingsRow,
+    ZoneRow,
+)
+
+_COMPACT = (",", ":")
+
+
+def points_json(points: Sequence[Point]) -> str:
+    """Points as compact JSON `[[x,y],…]` (floats written exactly, as `repr` does)."""
+    return json.dumps([[x, y] for x, y in points], separators=_COMPACT)
+
+
+def points_from_json(text: str) -> tuple[Point, ...]:
+    """Points back from `points_json`."""
+    return tuple((float(x), float(y)) for x, y in json.loads(text))
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSummary:
+    """A profile as a list shows it."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneStateSnapshot:
+    """One zone's state and severity as of a snapshot's day."""
+
+    zone_id: str
+    state: ZoneState
+    severity: int
+
+
+@dataclass(frozen=True, slots=True)
+class MapSnapshot:
+    """Every zone's state on one day, for comparing progress."""
+
+    day: date
+    zones: tuple[ZoneStateSnapshot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Roller:
+    """A derma roller: needle length, first day used, sessions logged with it, retirement day."""
+
+    id: int
+    needle_mm: float
+    first_use: date
+    uses: int
+    retired_on: date | None = None
+
+
+class ProfileRepository:
+    """Profiles: names and the current hairline."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def summaries(self) -> list[ProfileSummary]:
+        """Every profile, by name (case-insensitive), then id."""
+        rows = self._s.execute(
+            select(ProfileRow.id, ProfileRow.name).order_by(ProfileRow.name, ProfileRow.id)
+        )
+        return [ProfileSummary(pid, name) for pid, name in rows]
+
+    def get(self, profile_id: int) -> ProfileRow:
+        """The profile row, or ProfileNotFoundError."""
+        row = self._s.get(ProfileRow, profile_id)
+        if row is None:
+            raise ProfileNotFoundError(f"There is no profile with id {profile_id} (deleted?).")
+        return row
+
+    def names(self) -> list[tuple[int, str]]:
+        """(id, name) of every profile."""
+        return [
+            (pid, name) for pid, name in self._s.execute(select(ProfileRow.id, ProfileRow.name))
+        ]
+
+    def add(self, name: str) -> ProfileRow:
+        """A new profile row with this name and no hairline."""
+        row = ProfileRow(name=name, hairline="[]")
+        self._s.add(row)
+        self._s.flush()
+        return row
+
+    def delete(self, profile_id: int) -> None:
+        """Remove a profile; everything that belongs to it goes with it (ON DELETE CASCADE)."""
+        self._s.delete(self.get(profile_id))
+        self._s.flush()
+
+
+class ZoneRepository:
+    """The zones of a profile's map, in map order."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def load(self, profile_id: int) -> tuple[Zone, ...]:
+        """Every zone of the map: the 13 presets in their fixed order, then drawn zones."""
+        rows = self._s.execute(
+            select(
+                ZoneRow.zone_id,
+                ZoneRow.state,
+                ZoneRow.severity,
+                ZoneRow.blocked_until,
+                ZoneRow.name,
+                ZoneRow.polygon,
+            )
+            .where(ZoneRow.profile_id == profile_id)
+            .order_by(ZoneRow.position)
+        )
+        stored = {
+            zid: Zone(
+                zid,
+                ZoneState(state),
+                severity,
+                blocked,
+                name,
+                points_from_json(polygon) if polygon is not None else None,
+            )
+            for zid, state, severity, blocked, name, polygon in rows
+        }
+        presets = tuple(stored.pop(rid, Zone(rid)) for rid in REGION_IDS)
+        return (*presets, *stored.values())
+
+    def ids(self, profile_id: int) -> set[str]:
+        """The ids of every stored zone."""
+        return set(self._s.scalars(select(ZoneRow.zone_id).where(ZoneRow.profile_id == profile_id)))
+
+    def save(self, profile_id: int, zones: Sequence[Zone]) -> None:
+        """Make the stored zones exactly these: changed rows updated, new added, missing removed."""
+        existing = {
+            row.zone_id: row
+            for row in self._s.scalars(select(ZoneRow).where(ZoneRow.profile_id == profile_id))
+        }
+        for position, zone in enumerate(zones):
+            values = {
+                "position": position,
+                "state": zone.state.value,
+                "severity": zone.severity,
+                "blocked_until": zone.blocked_until,
+                "name": zone.name,
+                "polygon": points_json(zone.polygon) if zone.polygon is not None else None,
+            }
+            row = existing.pop(zone.id, None)
+            if row is None:
+                self._s.add(ZoneRow(profile_id=profile_id, zone_id=zone.id, **values))
+                continue
+            for key, value in values.items():
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+        for row in existing.values():
+            self._s.delete(row)
+        self._s.flush()
+
+
+class SnapshotRepository:
+    """Dated copies of the hairline and of every zone's state."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def hairlines(self, profile_id: int) -> tuple[tuple[date, tuple[Point, ...]], ...]:
+        """Every dated hairline, oldest first."""
+        rows = self._s.execute(
+            select(HairlineSnapshotRow.day, HairlineSnapshotRow.points)
+            .where(HairlineSnapshotRow.profile_id == profile_id)
+            .order_by(HairlineSnapshotRow.day)
+        )
+        return tuple((day, points_from_json(points)) for day, points in rows)
+
+    def put_hairline(self, profile_id: int, day: date, points: Sequence[Point]) -> None:
+        """Keep this hairline for the day; a second save on the same day replaces the first."""
+        stmt = insert(HairlineSnapshotRow).values(
+            profile_id=profile_id, day=day, points=points_json(points)
+        )
+        self._s.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["profile_id", "day"], set_={"points": stmt.excluded.points}
+            )
+        )
+
+    def drop_hairline(self, profile_id: int, day: date) -> None:
+        """Forget the hairline kept for a day (it was cleared the same day)."""
+        self._s.execute(
+            delete(HairlineSnapshotRow).where(
+                HairlineSnapshotRow.profile_id == profile_id, HairlineSnapshotRow.day == day
+            )
+        )
+
+    def put_map(self, profile_id: int, day: date, zones: Iterable[Zone]) -> None:
+        """Keep every zone's state and severity as of the day (same day: replaced)."""
+        states = json.dumps(
+            [{"id": z.id, "state": z.state.value, "severity": z.severity} for z in zones],
+            separators=_COMPACT,
+        )
+        stmt = insert(MapSnapshotRow).values(profile_id=profile_id, day=day, zones=states)
+        self._s.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["profile_id", "day"], set_={"zones": stmt.excluded.zones}
+            )
+        )
+
+    def maps(self, profile_id: int) -> tuple[MapSnapshot, ...]:
+        """Every dated map snapshot, oldest first."""
+        rows = self._s.execute(
+            select(MapSnapshotRow.day, MapSnapshotRow.zones)
+            .where(MapSnapshotRow.profile_id == profile_id)
+            .order_by(MapSnapshotRow.day)
+        )
+        return tuple(
+            MapSnapshot(
+                day,
+                tuple(
+                    ZoneStateSnapshot(z["id"], ZoneState(z["state"]), int(z["severity"]))
+                    for z in json.loads(zones)
+                ),
+            )
+            for day, zones in rows
+        )
+
+
+def _days_mask(days: Iterable[Weekday]) -> int:
+    return sum(1 << day.number for day in days)
+
+
+def _days_from_mask(mask: int) -> frozenset[Weekday]:
+    return frozenset(day for day in Weekday if mask & (1 << day.number))
+
+
+class SettingsRepository:
+    """A profile's plan settings."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def load(self, profile_id: int) -> Settings:
+        """The stored settings; defaults when none were ever saved."""
+        row = self._s.get(SettingsRow, profile_id)
+        if row is None:
+            return Settings()
+        hours, minutes = row.session_time.split(":")
+        return Settings(
+            needle_mm=row.needle_mm,
+            session_days=_days_from_mask(row.session_days),
+            sessions_per_week=row.sessions_per_week,
+            zone_rest_hours=row.zone_rest_hours,
+            zone_max_per_week=row.zone_max_per_week,
+            session_minutes=row.session_minutes,
+            roller_max_uses=row.roller_max_uses,
+            session_time=time(int(hours), int(minutes)),
+        )
+
+    def save(self, profile_id: int, settings: Settings) -> None:
+        """Store the settings (already checked against the rules)."""
+        values = {
+            "needle_mm": settings.needle_mm,
+            "session_days": _days_mask(settings.session_days),
+            "sessions_per_week": settings.sessions_per_week,
+            "zone_rest_hours": settings.zone_rest_hours,
+            "zone_max_per_week": settings.zone_max_per_week,
+            "session_minutes": settings.session_minutes,
+            "roller_max_uses": settings.roller_max_uses,
+            "session_time": settings.session_time.strftime("%H:%M"),
+        }
+        stmt = insert(SettingsRow).values(profile_id=profile_id, **values)
+        self._s.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["profile_id"], set_={k: stmt.excluded[k] for k in values}
+            )
+        )
+
+
+class HealthRepository:
+    """A profile's health checklist and the day it was last confirmed."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def load(self, profile_id: int) -> tuple[Health, date | None]:
+        """The ticked items and the day they were confirmed (None: never)."""
+        row = self._s.get(HealthRow, profile_id)
+        if row is None:
+            return Health(), None
+        ticked = frozenset(Contraindication(item) for item in HEALTH_ITEMS if getattr(row, item))
+        return Health(ticked), row.confirmed_on
+
+    def save(self, profile_id: int, health: Health, confirmed_on: date | None) -> None:
+        """Store the checklist and when the person confirmed it."""
+        values: dict[str, object] = {
+            item: int(Contraindication(item) in health.ticked) for item in HEALTH_ITEMS
+        }
+        values["confirmed_on"] = confirmed_on
+        stmt = insert(HealthRow).values(profile_id=profile_id, **values)
+        self._s.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["profile_id"], set_={k: stmt.excluded[k] for k in values}
+            )
+        )
+
+
+class LogRepository:
+    """The session log, in the order sessions were logged."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def load(self, profile_id: int) -> tuple[HistoryEntry, ...]:
+        """Every logged session, oldest entry first."""
+        rows = self._s.execute(
+            select(
+                SessionLogRow.day,
+                SessionLogRow.zones,
+                SessionLogRow.needle_mm,
+                SessionLogRow.status,
+                SessionLogRow.note,
+            )
+            .where(SessionLogRow.profile_id == profile_id)
+            .order_by(SessionLogRow.id)
+        )
+        loads = json.loads
+        return tuple(
+            HistoryEntry(day, tuple(loads(zones)), needle, SessionStatus(status), note)
+            for day, zones, needle, status, note in rows
+        )
+
+    def add(self, profile_id: int, entries: Sequence[HistoryEntry]) -> None:
+        """Append sessions to the log, in this order."""
+        if not entries:
+            return
+        self._s.execute(
+            insert(SessionLogRow),
+            [
+                {
+                    "profile_id": profile_id,
+                    "day": e.date,
+                    "zones": json.dumps(list(e.zones), separators=_COMPACT),
+                    "needle_mm": e.needle_mm,
+                    "status": e.status.value,
+                    "note": e.note,
+                }
+                for e in entries
+            ],
+        )
+
+    def zone_ids_used(self, profile_id: int) -> set[str]:
+        """Every zone id the log names."""
+        return set(
+            self._s.scalars(
+                text(
+                    "SELECT DISTINCT j.value FROM session_log, json_each(session_log.zones) AS j "
+                    "WHERE session_log.profile_id = :profile_id"
+                ),
+                {"profile_id": profile_id},
+            )
+        )
+
+
+class RollerRepository:
+    """A profile's derma rollers; the newest one not retired is in use."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def current(self, profile_id: int) -> Roller | None:
+        """The roller in use, if any."""
+        row = self._s.scalars(
+            select(RollerRow)
+            .where(RollerRow.profile_id == profile_id, RollerRow.retired_on.is_(None))
+            .order_by(RollerRow.id.desc())
+            .limit(1)
+        ).first()
+        return _roller(row) if row is not None else None
+
+    def all(self, profile_id: int) -> tuple[Roller, ...]:
+        """Every roller, first bought first."""
+        rows = self._s.scalars(
+            select(RollerRow).where(RollerRow.profile_id == profile_id).order_by(RollerRow.id)
+        )
+        return tuple(_roller(r) for r in rows)
+
+    def start(self, profile_id: int, needle_mm: float, first_use: date) -> int:
+        """Retire the roller in use (as of `first_use`) and start a new one."""
+        for row in self._s.scalars(
+            select(RollerRow).where(
+                RollerRow.profile_id == profile_id, RollerRow.retired_on.is_(None)
+            )
+        ):
+            row.retired_on = max(row.first_use, first_use)
+        row = RollerRow(profile_id=profile_id, needle_mm=needle_mm, first_use=first_use, uses=0)
+        self._s.add(row)
+        self._s.flush()
+        return row.id
+
+    def count_use(self, profile_id: int) -> None:
+        """One more session with the roller in use (if there is one)."""
+        current = self.current(profile_id)
+        if current is not None:
+            self._s.execute(
+                update(RollerRow).where(RollerRow.id == current.id).values(uses=RollerRow.uses + 1)
+            )
+
+
+def _roller(row: RollerRow) -> Roller:
+    return Roller(row.id, row.needle_mm, row.first_use, row.uses, row.retired_on)

@@ -1,0 +1,315 @@
+"""ProfileStore: every call the UI and the CLI make on the database, one transaction each."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from scalpzone.domain.geometry import Point
+from scalpzone.domain.history import HistoryEntry, SessionStatus
+from scalpzone.domain.mapfile import (
+    NAME_MAX,
+    NOTE_MAX,
+    MapDocument,
+    map_document_json,
+    parse_map_data,
+)
+from scalpzone.domain.problems import Problem, ProblemsError
+from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
+from scalpzone.domain.settings import Health, Settings, parse_settings
+from scalpzone.domain.zones import ScalpMap
+from scalpzone.storage.database import Database
+from scalpzone.storage.errors import (
+    InvalidProfileDataError,
+    ProfileNameError,
+    ProfileNotFoundError,
+    ZoneInUseError,
+)
+from scalpzone.storage.repositories import (
+    HealthRepository,
+    LogRepository,
+    MapSnapshot,
+    ProfileRepository,
+    ProfileSummary,
+    Roller,
+    RollerRepository,
+    SettingsRepository,
+    SnapshotRepository,
+    ZoneRepository,
+    points_from_json,
+    points_json,
+)
+
+IMPORTED_NAME = "Imported map"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProfile:
+    """A profile as loaded: its map, settings, health and log, and its dated hairlines."""
+
+    id: int
+    name: str
+    document: MapDocument
+    hairlines: tuple[tuple[date, tuple[Point, ...]], ...]
+    health_confirmed_on: date | None
+
+
+def _check_document(doc: MapDocument, what: str) -> None:
+    """Refuse what the map file could not write back: the export must always import again."""
+    try:
+        parse_map_data(map_document_json(doc))
+    except ProblemsError as error:
+        raise InvalidProfileDataError(what, error.problems) from None
+
+
+def _clean_name(name: str) -> str:
+    """A profile name as stored: trimmed; refused when empty, too long, or with control chars."""
+    if not isinstance(name, str):
+        raise ProfileNameError("A profile name must be text.")
+    cleaned = name.strip()
+    if not cleaned:
+        raise ProfileNameError("A profile needs a name; the name given is empty.")
+    if len(cleaned) > NAME_MAX:
+        raise ProfileNameError(
+            f"The profile name is {len(cleaned)} characters long; the most is {NAME_MAX}."
+        )
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in cleaned):
+        raise ProfileNameError(
+            "A profile name cannot contain line breaks, tabs or other invisible characters."
+        )
+    return cleaned
+
+
+class ProfileStore:
+    """Profiles and everything in them; each method is one user action in one transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- profiles --------------------------------------------------------------------------
+
+    def profiles(self) -> list[ProfileSummary]:
+        """Every profile, sorted by name."""
+        with self._db.reading() as session:
+            return ProfileRepository(session).summaries()
+
+    def find_profile(self, name: str) -> ProfileSummary:
+        """The profile with this name (case-insensitive), or ProfileNotFoundError."""
+        wanted = name.strip().casefold()
+        summaries = self.profiles()
+        for summary in summaries:
+            if summary.name.casefold() == wanted:
+                return summary
+        known = ", ".join(s.name for s in summaries) or "none yet"
+        raise ProfileNotFoundError(f"There is no profile named {name!r} (profiles: {known}).")
+
+    def create_profile(self, name: str) -> int:
+        """A new profile with an all-healthy map and default settings; returns its id."""
+        cleaned = _clean_name(name)
+        with self._db.transaction() as session:
+            self._refuse_taken(session_profiles := ProfileRepository(session), cleaned)
+            row = session_profiles.add(cleaned)
+            ZoneRepository(session).save(row.id, ScalpMap().zones)
+            SettingsRepository(session).save(row.id, Settings())
+            HealthRepository(session).save(row.id, Health(), None)
+            return row.id
+
+    def rename_profile(self, profile_id: int, name: str) -> None:
+        """Give a profile another name (ProfileNameError if it is empty, too long or taken)."""
+        cleaned = _clean_name(name)
+        with self._db.transaction() as session:
+            profiles = ProfileRepository(session)
+            row = profiles.get(profile_id)
+            self._refuse_taken(profiles, cleaned, except_id=profile_id)
+            row.name = cleaned
+
+    def delete_profile(self, profile_id: int) -> None:
+        """Delete a profile and everything in it (the backups still hold it)."""
+        with self._db.transaction() as session:
+            ProfileRepository(session).delete(profile_id)
+
+    @staticmethod
+    def _refuse_taken(profiles: ProfileRepository, name: str, except_id: int | None = None) -> None:
+        folded = name.casefold()
+        for pid, existing in profiles.names():
+            if pid != except_id and existing.casefold() == folded:
+                raise ProfileNameError(
+                    f"There is already a profile named {existing!r}; choose another name."
+                )
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load_profile(self, profile_id: int) -> StoredProfile:
+        """Everything of one profile, read in one consistent transaction."""
+        with self._db.reading() as session:
+            row = ProfileRepository(session).get(profile_id)
+            zones = ZoneRepository(session).load(profile_id)
+            scalp_map = ScalpMap(zones, points_from_json(row.hairline))
+            health, confirmed = HealthRepository(session).load(profile_id)
+            document = MapDocument(
+                scalp_map,
+                SettingsRepository(session).load(profile_id),
+                health,
+                LogRepository(session).load(profile_id),
+                row.name,
+            )
+            hairlines = SnapshotRepository(session).hairlines(profile_id)
+            return StoredProfile(row.id, row.name, document, hairlines, confirmed)
+
+    def export_document(self, profile_id: int) -> MapDocument:
+        """The profile as a map file document (SPEC §4), named after the profile."""
+        return self.load_profile(profile_id).document
+
+    def map_snapshots(self, profile_id: int) -> tuple[MapSnapshot, ...]:
+        """Every dated copy of the zone states, oldest first (for comparing progress)."""
+        with self._db.reading() as session:
+            ProfileRepository(session).get(profile_id)
+            return SnapshotRepository(session).maps(profile_id)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def save_map(self, profile_id: int, scalp_map: ScalpMap, day: date) -> None:
+        """Write every zone and the hairline, keeping dated snapshots for `day`.
+
+        The hairline snapshot for `day` is written when the hairline changed (a second change the
+        same day overwrites it; clearing the hairline that day removes it). The map snapshot for
+        `day` always holds the zone states as saved. A drawn zone still named in the session log
+        cannot be removed (ZoneInUseError): the log would point at nothing.
+        """
+        _check_document(MapDocument(scalp_map), "The map")
+        with self._db.transaction() as session:
+            row = ProfileRepository(session).get(profile_id)
+            zones = ZoneRepository(session)
+            removed = zones.ids(profile_id) - {z.id for z in scalp_map.zones}
+            if removed:
+                in_log = sorted(removed & LogRepository(session).zone_ids_used(profile_id))
+                if in_log:
+                    raise ZoneInUseError(
+                        f"The drawn zone(s) {', '.join(in_log)} cannot be removed: the session "
+                        "log still names them. The map was not saved."
+                    )
+            zones.save(profile_id, scalp_map.zones)
+            snapshots = SnapshotRepository(session)
+            hairline = points_json(scalp_map.hairline)
+            if hairline != row.hairline:
+                row.hairline = hairline
+                if scalp_map.hairline:
+                    snapshots.put_hairline(profile_id, day, scalp_map.hairline)
+                else:
+                    snapshots.drop_hairline(profile_id, day)
+            snapshots.put_map(profile_id, day, scalp_map.zones)
+
+    def save_settings(self, profile_id: int, settings: Settings) -> None:
+        """Store plan settings after checking them against the rules (SPEC §2)."""
+        _, problems = parse_settings(settings.to_json())
+        if problems:
+            raise InvalidProfileDataError("The settings", problems)
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            SettingsRepository(session).save(profile_id, settings)
+
+    def save_health(self, profile_id: int, health: Health, confirmed_on: date) -> None:
+        """Store the health checklist as the person confirmed it on `confirmed_on`."""
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            HealthRepository(session).save(profile_id, health, confirmed_on)
+
+    def log_session(self, profile_id: int, entry: HistoryEntry) -> None:
+        """Add a session to the log; a done session counts one use of the roller in use."""
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            known = ZoneRepository(session).ids(profile_id)
+            _check_entry(entry, known)
+            LogRepository(session).add(profile_id, [entry])
+            if entry.status is SessionStatus.DONE:
+                RollerRepository(session).count_use(profile_id)
+
+    # -- rollers ---------------------------------------------------------------------------
+
+    def start_roller(self, profile_id: int, needle_mm: float, first_use: date) -> int:
+        """A new roller is in use from `first_use` (the previous one retires); returns its id."""
+        if not NEEDLE_MIN_MM <= needle_mm <= NEEDLE_MAX_MM:
+            raise InvalidProfileDataError(
+                "The roller",
+                [
+                    Problem(
+                        "needle_mm",
+                        f"{needle_mm} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm, "
+                        "the needles ScalpZone plans for",
+                    )
+                ],
+            )
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            return RollerRepository(session).start(profile_id, needle_mm, first_use)
+
+    def current_roller(self, profile_id: int) -> Roller | None:
+        """The roller in use, with how many sessions it has done."""
+        with self._db.reading() as session:
+            ProfileRepository(session).get(profile_id)
+            return RollerRepository(session).current(profile_id)
+
+    def rollers(self, profile_id: int) -> tuple[Roller, ...]:
+        """Every roller the profile has had, oldest first."""
+        with self._db.reading() as session:
+            ProfileRepository(session).get(profile_id)
+            return RollerRepository(session).all(profile_id)
+
+    # -- map files -------------------------------------------------------------------------
+
+    def import_document(
+        self, doc: MapDocument, name: str | None = None, *, day: date | None = None
+    ) -> int:
+        """A new profile holding the whole document; returns its id.
+
+        The name is `name`, else the file's profile name, else "Imported map" (numbered when
+        taken). The hairline and map are kept as snapshots dated `day` (default: today).
+        Nothing is written unless all of it can be.
+        """
+        _check_document(doc, "The map file")
+        day = day or date.today()
+        with self._db.transaction() as session:
+            profiles = ProfileRepository(session)
+            if name is not None or doc.profile_name is not None:
+                cleaned = _clean_name(name if name is not None else str(doc.profile_name))
+                self._refuse_taken(profiles, cleaned)
+            else:
+                taken = {n.casefold() for _, n in profiles.names()}
+                cleaned, n = IMPORTED_NAME, 1
+                while cleaned.casefold() in taken:
+                    n += 1
+                    cleaned = f"{IMPORTED_NAME} {n}"
+            row = profiles.add(cleaned)
+            pid = row.id
+            row.hairline = points_json(doc.scalp_map.hairline)
+            ZoneRepository(session).save(pid, doc.scalp_map.zones)
+            SettingsRepository(session).save(pid, doc.settings)
+            HealthRepository(session).save(pid, doc.health, None)
+            LogRepository(session).add(pid, doc.history)
+            snapshots = SnapshotRepository(session)
+            if doc.scalp_map.hairline:
+                snapshots.put_hairline(pid, day, doc.scalp_map.hairline)
+            snapshots.put_map(pid, day, doc.scalp_map.zones)
+            return pid
+
+
+def _check_entry(entry: HistoryEntry, known: set[str]) -> None:
+    problems: list[Problem] = []
+    if not entry.zones:
+        problems.append(Problem("zones", "is empty; a logged session rolled at least one zone"))
+    for zid in entry.zones:
+        if zid not in known:
+            problems.append(Problem("zones", f"{zid!r} is not a zone of this map"))
+    if len(set(entry.zones)) != len(entry.zones):
+        problems.append(Problem("zones", "lists a zone twice"))
+    if not NEEDLE_MIN_MM <= entry.needle_mm <= NEEDLE_MAX_MM:
+        problems.append(
+            Problem("needle_mm", f"{entry.needle_mm} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm")
+        )
+    if len(entry.note) > NOTE_MAX:
+        problems.append(
+            Problem("note", f"is {len(entry.note)} characters long, above the {NOTE_MAX} maximum")
+        )
+    if problems:
+        raise InvalidProfileDataError("The session", problems)

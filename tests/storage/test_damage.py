@@ -1,0 +1,257 @@
+"""A damaged database is never deleted or overwritten: moved aside, a backup restored, said."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from scalpzone.domain.mapfile import read_map_file
+from scalpzone.storage import Database, ProfileStore, StorageError
+from scalpzone.storage.backups import list_backups
+
+from .helpers import integrity
+
+EXAMPLE = Path(__file__).parents[1] / "data" / "spec_example.json"
+LATER = datetime(2030, 5, 6, 7, 8, 9)
+
+
+def _with_profile(path: Path) -> None:
+    """A database holding the spec example as "Alex" (closing it leaves an on-close backup)."""
+    with Database.open(path) as db:
+        ProfileStore(db).import_document(read_map_file(EXAMPLE), day=date(2026, 11, 23))
+
+
+def _aside(path: Path) -> Path:
+    [moved] = [
+        p
+        for p in path.parent.iterdir()
+        if ".corrupt-" in p.name and not p.name.endswith(("-wal", "-shm"))
+    ]
+    return moved
+
+
+def _truncate(path: Path) -> None:
+    with path.open("r+b") as file:
+        file.truncate(path.stat().st_size // 2)
+
+
+def _random_bytes(path: Path) -> None:
+    path.write_bytes(os.urandom(64 * 1024))
+
+
+def _text(path: Path) -> None:
+    path.write_text("Dear diary, today I rolled my crown.\n" * 100)
+
+
+def _zero_bytes(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _damaged_page(path: Path) -> None:
+    """Scribble over the middle of the file, past the header: SQLite's check must notice."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for i in range(page * 2, len(data) - page, 7):
+        data[i] = 0x5A
+    path.write_bytes(bytes(data))
+
+
+def _foreign_sqlite(path: Path) -> None:
+    path.unlink()
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE recipes (name TEXT)")
+    connection.commit()
+    connection.close()
+
+
+DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
+    "truncated": (_truncate, "is cut off"),
+    "random bytes": (_random_bytes, "is not an SQLite database"),
+    "a text file": (_text, "is a text file, not an SQLite database"),
+    "zero bytes": (_zero_bytes, "is empty (0 bytes)"),
+    "a damaged page": (_damaged_page, "SQLite"),
+    "another app's database": (_foreign_sqlite, "not one ScalpZone made"),
+}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_damage_is_moved_aside_and_the_newest_backup_restored(kind: str, db_path: Path) -> None:
+    damage, reason = DAMAGE[kind]
+    _with_profile(db_path)
+    damage(db_path)
+    damaged_bytes = db_path.read_bytes()
+
+    with Database.open(db_path, now=lambda: LATER) as db:
+        aside = _aside(db_path)
+        assert aside.name == "scalpzone.sqlite3.corrupt-20300506-070809"
+        assert aside.read_bytes() == damaged_bytes  # kept exactly as it was
+        [notice] = db.notices
+        assert reason in notice
+        assert str(db_path) in notice and str(aside) in notice
+        assert "restored from the backup" in notice
+        [backup] = [b for b in db.list_backups() if b.reason == "on-close"]
+        assert str(backup.path) in notice
+        store = ProfileStore(db)
+        assert [p.name for p in store.profiles()] == ["Alex"]
+        store.create_profile("Sam")  # usable: it takes changes
+    assert integrity(db_path) == ["ok"]
+    with Database.open(db_path) as db:
+        assert db.notices == ()
+        assert len(ProfileStore(db).profiles()) == 2
+
+
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_damage_without_a_backup_starts_fresh_and_says_so(kind: str, db_path: Path) -> None:
+    damage, reason = DAMAGE[kind]
+    _with_profile(db_path)
+    for backup in (db_path.parent / "backups").iterdir():
+        backup.unlink()
+    damage(db_path)
+    damaged_bytes = db_path.read_bytes()
+
+    with Database.open(db_path) as db:
+        aside = _aside(db_path)
+        assert aside.read_bytes() == damaged_bytes
+        [notice] = db.notices
+        assert reason in notice and str(aside) in notice
+        assert "no usable backup" in notice and "started with an empty database" in notice
+        store = ProfileStore(db)
+        assert store.profiles() == []
+        store.create_profile("Alex")
+
+
+def test_a_damaged_backup_is_skipped_for_an_older_good_one(db_path: Path) -> None:
+    _with_profile(db_path)
+    with Database.open(db_path, now=lambda: datetime(2030, 1, 1, 10, 0)) as db:
+        ProfileStore(db).create_profile("Sam")
+        daily, _ = db.list_backups()
+        assert daily.reason == "daily"
+    newest, older, *_ = list_backups(db_path)
+    assert (newest.reason, older) == ("on-close", daily)
+    _random_bytes(newest.path)  # the newest backup (with Sam) is itself damaged
+    _text(db_path)
+
+    with Database.open(db_path, now=lambda: LATER) as db:
+        assert newest.name not in db.notices[0]
+        assert daily.name in db.notices[0]
+        assert [p.name for p in ProfileStore(db).profiles()] == ["Alex"]
+
+
+def test_the_write_ahead_log_goes_aside_with_its_database(db_path: Path) -> None:
+    _with_profile(db_path)
+    wal, shm = (db_path.with_name(db_path.name + s) for s in ("-wal", "-shm"))
+    _text(db_path)
+    wal.write_bytes(b"log bytes")
+    shm.write_bytes(b"index bytes")
+    with Database.open(db_path, now=lambda: LATER) as db:
+        aside = _aside(db_path)
+        assert aside.with_name(aside.name + "-wal").read_bytes() == b"log bytes"
+        assert aside.with_name(aside.name + "-shm").read_bytes() == b"index bytes"
+        assert [p.name for p in ProfileStore(db).profiles()] == ["Alex"]
+
+
+def test_a_file_that_cannot_be_read_is_moved_aside(db_path: Path) -> None:
+    _with_profile(db_path)
+    db_path.chmod(0)
+    try:
+        with Database.open(db_path) as db:
+            assert "cannot be read" in db.notices[0]
+            assert [p.name for p in ProfileStore(db).profiles()] == ["Alex"]
+        aside = _aside(db_path)
+        assert stat.S_IMODE(aside.stat().st_mode) == 0  # not even its permissions changed
+    finally:
+        for p in db_path.parent.iterdir():
+            if p.is_file():
+                p.chmod(0o600)
+
+
+def test_a_folder_in_place_of_the_database_is_moved_aside(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.mkdir()
+    (db_path / "keep.txt").write_text("mine")
+    with Database.open(db_path) as db:
+        assert "is not a regular file" in db.notices[0]
+        assert "started with an empty database" in db.notices[0]
+    [aside] = [p for p in db_path.parent.iterdir() if ".corrupt-" in p.name]
+    assert (aside / "keep.txt").read_text() == "mine"
+
+
+def test_a_read_only_database_opens_for_viewing_and_is_left_as_it_is(db_path: Path) -> None:
+    _with_profile(db_path)
+    db_path.chmod(0o400)
+    before = db_path.read_bytes()
+    with Database.open(db_path) as db:
+        assert db.read_only
+        [notice] = db.notices
+        assert "read-only" in notice and "viewing only" in notice and str(db_path) in notice
+        assert "chmod u+w" in notice
+        store = ProfileStore(db)
+        [alex] = store.profiles()
+        assert store.load_profile(alex.id).document == read_map_file(EXAMPLE)
+        assert [b.name for b in db.list_backups()]  # backups still listed
+        with pytest.raises(StorageError, match="read-only"):
+            db.restore_backup(db.list_backups()[0].name)
+    assert db_path.read_bytes() == before
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o400
+    assert not [p for p in db_path.parent.iterdir() if ".corrupt-" in p.name]
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+
+
+def test_an_older_read_only_database_is_upgraded_in_memory_only(db_path: Path) -> None:
+    from scalpzone.storage import schema
+    from scalpzone.storage.database import file_engine
+
+    db_path.parent.mkdir(parents=True)
+    engine = file_engine(db_path)
+    schema.upgrade(engine, "0001")
+    engine.dispose()
+    db_path.chmod(0o444)
+    before = db_path.read_bytes()
+    with Database.open(db_path) as db:
+        assert db.read_only
+        assert ProfileStore(db).profiles() == []
+    assert db_path.read_bytes() == before
+
+
+def test_log_files_without_their_database_are_moved_not_replayed(db_path: Path) -> None:
+    _with_profile(db_path)
+    db_path.rename(db_path.with_name("elsewhere.sqlite3"))
+    db_path.with_name(db_path.name + "-wal").write_bytes(b"stale log")
+    with Database.open(db_path, now=lambda: LATER) as db:
+        [notice] = db.notices
+        assert "log files of a database without the database" in notice
+        assert ProfileStore(db).profiles() == []
+    assert (
+        db_path.with_name("scalpzone.sqlite3.corrupt-20300506-070809-wal").read_bytes()
+        == b"stale log"
+    )
+
+
+def test_a_missing_database_with_backups_says_where_they_are(db_path: Path) -> None:
+    _with_profile(db_path)
+    db_path.unlink()
+    with Database.open(db_path) as db:
+        [notice] = db.notices
+        assert "No database was found" in notice and "backups restore" in notice
+        assert ProfileStore(db).profiles() == []
+
+
+def test_a_damaged_database_in_a_read_only_folder_is_left_alone(db_path: Path) -> None:
+    _with_profile(db_path)
+    _text(db_path)
+    folder = db_path.parent
+    mode = folder.stat().st_mode
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(StorageError, match="cannot set it aside"):
+            Database.open(db_path)
+    finally:
+        folder.chmod(stat.S_IMODE(mode))

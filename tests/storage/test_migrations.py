@@ -1,0 +1,180 @@
+"""Migrations: shipped in the package, run at open, backed up first, never downgraded."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from scalpzone.domain.history import SessionStatus
+from scalpzone.domain.zones import ZoneState
+from scalpzone.storage import Database, NewerDatabaseError, ProfileStore, schema
+from scalpzone.storage.database import file_engine
+from scalpzone.storage.models import Base
+
+from .helpers import integrity
+
+
+def _at_revision(path: Path, revision: str) -> None:
+    engine = file_engine(path)
+    try:
+        schema.upgrade(engine, revision)
+    finally:
+        engine.dispose()
+
+
+def _first_release_data(path: Path) -> None:
+    """What ScalpZone with schema 0001 would have written: a profile with a map and a log."""
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO profiles (id, name, hairline) VALUES (1, 'Alex', ?)",
+            ("[[0.25,0.16],[0.5,0.12],[0.75,0.16]]",),
+        )
+        connection.execute(
+            "INSERT INTO zones (profile_id, zone_id, position, state, severity) "
+            "VALUES (1, 'crown', 9, 'thinning', 2)"
+        )
+        connection.execute(
+            "INSERT INTO zones (profile_id, zone_id, position, state, severity, name, polygon) "
+            "VALUES (1, 'custom-1', 13, 'thinning', 1, 'Part line', "
+            "'[[0.45,0.3],[0.55,0.3],[0.55,0.5],[0.45,0.5]]')"
+        )
+        connection.execute(
+            "INSERT INTO settings VALUES (1, 1.0, 85, 3, NULL, NULL, 15, 10, '20:00')"
+        )
+        connection.execute(
+            "INSERT INTO health (profile_id, sunburn, confirmed_on) VALUES (1, 1, '2026-01-02')"
+        )
+        for day, zones, status in (
+            ("2026-01-05", '["crown"]', "done"),
+            ("2026-01-08", '["crown","custom-1"]', "skipped"),
+        ):
+            connection.execute(
+                "INSERT INTO session_log (profile_id, day, zones, needle_mm, status) "
+                "VALUES (1, ?, ?, 1.0, ?)",
+                (day, zones, status),
+            )
+        connection.execute(
+            "INSERT INTO hairline_snapshots (profile_id, day, points) VALUES "
+            "(1, '2026-01-01', '[[0.25,0.16],[0.5,0.12],[0.75,0.16]]')"
+        )
+    connection.close()
+
+
+def test_head_revision_constant_matches_the_migrations() -> None:
+    assert schema.head_revision() == schema.HEAD_REVISION
+
+
+def test_a_first_release_database_is_backed_up_then_upgraded_with_its_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "scalpzone.sqlite3"
+    _at_revision(path, "0001")
+    _first_release_data(path)
+    columns = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(session_log)")]
+    assert "note" not in columns
+
+    with Database.open(path) as db:
+        assert len(db.notices) == 1
+        assert "upgraded from schema 0001 to 0002" in db.notices[0]
+        store = ProfileStore(db)
+        [summary] = store.profiles()
+        loaded = store.load_profile(summary.id)
+        doc = loaded.document
+        assert loaded.name == "Alex"
+        assert doc.scalp_map.zone("crown").state is ZoneState.THINNING
+        assert doc.scalp_map.zone("crown").severity == 2
+        assert doc.scalp_map.zone("custom-1").name == "Part line"
+        assert doc.scalp_map.hairline == ((0.25, 0.16), (0.5, 0.12), (0.75, 0.16))
+        assert [(e.date, e.zones, e.status, e.note) for e in doc.history] == [
+            (date(2026, 1, 5), ("crown",), SessionStatus.DONE, ""),
+            (date(2026, 1, 8), ("crown", "custom-1"), SessionStatus.SKIPPED, ""),
+        ]
+        assert loaded.health_confirmed_on == date(2026, 1, 2)
+        assert loaded.hairlines[0][0] == date(2026, 1, 1)
+        # what 0002 added works
+        store.start_roller(summary.id, 1.0, date(2026, 2, 1))
+        store.log_session(
+            summary.id,
+            doc.history[0].__class__(date(2026, 2, 2), ("crown",), 1.0, note="new column"),
+        )
+        [backup] = [b for b in db.list_backups() if b.reason == "before-upgrade"]
+        assert str(backup.path) in db.notices[0]
+
+    before = sqlite3.connect(backup.path)
+    assert before.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert before.execute("SELECT count(*) FROM session_log").fetchone() == (2,)
+    before.close()
+    assert integrity(path) == ["ok"]
+    with Database.open(path) as db:
+        assert db.notices == ()  # already current: nothing to say
+
+
+def _constraint_names(connection: sqlite3.Connection) -> dict[str, set[str]]:
+    return {
+        name: set(re.findall(r"CONSTRAINT (\w+)", sql))
+        for name, sql in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+        )
+    }
+
+
+def _shape(connection: sqlite3.Connection) -> dict[str, object]:
+    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    return {
+        t: (
+            connection.execute(f"PRAGMA table_info({t})").fetchall(),
+            connection.execute(f"PRAGMA foreign_key_list({t})").fetchall(),
+            sorted(connection.execute(f"PRAGMA index_list({t})").fetchall()),
+        )
+        for t in tables
+    }
+
+
+def test_migrating_from_scratch_gives_exactly_the_models_schema(tmp_path: Path) -> None:
+    migrated = tmp_path / "migrated.sqlite3"
+    _at_revision(migrated, "head")
+    created = tmp_path / "created.sqlite3"
+    engine = file_engine(created)
+    schema.create_schema(engine)
+    engine.dispose()
+
+    engine = file_engine(migrated)
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    engine.dispose()
+    a, b = sqlite3.connect(migrated), sqlite3.connect(created)
+    assert _shape(a) == _shape(b)
+    assert _constraint_names(a) == _constraint_names(b)
+    a.close()
+    b.close()
+
+
+def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "scalpzone.sqlite3"
+    with Database.open(path) as db:
+        ProfileStore(db).create_profile("Alex")
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
+    before = path.read_bytes()
+    listing = sorted(p.name for p in tmp_path.iterdir())
+
+    with pytest.raises(NewerDatabaseError) as caught:
+        Database.open(path, now=lambda: datetime(2030, 1, 1, 9, 0))
+    message = str(caught.value)
+    assert "written by a newer version of ScalpZone" in message
+    assert "schema 0099" in message and "left untouched" in message
+    assert str(path) in message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+    # the lock was let go: the next try fails the same way, not with "already in use"
+    with pytest.raises(NewerDatabaseError):
+        Database.open(path)
