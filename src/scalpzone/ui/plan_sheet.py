@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DURING_STEPS
-from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning
+from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, RejectReason
 from scalpzone.domain.regions import region_catalog
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.settings import Settings
@@ -275,13 +275,17 @@ class _Page:
             y += self.text(QRectF(box.left(), y, box.width(), 14), line, _font(10)) + 2
             if y > box.bottom() - 14:
                 break
-        rejected = [r for r in self.c.plan.rejected if r.reason.value != "healthy"]
-        if rejected and y < box.bottom() - 40:
+        left_out = []
+        for r in self.c.plan.rejected:
+            name = self.c.scalp_map.zone(r.zone).display_name
+            if r.reason is RejectReason.BALD:
+                left_out.append(f"{name} (bald)")
+            elif r.reason is RejectReason.BLOCKED and r.until is not None and r.until >= self.first:
+                left_out.append(f"{name} (blocked until {r.until:%d %b})")
+        if left_out and y < box.bottom() - 40:
             y += 8
             y += self.text(QRectF(box.left(), y, box.width(), 14), "Left out", _font(10, bold=True))
-            names = ", ".join(
-                f"{self.c.scalp_map.zone(r.zone).display_name} ({r.reason.value})" for r in rejected
-            )
+            names = ", ".join(left_out)
             self.text(
                 QRectF(box.left(), y + 2, box.width(), box.bottom() - y), names, _font(9), FAINT
             )
