@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 
 from scalpzone.domain.history import SessionStatus
 from scalpzone.domain.zones import ZoneState
-from scalpzone.storage import Database, NewerDatabaseError, ProfileStore, schema
+from scalpzone.storage import Database, NewerDatabaseError, ProfileStore, StorageError, schema
 from scalpzone.storage.database import file_engine
 from scalpzone.storage.models import Base
 
@@ -178,3 +178,17 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
     # the lock was let go: the next try fails the same way, not with "already in use"
     with pytest.raises(NewerDatabaseError):
         Database.open(path)
+
+
+def test_no_upgrade_without_the_backup_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "scalpzone.sqlite3"
+    _at_revision(path, "0001")
+    _first_release_data(path)
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="Nothing was changed"):
+        Database.open(path)
+    assert path.read_bytes() == before
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    connection.close()

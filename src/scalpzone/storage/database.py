@@ -223,7 +223,7 @@ class Database:
             _upgrade(path, check, notices, now)
         _secure(path)
         if existed:
-            _daily_backup(path, now)
+            _daily_backup(path, notices, now)
         return cls(path, lock, file_engine(path), notices, read_only=False, now=now)
 
     # -- using -----------------------------------------------------------------------------
@@ -342,7 +342,7 @@ class Database:
         if failure is not None:
             raise StorageError(
                 f"Your changes are saved in {self.path}, but the backup on closing could not be "
-                f"written to {backup_folder(self.path)} ({failure})."
+                f"written to {backup_folder(self.path)} ({_why(failure)})."
             )
 
     def __enter__(self) -> Database:
@@ -426,7 +426,14 @@ def _create_new(path: Path, notices: list[str], now: Clock) -> None:
 
 def _upgrade(path: Path, check: FileCheck, notices: list[str], now: Clock) -> None:
     """Back up an older database, then migrate it to the current schema."""
-    saved = backups.make_backup(path, "before-upgrade", now)
+    try:
+        saved = backups.make_backup(path, "before-upgrade", now)
+    except (OSError, sqlite3.Error) as error:
+        raise StorageError(
+            f"The database {path} needs upgrading for this ScalpZone, but the backup that must "
+            f"come first could not be written to {backup_folder(path)} ({_why(error)}). "
+            "Nothing was changed; free some space or fix the folder and start ScalpZone again."
+        ) from None
     backups.prune_backups(path)
     engine = file_engine(path)
     try:
@@ -440,10 +447,23 @@ def _upgrade(path: Path, check: FileCheck, notices: list[str], now: Clock) -> No
     )
 
 
-def _daily_backup(path: Path, now: Clock) -> None:
-    """The first start of a day backs up the database as it was found."""
+def _daily_backup(path: Path, notices: list[str], now: Clock) -> None:
+    """The first start of a day backs up the database as it was found.
+
+    A backup that cannot be written does not keep the person from their data; they are told.
+    """
     today = now().date()
     if any(b.taken.date() == today for b in backups.list_backups(path)):
         return
-    backups.make_backup(path, "daily", now)
-    backups.prune_backups(path)
+    try:
+        backups.make_backup(path, "daily", now)
+        backups.prune_backups(path)
+    except (OSError, sqlite3.Error) as error:
+        notices.append(
+            f"Today's backup of {path} could not be written to {backup_folder(path)} "
+            f"({_why(error)}). Your data is safe, but it has no fresh backup until this is fixed."
+        )
+
+
+def _why(error: Exception) -> str:
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
