@@ -140,3 +140,176 @@ def test_plan_never_imports_qt() -> None:
     assert not [
         m for m in imported if m.startswith(("PySide6", "shiboken6", "shapely", "sqlalchemy"))
     ]
+
+
+# -- the database commands ----------------------------------------------------------------
+
+
+def _db(tmp_path: Path) -> Path:
+    return tmp_path / "db" / "scalpzone.sqlite3"
+
+
+def test_import_then_profiles_then_export_round_trip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(_db(tmp_path))
+    assert main(["import", str(EXAMPLE), "--database", db]) == 0
+    out = capsys.readouterr().out
+    assert "as the profile 'Alex' (2 logged sessions)" in out
+    assert main(["import", str(EXAMPLE), "--profile", "Sam", "--database", db]) == 0
+    capsys.readouterr()
+    assert main(["profiles", "--database", db]) == 0
+    assert capsys.readouterr().out == "Alex\nSam\n"
+
+    exported = tmp_path / "alex.json"
+    assert main(["export", "--profile", "alex", "--output", str(exported), "--database", db]) == 0
+    from scalpzone.domain.mapfile import read_map_file
+
+    assert read_map_file(exported) == read_map_file(EXAMPLE)
+
+
+def test_plan_for_a_stored_profile_matches_the_plan_for_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(_db(tmp_path))
+    assert main(["import", str(EXAMPLE), "--database", db]) == 0
+    capsys.readouterr()
+    args = ["--start", "2026-11-23", "--weeks", "2", "--format", "json"]
+    assert main(["plan", str(EXAMPLE), *args]) == 0
+    from_file = capsys.readouterr().out
+    assert main(["plan", "--profile", "Alex", "--database", db, *args]) == 0
+    assert capsys.readouterr().out == from_file
+
+
+def test_a_bad_import_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = _db(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "scalpzone", "version": 1, "zones": [{"id": "ear"}]}))
+    assert main(["import", str(bad), "--database", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert 'zones[0].id: "ear" is not a region' in err and "Traceback" not in err
+    assert not db.exists()  # not even created
+
+    assert main(["import", str(EXAMPLE), "--database", str(db)]) == 0
+    before = db.read_bytes()
+    assert main(["import", str(bad), "--database", str(db)]) == 2
+    assert main(["import", str(EXAMPLE), "--database", str(db)]) == 2  # name taken
+    err = capsys.readouterr().err
+    assert "already a profile named 'Alex'" in err
+    assert db.read_bytes() == before
+    assert main(["profiles", "--database", str(db)]) == 0
+    assert capsys.readouterr().out == "Alex\n"
+
+
+def test_unknown_profiles_and_backups_are_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(_db(tmp_path))
+    assert main(["import", str(EXAMPLE), "--database", db]) == 0
+    out = str(tmp_path / "x.json")
+    assert main(["export", "--profile", "Nobody", "--output", out, "--database", db]) == 2
+    assert "no profile named 'Nobody' (profiles: Alex)" in capsys.readouterr().err
+    assert main(["plan", "--profile", "Nobody", "--database", db]) == 2
+    assert main(["backups", "restore", "nope.sqlite3", "--database", db]) == 2
+    assert "no backup named 'nope.sqlite3'" in capsys.readouterr().err
+
+
+def test_backups_list_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(_db(tmp_path))
+    assert main(["import", str(EXAMPLE), "--database", db]) == 0
+    capsys.readouterr()
+    assert main(["backups", "list", "--database", db]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    name = line.split()[0]
+    assert name.endswith("-on-close.sqlite3") and "(on closing ScalpZone)" in line
+    assert main(["import", str(EXAMPLE), "--profile", "Sam", "--database", db]) == 0
+    assert main(["backups", "restore", name, "--database", db]) == 0
+    assert f"Restored the backup {name}" in capsys.readouterr().out
+    assert main(["profiles", "--database", db]) == 0
+    assert capsys.readouterr().out == "Alex\n"
+
+
+def test_no_backups_yet_is_said_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["backups", "list", "--database", str(_db(tmp_path))]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no backups yet" in captured.err
+
+
+def test_plan_needs_exactly_one_of_file_and_profile() -> None:
+    both = _run("plan", str(EXAMPLE), "--profile", "Alex")
+    assert both.returncode == 2 and "not both" in both.stderr
+
+
+def test_the_environment_variable_chooses_the_database(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    env = {**os.environ, "SCALPZONE_DB": str(db), "PYTHONIOENCODING": "utf-8"}
+    for args in (["import", str(EXAMPLE)], ["profiles"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "scalpzone", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    assert result.stdout == "Alex\n"
+    assert db.exists()
+
+
+def test_a_locked_database_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    from scalpzone.storage import Database
+
+    db = _db(tmp_path)
+    with Database.open(db):
+        result = _run("profiles", "--database", str(db))
+    assert result.returncode == 1
+    assert f"Another ScalpZone (process {os.getpid()})" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_what_happened_at_open_is_said_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _db(tmp_path)
+    assert main(["import", str(EXAMPLE), "--database", str(db)]) == 0
+    db.write_text("not a database any more")
+    capsys.readouterr()
+    assert main(["profiles", "--database", str(db)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "Alex\n"
+    assert "is a text file, not an SQLite database" in captured.err
+    assert "restored from the backup" in captured.err
+
+
+def test_a_newer_database_exits_1_with_the_reason(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = _db(tmp_path)
+    assert main(["profiles", "--database", str(db)]) == 0
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    connection.close()
+    result = _run("profiles", "--database", str(db))
+    assert result.returncode == 1
+    assert "newer version of ScalpZone" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_plan_for_a_file_stays_free_of_the_database(tmp_path: Path) -> None:
+    """Even with --database given, a FILE plan never imports or touches the database."""
+    db = _db(tmp_path)
+    command = ["plan", str(EXAMPLE), "--database", str(db)]
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "scalpzone", *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines()]
+    assert not [m for m in imported if m.startswith(("sqlalchemy", "alembic", "scalpzone.storage"))]
+    assert not db.exists()

@@ -1,6 +1,7 @@
-"""The `scalpzone` command: opens the app, or plans, prints and exports from the command line.
+"""The `scalpzone` command: opens the app, or plans, imports, exports and restores from a shell.
 
-Nothing here imports Qt unless the app window is asked for.
+Nothing here imports Qt unless the app window is asked for, and nothing imports SQLAlchemy
+(the storage package) unless a command needs the database: `scalpzone plan FILE` stays light.
 """
 
 from __future__ import annotations
@@ -8,18 +9,32 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scalpzone import __version__
-from scalpzone.domain.mapfile import MapFileError, day_problem, read_map_file
+from scalpzone.domain.mapfile import (
+    MapDocument,
+    MapFileError,
+    day_problem,
+    read_map_file,
+    write_map_file,
+)
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
 from scalpzone.plan_text import render_plan_text
+
+if TYPE_CHECKING:
+    from scalpzone.storage import Database, ProfileStore
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+
+DATABASE_HELP = (
+    "the database file (default: $SCALPZONE_DB, else scalpzone.sqlite3 in your user data folder)"
+)
 
 
 def _iso_date(text: str) -> date:
@@ -39,6 +54,10 @@ def _weeks(text: str) -> int:
     return value
 
 
+def _add_database(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database", type=Path, metavar="PATH", default=None, help=DATABASE_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -48,12 +67,20 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Guidance, not medical advice. Exit status: 0 done, 2 bad input, 1 other failure.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database", dest="app_database", type=Path, metavar="PATH", help=DATABASE_HELP
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     plan = commands.add_parser(
-        "plan", help="show the plan for a map file", description="Show the plan for a map file."
+        "plan",
+        help="show the plan for a map file or a stored profile",
+        description="Show the plan for a map file, or for a profile in the database.",
     )
-    plan.add_argument("file", type=Path, metavar="FILE", help="a ScalpZone map file (JSON)")
+    plan.add_argument(
+        "file", type=Path, metavar="FILE", nargs="?", help="a ScalpZone map file (JSON)"
+    )
+    plan.add_argument("--profile", metavar="NAME", help="plan for this stored profile instead")
     _add_range(plan)
     plan.add_argument(
         "--format",
@@ -61,6 +88,57 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="a readable week table (default) or JSON",
     )
+    _add_database(plan)
+    plan.set_defaults(subparser=plan)  # for its own usage line when FILE/--profile are wrong
+
+    imports = commands.add_parser(
+        "import",
+        help="store a map file as a new profile",
+        description="Store a map file as a new profile. A file with any problem is refused "
+        "whole and the database is left unchanged.",
+    )
+    imports.add_argument("file", type=Path, metavar="FILE", help="a ScalpZone map file (JSON)")
+    imports.add_argument(
+        "--profile", metavar="NAME", help="the new profile's name (default: the file's)"
+    )
+    _add_database(imports)
+
+    export = commands.add_parser(
+        "export",
+        help="write a stored profile to a map file",
+        description="Write a stored profile to a map file (the format `import` reads).",
+    )
+    export.add_argument("--profile", metavar="NAME", required=True, help="the profile to export")
+    export.add_argument(
+        "--output", type=Path, metavar="FILE", required=True, help="the map file to write"
+    )
+    _add_database(export)
+
+    profiles = commands.add_parser(
+        "profiles",
+        help="list the stored profiles",
+        description="List the stored profiles, one name a line.",
+    )
+    _add_database(profiles)
+
+    backup = commands.add_parser(
+        "backups",
+        help="list or restore backups of the database",
+        description="List or restore the backups kept beside the database.",
+    )
+    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", help="list the backups, newest first", description="List the backups."
+    )
+    _add_database(listing)
+    restore = actions.add_parser(
+        "restore",
+        help="replace the database's content with a backup",
+        description="Replace the database's content with a backup. The database as it was is "
+        "kept as a backup first, so this can be undone.",
+    )
+    restore.add_argument("name", metavar="NAME", help="a backup's name, as `backups list` shows")
+    _add_database(restore)
     return parser
 
 
@@ -73,8 +151,7 @@ def _add_range(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _cmd_plan(args: argparse.Namespace) -> int:
-    doc = read_map_file(args.file)
+def _print_plan(doc: MapDocument, args: argparse.Namespace) -> int:
     start = args.start or date.today()
     plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, start, args.weeks)
     if args.format == "json":
@@ -84,15 +161,132 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_plan(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        return _print_plan(read_map_file(args.file), args)
+
+    def plan_profile(_db: Database, store: ProfileStore) -> int:
+        summary = store.find_profile(args.profile)
+        return _print_plan(store.export_document(summary.id), args)
+
+    return _with_database(args, plan_profile)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    doc = read_map_file(args.file)  # before the database opens: a bad file changes nothing
+
+    def store_it(db: Database, store: ProfileStore) -> int:
+        pid = store.import_document(doc, args.profile)
+        name = store.load_profile(pid).name
+        sessions = len(doc.history)
+        sys.stdout.write(
+            f"Imported {args.file} as the profile {name!r} ({sessions} logged session"
+            f"{'' if sessions == 1 else 's'}) into {db.path}.\n"
+        )
+        return EXIT_OK
+
+    return _with_database(args, store_it)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    def export_it(_db: Database, store: ProfileStore) -> int:
+        summary = store.find_profile(args.profile)
+        try:
+            write_map_file(store.export_document(summary.id), args.output)
+        except OSError as error:
+            sys.stderr.write(f"scalpzone: cannot write {args.output} ({error.strerror}).\n")
+            return EXIT_FAILURE
+        sys.stdout.write(f"Exported the profile {summary.name!r} to {args.output}.\n")
+        return EXIT_OK
+
+    return _with_database(args, export_it)
+
+
+def _cmd_profiles(args: argparse.Namespace) -> int:
+    def list_them(_db: Database, store: ProfileStore) -> int:
+        for summary in store.profiles():
+            sys.stdout.write(f"{summary.name}\n")
+        return EXIT_OK
+
+    return _with_database(args, list_them)
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    def list_them(db: Database, _store: ProfileStore) -> int:
+        found = db.list_backups()
+        if not found:
+            sys.stderr.write(f"scalpzone: no backups yet beside {db.path}.\n")
+        for backup in found:
+            size = max(1, round(backup.size / 1024))
+            sys.stdout.write(f"{backup.name}  {backup.describe()}, {size} KB\n")
+        return EXIT_OK
+
+    def restore_it(db: Database, _store: ProfileStore) -> int:
+        sys.stdout.write(db.restore_backup(args.name) + "\n")
+        return EXIT_OK
+
+    return _with_database(args, list_them if args.action == "list" else restore_it)
+
+
+def _with_database(
+    args: argparse.Namespace, action: Callable[[Database, ProfileStore], int]
+) -> int:
+    """Open the database (saying what happened at open), run the action, close it."""
+    from scalpzone.storage import (  # noqa: PLC0415  (SQLAlchemy only for database commands)
+        BackupNotFoundError,
+        Database,
+        InvalidProfileDataError,
+        ProfileNameError,
+        ProfileNotFoundError,
+        ProfileStore,
+        StorageError,
+    )
+
+    try:
+        db = Database.open(args.database)
+        try:
+            for notice in db.notices:
+                sys.stderr.write(f"scalpzone: {notice}\n")
+            return action(db, ProfileStore(db))
+        finally:
+            db.close()
+    except (
+        ProfileNotFoundError,
+        ProfileNameError,
+        BackupNotFoundError,
+        InvalidProfileDataError,
+    ) as error:
+        sys.stderr.write(f"scalpzone: {error}\n")
+        return EXIT_BAD_INPUT
+    except StorageError as error:
+        sys.stderr.write(f"scalpzone: {error}\n")
+        return EXIT_FAILURE
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "plan": _cmd_plan,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "profiles": _cmd_profiles,
+    "backups": _cmd_backups,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
         from scalpzone.app import run_app  # noqa: PLC0415  (Qt only on the GUI path)
 
-        return run_app([sys.argv[0]])
+        return run_app([sys.argv[0]], args.app_database)
+    if args.command == "plan" and (args.file is None) == (args.profile is None):
+        plan_parser: argparse.ArgumentParser = args.subparser
+        if args.file is None:
+            plan_parser.error("the following arguments are required: FILE (or --profile NAME)")
+        plan_parser.error("give a map FILE or --profile NAME, not both")
     try:
-        return _cmd_plan(args)
+        return COMMANDS[args.command](args)
     except MapFileError as error:
         sys.stderr.write(f"scalpzone: {args.file} was not read; fix these and try again:\n")
         for problem in error.problems:
