@@ -1,35 +1,103 @@
-"""Builds the application and its main window (the only module the CLI imports Qt through)."""
+"""Builds the application and its main window (the only module the CLI imports Qt through).
+
+Start-up shows the window first, drawn from the last session's snapshot, and opens the
+database right after the first paint: importing SQLAlchemy takes longer than Qt itself.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from scalpzone import APP_NAME, DESKTOP_ID, __version__
+from scalpzone.ui.errors import install_excepthook
+from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.session import StartupSnapshot
+from scalpzone.ui.store_api import DatabaseLike, ProfileStoreLike, StorageOpener
+
+SETTINGS_FILE = "scalpzone.ini"
+DATABASE_ENV = "SCALPZONE_DB"
 
 
-class MainWindow(QMainWindow):
-    """The ScalpZone main window."""
+def config_dir() -> Path:
+    """Where the settings file lives (e.g. ~/.config/ScalpZone)."""
+    from platformdirs import user_config_dir  # noqa: PLC0415
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(APP_NAME)
-        self.setCentralWidget(QLabel(self.tr("Your scalp map will appear here.")))
-        self.resize(1100, 760)
+    return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
-def run_app(argv: Sequence[str]) -> int:
+def cache_dir() -> Path:
+    """Where the start-up snapshot lives (e.g. ~/.cache/ScalpZone)."""
+    from platformdirs import user_cache_dir  # noqa: PLC0415
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+def snapshot_path(database_path: Path | None) -> Path:
+    """One snapshot per database, so `--database` never shows another file's map."""
+    chosen = str(database_path) if database_path else os.environ.get(DATABASE_ENV, "")
+    suffix = hashlib.sha256(chosen.encode()).hexdigest()[:12] if chosen else "default"
+    return cache_dir() / f"last-map-{suffix}.json"
+
+
+def storage_opener(database_path: Path | None) -> StorageOpener:
+    """Opens the database at `database_path`, or where storage says by default."""
+
+    def open_storage() -> tuple[DatabaseLike, ProfileStoreLike]:
+        from scalpzone.storage import Database, ProfileStore  # noqa: PLC0415
+
+        database = Database.open(database_path)
+        return database, ProfileStore(database)
+
+    return open_storage
+
+
+def build_window(
+    settings: QSettings,
+    open_storage: StorageOpener,
+    snapshot: StartupSnapshot,
+    today: Callable[[], date] = date.today,
+) -> MainWindow:
+    """The main window, drawn from the snapshot when there is one (the database opens later)."""
+    window = MainWindow(settings, open_storage, snapshot, today=today)
+    window.profiles.show_snapshot()
+    return window
+
+
+def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
     """Create the QApplication, show the main window and run until it closes."""
     app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationDomain("scalpzone.org")
     QApplication.setDesktopFileName(DESKTOP_ID)
-    window = MainWindow()
+    settings = QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    window = build_window(
+        settings, storage_opener(database_path), StartupSnapshot(snapshot_path(database_path))
+    )
+    previous = install_excepthook(window.dialogs.show_error)
+    status = {"code": 0}
+
+    def open_database() -> None:
+        if not window.open_database():
+            status["code"] = 1
+            window.close()
+
     window.show()
-    return int(app.exec())
+    QTimer.singleShot(0, open_database)
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous
+    return status["code"] or int(code)
 
 
 def main() -> None:

@@ -1,0 +1,115 @@
+"""The one place QActions are made: translated text, standard shortcuts, a status tip, an icon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from importlib import resources
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPalette, QPixmap
+
+Shortcut = QKeySequence.StandardKey | str
+
+#: Sizes the icons are rendered at, so they stay sharp on HiDPI screens.
+ICON_SIZES = (16, 24, 32, 48)
+
+
+def load_icon(name: str, palette: QPalette) -> QIcon:
+    """A line icon from `resources/icons`, drawn in the palette's text colour."""
+    try:
+        svg = resources.files("scalpzone").joinpath(f"resources/icons/{name}.svg").read_text()
+    except FileNotFoundError:
+        return QIcon()
+    icon = QIcon()
+    for group, mode in (
+        (QPalette.ColorGroup.Active, QIcon.Mode.Normal),
+        (QPalette.ColorGroup.Disabled, QIcon.Mode.Disabled),
+    ):
+        colour = palette.color(group, QPalette.ColorRole.WindowText).name()
+        data = QByteArray(svg.replace("currentColor", colour).encode())
+        for size in ICON_SIZES:
+            pixmap = QPixmap()
+            pixmap.loadFromData(data, "SVG")
+            if not pixmap.isNull():
+                icon.addPixmap(
+                    pixmap.scaled(
+                        size,
+                        size,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    ),
+                    mode,
+                )
+    return icon
+
+
+class ActionFactory:
+    """Makes the app's actions; every text goes through translation, every action has a tip."""
+
+    def __init__(self, parent: QObject, palette: QPalette, context: str = "Actions") -> None:
+        self._parent = parent
+        self._palette = palette
+        self._context = context
+        self._icons: dict[QAction, str] = {}
+
+    def tr(self, text: str) -> str:
+        """Translate in the actions' context."""
+        return QCoreApplication.translate(self._context, text)
+
+    def make(
+        self,
+        text: str,
+        tip: str,
+        slot: Callable[..., object] | None = None,
+        *,
+        shortcut: Shortcut | Sequence[Shortcut] | None = None,
+        icon: str = "",
+        checkable: bool = False,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+        translate: bool = True,
+        parent: QObject | None = None,
+    ) -> QAction:
+        """One action: `text` (with an & mnemonic), a status tip, and what it does."""
+        action = QAction(self.tr(text) if translate else text, parent or self._parent)
+        action.setStatusTip(self.tr(tip) if translate else tip)
+        action.setToolTip(action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+        if shortcut is not None:
+            shortcuts = (
+                [shortcut] if isinstance(shortcut, str | QKeySequence.StandardKey) else shortcut
+            )
+            keys: list[QKeySequence] = []
+            for one in shortcuts:
+                if isinstance(one, QKeySequence.StandardKey):
+                    keys.extend(QKeySequence.keyBindings(one))
+                else:
+                    keys.append(QKeySequence(one))
+            action.setShortcuts(keys)
+            action.setShortcutContext(context)
+            if keys:
+                native = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+                action.setToolTip(f"{action.toolTip()} ({native})")
+        if icon:
+            action.setIcon(load_icon(icon, self._palette))
+            self._icons[action] = icon
+        action.setCheckable(checkable)
+        if slot is not None:
+            if checkable:
+                action.toggled.connect(slot)
+            else:
+                action.triggered.connect(slot)
+        return action
+
+    def group(self, actions: Sequence[QAction]) -> QActionGroup:
+        """Make checkable actions exclusive (tools, profiles)."""
+        group = QActionGroup(self._parent)
+        group.setExclusive(True)
+        for action in actions:
+            action.setCheckable(True)
+            group.addAction(action)
+        return group
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Redraw the icons in a new palette's text colour."""
+        self._palette = palette
+        for action, name in self._icons.items():
+            action.setIcon(load_icon(name, palette))

@@ -1,0 +1,373 @@
+"""The ScalpZone main window: the map in the middle, zones and the coming week beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from scalpzone import APP_NAME
+from scalpzone.domain.templates import Template
+from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.actions import ActionFactory
+from scalpzone.ui.context_menu import ZoneMenu
+from scalpzone.ui.dialogs import Dialogs, QtDialogs
+from scalpzone.ui.editing import MapEditor
+from scalpzone.ui.help_dialogs import show_about, show_rules
+from scalpzone.ui.legend import LegendBar
+from scalpzone.ui.menus import Handlers, build_menus
+from scalpzone.ui.model import MapModel, ZoneSelection
+from scalpzone.ui.notices import NoticeBar
+from scalpzone.ui.preview import NextSessionsPreview
+from scalpzone.ui.profiles import ProfileController
+from scalpzone.ui.scene import MapScene
+from scalpzone.ui.scores import ScoresLabel
+from scalpzone.ui.session import Autosave, StartupSnapshot
+from scalpzone.ui.store_api import StorageOpener
+from scalpzone.ui.tools import HairlineTool, MarkTool, Tool, ToolContext, VertexTool, ZoneDrawTool
+from scalpzone.ui.view import MapView
+from scalpzone.ui.zone_panel import ZonePanel
+
+TOUR_DONE_KEY = "hints/tour_done"
+
+
+class MainWindow(QMainWindow):
+    """The editor for one person's scalp map; edits are saved as they happen."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        open_storage: StorageOpener,
+        snapshot: StartupSnapshot,
+        *,
+        dialogs: Dialogs | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+        self.settings = settings
+        self.dialogs: Dialogs = dialogs or QtDialogs(self)
+        self.model = MapModel(today, self)
+        self.stack = QUndoStack(self)
+        self.selection = ZoneSelection(self.model, self)
+        self.editor = MapEditor(self.model, self.stack, self)
+        self.autosave = Autosave(self.model, self.stack, self)
+        self.profiles = ProfileController(
+            self.model,
+            self.stack,
+            self.autosave,
+            settings,
+            self.dialogs,
+            open_storage,
+            snapshot,
+            self,
+        )
+        self._build_widgets()
+        ctx = ToolContext(self.scene, self.editor, self.selection, self.notices, self.autosave)
+        self.tools: dict[str, Tool] = {
+            "mark": MarkTool(ctx),
+            "zone": ZoneDrawTool(ctx),
+            "hairline": HairlineTool(ctx),
+            "points": VertexTool(ctx),
+        }
+        self.make = ActionFactory(self, self.palette())
+        self.commands = build_menus(self, self.make, self.stack, self._handlers())
+        self.view.set_tool(self.tools["mark"])
+        self._connect()
+        self._restore_settings()
+        self.set_editing_enabled(False)
+
+    # Building ----------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        colours_palette = self.palette()
+        self.scene = MapScene(self.model, self.selection, colours_palette, self)
+        self.view = MapView(self.scene, self.model, self.selection, self.editor, self)
+        self.tour_bar = NoticeBar(self)
+        self.tour_bar.setAccessibleName(self.tr("Getting started"))
+        self.notices = NoticeBar(self)
+        self.legend = LegendBar(self.scene.look.colours, self.scene.look.fill_opacity, self)
+        map_column = QWidget(self)
+        map_layout = QVBoxLayout(map_column)
+        map_layout.setContentsMargins(6, 6, 0, 6)
+        map_layout.setSpacing(4)
+        map_layout.addWidget(self.tour_bar)
+        map_layout.addWidget(self.notices)
+        map_layout.addWidget(self.view, 1)
+        map_layout.addWidget(self.legend)
+
+        self.zone_panel = ZonePanel(self.model, self.selection, self.scene.look.colours, self)
+        self.preview = NextSessionsPreview(self.model, self)
+        zones_box = QWidget(self)
+        zones_layout = QVBoxLayout(zones_box)
+        zones_layout.setContentsMargins(0, 0, 0, 0)
+        zones_title = QLabel(self.tr("<b>Zones</b>"), zones_box)
+        zones_title.setBuddy(self.zone_panel.table)
+        zones_layout.addWidget(zones_title)
+        zones_layout.addWidget(self.zone_panel)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.setObjectName("side_splitter")
+        self.side_splitter.addWidget(zones_box)
+        self.side_splitter.addWidget(self.preview)
+        self.side_splitter.setChildrenCollapsible(False)
+        self.side_splitter.setStretchFactor(0, 1)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 6, 6, 6)
+        side_layout.addWidget(self.side_splitter)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(map_column)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.scores = ScoresLabel(self.model, self)
+        self.statusBar().addPermanentWidget(self.scores)
+        self.statusBar().setAccessibleName(self.tr("Status bar"))
+        # Tab leaves the map (after its last zone) for the zone list, then the week, then the
+        # fill control; the notices' buttons come before the map.
+        QWidget.setTabOrder(self.view, self.zone_panel.table)
+        QWidget.setTabOrder(self.zone_panel.table, self.preview.table)
+        QWidget.setTabOrder(self.preview.table, self.legend.slider)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _handlers(self) -> Handlers:
+        profiles = self.profiles
+        return Handlers(
+            new_profile=profiles.new_profile,
+            rename_profile=profiles.rename_profile,
+            delete_profile=profiles.delete_profile,
+            import_file=profiles.import_file,
+            export_file=profiles.export_file,
+            quit=self._quit,
+            set_state=self._set_current_state,
+            delete_zone=self._delete_current_zone,
+            choose_tool=self.choose_tool,
+            apply_template=self.apply_template,
+            clear_marks=self._clear_marks,
+            clear_hairline=self.editor.clear_hairline,
+            zoom_in=lambda: self.view.zoom_by(1.25),
+            zoom_out=lambda: self.view.zoom_by(0.8),
+            fit=self.view.fit,
+            show_names=self.scene.set_labels_visible,
+            show_legend=self.legend.setVisible,
+            compare=self.scene.set_compare,
+            tour=self.start_tour,
+            rules=lambda: show_rules(self),
+            about=lambda: show_about(self),
+            fill_profiles=self._fill_profile_menu,
+        )
+
+    def _connect(self) -> None:
+        self.view.zoneMenuRequested.connect(self._show_zone_menu)
+        self.zone_panel.zoneMenuRequested.connect(self._show_zone_menu)
+        self.legend.opacityChanged.connect(self.scene.set_fill_opacity)
+        self.selection.currentChanged.connect(self._on_current_changed)
+        self.profiles.opened.connect(self._on_profile_opened)
+        self.profiles.notice.connect(self.notices.show_message)
+        self.profiles.firstStart.connect(self._on_first_start)
+        self.autosave.failed.connect(
+            lambda text: self.dialogs.show_error(self.tr("Your change was not saved"), text)
+        )
+        self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
+
+    # Start-up ----------------------------------------------------------------------------------
+
+    def open_database(self) -> bool:
+        """Open the database and the last profile; editing is allowed once this is done."""
+        if not self.profiles.start():
+            return False
+        self.set_editing_enabled(True)
+        return True
+
+    def set_editing_enabled(self, enabled: bool) -> None:
+        """Allow or stop edits (they wait while the database opens)."""
+        self.view.editing_enabled = enabled
+        for action in self.commands.editing:
+            action.setEnabled(enabled)
+        self._on_current_changed(self.selection.current())
+
+    def _on_profile_opened(self) -> None:
+        name = self.model.profile_name
+        self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
+        self.statusBar().showMessage(self.tr("Opened {name}.").format(name=name), 4000)
+
+    def _on_first_start(self) -> None:
+        if not self.settings.value(TOUR_DONE_KEY, False, type=bool):
+            self.start_tour()
+
+    def start_tour(self) -> None:
+        """A short, skippable walk through marking the map."""
+        steps = [
+            self.tr(
+                "Click an area of the diagram to mark it: one click makes it thinning, "
+                "two bald, three healthy again. Face is at the top; L and R are your sides."
+            ),
+            self.tr(
+                "Right-click an area to set how far the thinning has gone, or to block it "
+                "for a few days (irritation, a cut, sunburn)."
+            ),
+            self.tr(
+                "Draw your hairline with Draw hairline (H): click along it, then press Enter. "
+                "Draw any patch the regions miss with Draw zone (D)."
+            ),
+            self.tr(
+                "The next 7 days on the right follow every change. Everything is saved as "
+                "you go; Ctrl+Z takes a step back."
+            ),
+        ]
+        self.tour_bar.start_tour(steps, lambda: self.settings.setValue(TOUR_DONE_KEY, True))
+
+    # Commands ----------------------------------------------------------------------------------
+
+    def choose_tool(self, key: str) -> None:
+        """Switch the map's tool."""
+        self.commands.tools[key].setChecked(True)
+        self.view.set_tool(self.tools[key])
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def apply_template(self, template: Template) -> None:
+        """Set the regions as a hair-loss stage has them, after asking if marks would change."""
+        if self.editor.template_overwrites_marks(template):
+            question = self.tr(
+                "{template} changes areas you already marked. Apply it anyway? "
+                "(Edit › Undo takes it back in one step.)"
+            ).format(template=template.name)
+            if not self.dialogs.confirm(self.tr("Apply template"), question, self.tr("Apply")):
+                return
+        self.editor.apply_template(template)
+        self.notices.show_message(template.description)
+
+    def _quit(self) -> None:
+        self.close()
+
+    def _clear_marks(self) -> None:
+        question = self.tr("Set every region back to healthy? (Edit › Undo takes it back.)")
+        if self.dialogs.confirm(self.tr("Clear all marks"), question, self.tr("Clear")):
+            self.editor.clear_marks()
+
+    def _set_current_state(self, state: ZoneState) -> None:
+        zone_id = self.selection.current()
+        if zone_id:
+            self.editor.set_state(zone_id, state)
+        else:
+            self.notices.show_message(self.tr("Choose a zone first: click it or press Tab."))
+
+    def _delete_current_zone(self) -> None:
+        zone_id = self.selection.current()
+        if zone_id and self.model.zone(zone_id).is_custom:
+            self.editor.delete_zone(zone_id)
+
+    def _on_current_changed(self, zone_id: str) -> None:
+        custom = bool(zone_id) and self.model.zone(zone_id).is_custom
+        self.commands.delete_zone.setEnabled(custom and self.view.editing_enabled)
+
+    def _show_zone_menu(self, zone_id: str, at: QPoint) -> None:
+        menu = ZoneMenu(zone_id, self.model, self.editor, self.dialogs, self.notices, self)
+        menu.exec(at)
+        menu.deleteLater()
+
+    def _fill_profile_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        actions = []
+        for profile in self.profiles.profiles():
+            action = self.make.make(
+                profile.name.replace("&", "&&"),
+                "Open this profile",
+                _switcher(self.profiles, profile.id),
+                translate=False,
+                parent=menu,
+            )
+            actions.append(action)
+            menu.addAction(action)
+        self.make.group(actions)
+        for action, profile in zip(actions, self.profiles.profiles(), strict=True):
+            action.setChecked(profile.id == self.profiles.profile_id)
+
+    def _show_step_in_status(self) -> None:
+        if not isValid(self.stack):
+            return  # the window is being torn down
+        text = self.stack.undoText()
+        if text:
+            self.statusBar().showMessage(text, 3000)
+
+    # Settings and palette ----------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 780)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in (
+            ("window/main_splitter", self.splitter),
+            ("window/side_splitter", self.side_splitter),
+        ):
+            saved = s.value(key)
+            if saved is None or not splitter.restoreState(saved):
+                splitter.setSizes([700, 440] if splitter is self.splitter else [420, 260])
+        opacity = float(str(s.value("view/fill_opacity", self.scene.look.fill_opacity)))
+        self.legend.slider.setValue(round(opacity * 100))
+        self.scene.set_fill_opacity(opacity)
+        for key, action, default in (
+            ("view/names", self.commands.show_names, True),
+            ("view/legend", self.commands.show_legend, True),
+        ):
+            action.setChecked(bool(s.value(key, default, type=bool)))
+            action.toggled.emit(action.isChecked())
+
+    def save_settings(self) -> None:
+        """Remember the window, the splitters and the view options."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/main_splitter", self.splitter.saveState())
+        s.setValue("window/side_splitter", self.side_splitter.saveState())
+        s.setValue("view/fill_opacity", self.scene.look.fill_opacity)
+        s.setValue("view/names", self.commands.show_names.isChecked())
+        s.setValue("view/legend", self.commands.show_legend.isChecked())
+        s.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a switch between light and dark palettes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "make"):
+            palette = self.palette()
+            self.scene.set_palette(palette)
+            self.legend.set_colours(self.scene.look.colours)
+            self.zone_panel.table_model.set_colours(self.scene.look.colours)
+            self.make.set_palette(palette)
+            self.preview.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save what is waiting, remember the layout, close the database."""
+        self.save_settings()
+        self.profiles.close()
+        event.accept()
+
+
+def _switcher(profiles: ProfileController, profile_id: int) -> Callable[[], None]:
+    return lambda: profiles.switch_to(profile_id)
+
+
+def start_soon(callback: Callable[[], object]) -> None:
+    """Run once the event loop is idle (after the first paint)."""
+    QTimer.singleShot(0, callback)

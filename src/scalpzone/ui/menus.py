@@ -1,0 +1,314 @@
+"""The main window's actions, menus and toolbar, all made by the one ActionFactory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+from shiboken6 import isValid
+
+from scalpzone.domain.templates import Template, template_table
+from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.actions import ActionFactory
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class Handlers:
+    """What the window does for each command; menus only wire them up."""
+
+    new_profile: Callable[[], None]
+    rename_profile: Callable[[], None]
+    delete_profile: Callable[[], None]
+    import_file: Callable[[], None]
+    export_file: Callable[[], None]
+    quit: Callable[[], None]
+    set_state: Callable[[ZoneState], None]
+    delete_zone: Callable[[], None]
+    choose_tool: Callable[[str], None]
+    apply_template: Callable[[Template], None]
+    clear_marks: Callable[[], None]
+    clear_hairline: Callable[[], None]
+    zoom_in: Callable[[], None]
+    zoom_out: Callable[[], None]
+    fit: Callable[[], None]
+    show_names: Callable[[bool], None]
+    show_legend: Callable[[bool], None]
+    compare: Callable[[bool], None]
+    tour: Callable[[], None]
+    rules: Callable[[], None]
+    about: Callable[[], None]
+    fill_profiles: Callable[[QMenu], None]
+
+
+@dataclass(slots=True)
+class WindowActions:
+    """The actions other code needs to reach (enable, check, retitle)."""
+
+    undo: QAction
+    redo: QAction
+    tools: dict[str, QAction]
+    tool_group: QActionGroup
+    mark: dict[ZoneState, QAction]
+    delete_zone: QAction
+    show_names: QAction
+    show_legend: QAction
+    compare: QAction
+    editing: list[QAction]
+    profile_menu: QMenu
+
+
+TOOLS = (
+    ("mark", "&Mark zones", "Click a zone to cycle healthy, thinning, bald", "M", "tool-mark"),
+    (
+        "zone",
+        "Draw &zone",
+        "Click the corners of your own zone; Enter or double-click closes it",
+        "D",
+        "tool-zone",
+    ),
+    (
+        "hairline",
+        "Draw &hairline",
+        "Click along your hairline and press Enter; drag points to adjust",
+        "H",
+        "tool-hairline",
+    ),
+    (
+        "points",
+        "&Edit points",
+        "Drag the corners of a drawn zone; Alt+click an edge adds one; Delete removes one",
+        "E",
+        "tool-points",
+    ),
+)
+
+
+def build_menus(
+    window: QMainWindow, make: ActionFactory, stack: QUndoStack, do: Handlers
+) -> WindowActions:
+    """Create every menu and the toolbar of the main window."""
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu(make.tr("&File"))
+    file_menu.addAction(
+        make.make(
+            "&New profile…", "Start a map for another person", do.new_profile, shortcut=Key.New
+        )
+    )
+    profile_menu = file_menu.addMenu(make.tr("&Switch profile"))
+    profile_menu.aboutToShow.connect(lambda: do.fill_profiles(profile_menu))
+    file_menu.addAction(
+        make.make("&Rename profile…", "Give this profile a new name", do.rename_profile)
+    )
+    file_menu.addAction(
+        make.make("&Delete profile…", "Delete this profile and all its data", do.delete_profile)
+    )
+    file_menu.addSeparator()
+    file_menu.addAction(
+        make.make(
+            "&Import map…",
+            "Read a ScalpZone map file into a new profile",
+            do.import_file,
+            shortcut="Ctrl+I",
+        )
+    )
+    file_menu.addAction(
+        make.make(
+            "&Export map…",
+            "Write this profile to a ScalpZone map file",
+            do.export_file,
+            shortcut="Ctrl+E",
+        )
+    )
+    file_menu.addSeparator()
+    file_menu.addAction(
+        make.make(
+            "&Quit", "Close ScalpZone (everything is already saved)", do.quit, shortcut=Key.Quit
+        )
+    )
+
+    edit_menu = bar.addMenu(make.tr("&Edit"))
+    undo = make.make(
+        "&Undo", "Take back the last change", stack.undo, shortcut=Key.Undo, icon="undo"
+    )
+    redo = make.make("&Redo", "Make the change again", stack.redo, shortcut=Key.Redo, icon="redo")
+    _follow_stack(make, stack, undo, redo)
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    mark = {
+        ZoneState.HEALTHY: make.make(
+            "Mark &healthy",
+            "Mark the current zone healthy",
+            lambda: do.set_state(ZoneState.HEALTHY),
+            shortcut="1",
+        ),
+        ZoneState.THINNING: make.make(
+            "Mark &thinning",
+            "Mark the current zone thinning",
+            lambda: do.set_state(ZoneState.THINNING),
+            shortcut="2",
+        ),
+        ZoneState.BALD: make.make(
+            "Mark &bald",
+            "Mark the current zone bald",
+            lambda: do.set_state(ZoneState.BALD),
+            shortcut="3",
+        ),
+    }
+    for action in mark.values():
+        edit_menu.addAction(action)
+    edit_menu.addSeparator()
+    delete_zone = make.make(
+        "&Delete drawn zone", "Delete the current zone (drawn zones only)", do.delete_zone
+    )
+    edit_menu.addAction(delete_zone)
+
+    view_menu = bar.addMenu(make.tr("&View"))
+    zoom_in = make.make(
+        "Zoom &in", "Enlarge the map", do.zoom_in, shortcut=[Key.ZoomIn, "Ctrl+="], icon="zoom-in"
+    )
+    zoom_out = make.make(
+        "Zoom &out", "Shrink the map", do.zoom_out, shortcut=Key.ZoomOut, icon="zoom-out"
+    )
+    fit = make.make(
+        "&Fit to window", "Show the whole head", do.fit, shortcut="Ctrl+0", icon="zoom-fit"
+    )
+    for action in (zoom_in, zoom_out, fit):
+        view_menu.addAction(action)
+    view_menu.addSeparator()
+    show_names = make.make(
+        "Zone &names", "Show the name of every zone on the map", do.show_names, checkable=True
+    )
+    show_legend = make.make(
+        "&Legend",
+        "Show the legend and the fill control under the map",
+        do.show_legend,
+        checkable=True,
+    )
+    compare = make.make(
+        "&Compare hairlines",
+        "Overlay the hairlines of earlier days with dates",
+        do.compare,
+        checkable=True,
+        icon="compare",
+        shortcut="Ctrl+H",
+    )
+    for action in (show_names, show_legend, compare):
+        view_menu.addAction(action)
+
+    map_menu = bar.addMenu(make.tr("&Map"))
+    tools: dict[str, QAction] = {}
+    for key, text, tip, shortcut, icon in TOOLS:
+        tools[key] = make.make(text, tip, _chooser(do, key), shortcut=shortcut, icon=icon)
+        map_menu.addAction(tools[key])
+    tool_group = make.group(list(tools.values()))
+    tools["mark"].setChecked(True)
+    map_menu.addSeparator()
+    templates = map_menu.addMenu(make.tr("Apply &template"))
+    families: dict[str, QMenu] = {}
+    for template in template_table().templates:
+        family = families.get(template.family)
+        if family is None:
+            family = families[template.family] = templates.addMenu(template.family)
+        family.addAction(
+            make.make(
+                template.stage,
+                template.description,
+                _applier(do, template),
+                translate=False,
+                parent=family,
+            )
+        )
+    clear = make.make("Clear all &marks", "Set every preset region back to healthy", do.clear_marks)
+    clear_hairline = make.make("Clear &hairline", "Remove the drawn hairline", do.clear_hairline)
+    map_menu.addAction(clear)
+    map_menu.addAction(clear_hairline)
+
+    help_menu = bar.addMenu(make.tr("&Help"))
+    help_menu.addAction(make.make("&Getting started", "Show the short tour again", do.tour))
+    help_menu.addAction(
+        make.make("&Rules and sources", "Every rule the plan follows, with its source", do.rules)
+    )
+    help_menu.addAction(make.make("&About ScalpZone", "Version and disclaimer", do.about))
+
+    toolbar = QToolBar(make.tr("Tools"), window)
+    toolbar.setObjectName("tools")
+    toolbar.setAccessibleName(make.tr("Tools"))
+    toolbar.setIconSize(QSize(22, 22))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    toolbar.toggleViewAction().setStatusTip(make.tr("Show or hide the toolbar"))
+    for action in (undo, redo):
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    for action in tools.values():
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    for action in (zoom_in, zoom_out, fit):
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    toolbar.addAction(compare)
+    for action in (undo, redo, zoom_in, zoom_out, fit):
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    window.addToolBar(toolbar)
+
+    editing = [
+        *mark.values(),
+        delete_zone,
+        *tools.values(),
+        clear,
+        clear_hairline,
+        *templates.actions(),
+    ]
+    return WindowActions(
+        undo,
+        redo,
+        tools,
+        tool_group,
+        mark,
+        delete_zone,
+        show_names,
+        show_legend,
+        compare,
+        editing,
+        profile_menu,
+    )
+
+
+def _chooser(do: Handlers, key: str) -> Callable[[], None]:
+    return lambda: do.choose_tool(key)
+
+
+def _applier(do: Handlers, template: Template) -> Callable[[], None]:
+    return lambda: do.apply_template(template)
+
+
+def _follow_stack(make: ActionFactory, stack: QUndoStack, undo: QAction, redo: QAction) -> None:
+    """Undo and redo say what they would take back or do again ("Undo Mark Crown thinning")."""
+
+    def refresh() -> None:
+        if not isValid(stack) or not isValid(undo):
+            return  # the window is being torn down
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        undo_text, redo_text = stack.undoText(), stack.redoText()
+        undo.setText(
+            make.tr("&Undo {what}").format(what=undo_text) if undo_text else make.tr("&Undo")
+        )
+        redo.setText(
+            make.tr("&Redo {what}").format(what=redo_text) if redo_text else make.tr("&Redo")
+        )
+        undo.setToolTip(undo.text().replace("&", ""))
+        redo.setToolTip(redo.text().replace("&", ""))
+
+    stack.indexChanged.connect(lambda _index: refresh())
+    stack.cleanChanged.connect(lambda _clean: refresh())
+    refresh()
