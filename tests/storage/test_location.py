@@ -39,3 +39,11 @@ def test_an_explicit_path_wins_and_is_made_absolute(
     link = tmp_path / "link.sqlite3"
     link.symlink_to(tmp_path / "target.sqlite3")
     assert resolve_database_path(link) == (tmp_path / "target.sqlite3").resolve()
+
+
+def test_a_folder_that_cannot_be_made_is_a_plain_error(tmp_path: Path) -> None:
+    from scalpzone.storage import StorageError
+
+    (tmp_path / "not-a-folder").write_text("a file")
+    with pytest.raises(StorageError, match="cannot create the folder"):
+        Database.open(tmp_path / "not-a-folder" / "scalpzone.sqlite3")

@@ -42,7 +42,12 @@ from scalpzone.storage.errors import (
     ReadOnlyDatabaseError,
     StorageError,
 )
-from scalpzone.storage.files import create_private_file, fsync_path, open_read_only
+from scalpzone.storage.files import (
+    create_private_file,
+    fsync_path,
+    open_read_only,
+    owned_by_me,
+)
 from scalpzone.storage.location import backup_folder, resolve_database_path, sidecars
 from scalpzone.storage.lock import DatabaseLock
 from scalpzone.storage.recovery import (
@@ -107,7 +112,7 @@ def _secure(path: Path) -> None:
     for file in (path, *sidecars(path)):
         with contextlib.suppress(OSError):
             st = file.stat()
-            if st.st_uid == os.geteuid() and stat.S_IMODE(st.st_mode) != 0o600:
+            if owned_by_me(st) and stat.S_IMODE(st.st_mode) != 0o600:
                 file.chmod(0o600)
 
 
@@ -169,6 +174,13 @@ class Database:
         lock = DatabaseLock.acquire(db_path, required=folder_writable)
         try:
             return cls._open_locked(db_path, lock, folder_writable, now)
+        except (OSError, sqlite3.Error) as error:
+            lock.release()
+            raise StorageError(
+                f"ScalpZone could not open its database {db_path}: {_why(error)}"
+                + (f" ({error.filename})" if isinstance(error, OSError) and error.filename else "")
+                + ". Nothing was deleted."
+            ) from error
         except BaseException:
             lock.release()
             raise
@@ -211,6 +223,11 @@ class Database:
             return cls(path, lock, engine, notices, read_only=True, now=now)
 
         existed = check.verdict is not Verdict.MISSING
+        if check.verdict is Verdict.MISSING and not folder_writable:
+            raise StorageError(
+                f"There is no database at {path} yet, and ScalpZone cannot create one there: "
+                f"the folder {path.parent} is read-only. Choose another place with --database."
+            )
         if check.verdict is Verdict.MISSING:
             _create_new(path, notices, now)
         elif check.verdict is Verdict.EMPTY:

@@ -7,6 +7,12 @@ import sqlite3
 from pathlib import Path
 
 
+def owned_by_me(st: os.stat_result) -> bool:
+    """Whether this process's user owns the file (always False where there are no uids)."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is not None and st.st_uid == geteuid()
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty file only its owner can read (health data); fails if it exists."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from scalpzone.storage.files import open_read_only
+from scalpzone.storage.files import open_read_only, owned_by_me
 from scalpzone.storage.location import sidecars
 from scalpzone.storage.schema import HEAD_REVISION, is_known_revision, stored_revision
 
@@ -48,7 +48,7 @@ def owner_may(path: Path, st: os.stat_result, bit: int, access: int) -> bool:
     For a file we own, the owner's permission bits decide, even when running as root (who could
     ignore them): a person who made their database read-only meant it.
     """
-    if st.st_uid == os.geteuid() and not st.st_mode & bit:
+    if owned_by_me(st) and not st.st_mode & bit:
         return False
     return os.access(path, access)
 
