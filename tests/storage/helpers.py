@@ -19,6 +19,15 @@ def integrity(path: Path) -> list[str]:
         connection.close()
 
 
+def query(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """Rows of one query on a database file, through a connection closed straight after."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
 def thinning_map() -> ScalpMap:
     """A map with the crown thinning, one bald region, a drawn zone and a hairline."""
     scalp_map = ScalpMap()

@@ -17,7 +17,7 @@ from scalpzone.storage import Database, NewerDatabaseError, ProfileStore, Storag
 from scalpzone.storage.database import file_engine
 from scalpzone.storage.models import Base
 
-from .helpers import integrity
+from .helpers import integrity, query
 
 
 def _at_revision(path: Path, revision: str) -> None:
@@ -77,7 +77,7 @@ def test_a_first_release_database_is_backed_up_then_upgraded_with_its_data(
     path = tmp_path / "scalpzone.sqlite3"
     _at_revision(path, "0001")
     _first_release_data(path)
-    columns = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(session_log)")]
+    columns = [r[1] for r in query(path, "PRAGMA table_info(session_log)")]
     assert "note" not in columns
 
     with Database.open(path) as db:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
@@ -25,7 +24,7 @@ from scalpzone.storage import (
     ZoneInUseError,
 )
 
-from .helpers import done, thinning_map
+from .helpers import done, query, thinning_map
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "spec_example.json"
 DAY = date(2026, 11, 23)
@@ -328,4 +327,4 @@ def test_writes_on_a_read_only_open_are_refused(db_path: Path) -> None:
         assert [p.name for p in store.profiles()] == ["Alex"]
         with pytest.raises(ReadOnlyDatabaseError, match="opened read-only"):
             store.create_profile("Sam")
-    assert sqlite3.connect(db_path).execute("SELECT name FROM profiles").fetchall() == [("Alex",)]
+    assert query(db_path, "SELECT name FROM profiles") == [("Alex",)]
