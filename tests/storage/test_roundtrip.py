@@ -49,6 +49,7 @@ def _file_format_accepts(doc: MapDocument) -> bool:
     return True
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(documents())
 def test_a_saved_profile_loads_back_equal(
