@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from scalpzone import APP_NAME, DESKTOP_ID, __version__
@@ -91,8 +91,8 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
             status["code"] = 1
             window.close()
 
+    window.firstPainted.connect(open_database, Qt.ConnectionType.SingleShotConnection)
     window.show()
-    QTimer.singleShot(0, open_database)
     try:
         code = app.exec()
     finally:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPalette, 
 
 Shortcut = QKeySequence.StandardKey | str
 
-#: Sizes the icons are rendered at, so they stay sharp on HiDPI screens.
-ICON_SIZES = (16, 24, 32, 48)
+#: Icons are drawn once, this large, and scaled down as needed (sharp on HiDPI screens too).
+ICON_PIXELS = 48
 
 
 def load_icon(name: str, palette: QPalette) -> QIcon:
@@ -20,26 +20,16 @@ def load_icon(name: str, palette: QPalette) -> QIcon:
         svg = resources.files("scalpzone").joinpath(f"resources/icons/{name}.svg").read_text()
     except FileNotFoundError:
         return QIcon()
+    svg = svg.replace('width="24" height="24"', f'width="{ICON_PIXELS}" height="{ICON_PIXELS}"')
     icon = QIcon()
     for group, mode in (
         (QPalette.ColorGroup.Active, QIcon.Mode.Normal),
         (QPalette.ColorGroup.Disabled, QIcon.Mode.Disabled),
     ):
         colour = palette.color(group, QPalette.ColorRole.WindowText).name()
-        data = QByteArray(svg.replace("currentColor", colour).encode())
-        for size in ICON_SIZES:
-            pixmap = QPixmap()
-            pixmap.loadFromData(data, "SVG")
-            if not pixmap.isNull():
-                icon.addPixmap(
-                    pixmap.scaled(
-                        size,
-                        size,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    ),
-                    mode,
-                )
+        pixmap = QPixmap()
+        if pixmap.loadFromData(QByteArray(svg.replace("currentColor", colour).encode()), "SVG"):
+            icon.addPixmap(pixmap, mode)
     return icon
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,10 +21,8 @@ from scalpzone import APP_NAME
 from scalpzone.domain.templates import Template
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.actions import ActionFactory
-from scalpzone.ui.context_menu import ZoneMenu
 from scalpzone.ui.dialogs import Dialogs, QtDialogs
 from scalpzone.ui.editing import MapEditor
-from scalpzone.ui.help_dialogs import show_about, show_rules
 from scalpzone.ui.legend import LegendBar
 from scalpzone.ui.menus import Handlers, build_menus
 from scalpzone.ui.model import MapModel, ZoneSelection
@@ -45,6 +43,8 @@ TOUR_DONE_KEY = "hints/tour_done"
 class MainWindow(QMainWindow):
     """The editor for one person's scalp map; edits are saved as they happen."""
 
+    firstPainted = Signal()
+
     def __init__(
         self,
         settings: QSettings,
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
+        self._painted = False
         self.settings = settings
         self.dialogs: Dialogs = dialogs or QtDialogs(self)
         self.model = MapModel(today, self)
@@ -169,8 +170,8 @@ class MainWindow(QMainWindow):
             show_legend=self.legend.setVisible,
             compare=self.scene.set_compare,
             tour=self.start_tour,
-            rules=lambda: show_rules(self),
-            about=lambda: show_about(self),
+            rules=self._show_rules,
+            about=self._show_about,
             fill_profiles=self._fill_profile_menu,
         )
 
@@ -188,6 +189,15 @@ class MainWindow(QMainWindow):
         self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
 
     # Start-up ----------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """After the first paint, open the database and score the map (both can wait)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
+            self.scores.start()
+        return handled
 
     def open_database(self) -> bool:
         """Open the database and the last profile; editing is allowed once this is done."""
@@ -279,9 +289,21 @@ class MainWindow(QMainWindow):
         self.commands.delete_zone.setEnabled(custom and self.view.editing_enabled)
 
     def _show_zone_menu(self, zone_id: str, at: QPoint) -> None:
+        from scalpzone.ui.context_menu import ZoneMenu  # noqa: PLC0415  (not needed to start)
+
         menu = ZoneMenu(zone_id, self.model, self.editor, self.dialogs, self.notices, self)
         menu.exec(at)
         menu.deleteLater()
+
+    def _show_rules(self) -> None:
+        from scalpzone.ui.help_dialogs import show_rules  # noqa: PLC0415  (not needed to start)
+
+        show_rules(self)
+
+    def _show_about(self) -> None:
+        from scalpzone.ui.help_dialogs import show_about  # noqa: PLC0415  (not needed to start)
+
+        show_about(self)
 
     def _fill_profile_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -366,8 +388,3 @@ class MainWindow(QMainWindow):
 
 def _switcher(profiles: ProfileController, profile_id: int) -> Callable[[], None]:
     return lambda: profiles.switch_to(profile_id)
-
-
-def start_soon(callback: Callable[[], object]) -> None:
-    """Run once the event loop is idle (after the first paint)."""
-    QTimer.singleShot(0, callback)

@@ -88,6 +88,7 @@ class MapModel(QObject):
         super().__init__(parent)
         self._today = today
         self._document = MapDocument()
+        self._zones = {z.id: z for z in self._document.scalp_map.zones}
         self._hairlines: tuple[DatedHairline, ...] = ()
         self._last_treated: dict[str, date] = {}
         self._index = _PlanIndex.of(self._make_plan())
@@ -116,7 +117,7 @@ class MapModel(QObject):
 
     def zone(self, zone_id: str) -> Zone:
         """The zone with this id as it is now."""
-        return self.scalp_map.zone(zone_id)
+        return self._zones[zone_id]
 
     def last_treated(self, zone_id: str) -> date | None:
         """The last day this zone was rolled, from the session log."""
@@ -144,6 +145,7 @@ class MapModel(QObject):
     def reset(self, document: MapDocument, hairlines: tuple[DatedHairline, ...] = ()) -> None:
         """Show another document (a profile opened or reloaded); no undo reaches across this."""
         self._document = document
+        self._zones = {z.id: z for z in document.scalp_map.zones}
         self._hairlines = hairlines
         self._last_treated = {}
         for entry in sorted(document.history, key=lambda e: e.date):
@@ -158,6 +160,7 @@ class MapModel(QObject):
         """Replace the map, tell the views what changed, and re-plan."""
         change = diff_maps(self.scalp_map, scalp_map)
         self._document = replace(self._document, scalp_map=scalp_map)
+        self._zones = {z.id: z for z in scalp_map.zones}
         self.mapChanged.emit(change)
         if change.zones_touched:
             self._replan()

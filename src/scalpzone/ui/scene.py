@@ -222,6 +222,9 @@ class MapScene(QGraphicsScene):
         self._labels[zone_id] = label
 
     def _on_map_changed(self, change: MapChange) -> None:
+        if change.reset and list(self._zones) == [z.id for z in self._model.scalp_map.zones]:
+            # Another document with the same zones: redraw the items rather than rebuild them.
+            change = MapChange(changed=frozenset(self._zones), hairline=True)
         if change.reset:
             self._rebuild_zones()
         else:

@@ -207,12 +207,13 @@ class ZoneLabel(QGraphicsSimpleTextItem):
 
     def set_zone(self, zone: Zone) -> None:
         """Show the zone's current name at its centre."""
-        self._zone = zone
-        self.setText(zone.display_name)
-        rect = self.boundingRect()
+        if zone.display_name != self.text():
+            self.setText(zone.display_name)
+            rect = self.boundingRect()
+            # With ItemIgnoresTransformations this offset is in pixels: centre the text on it.
+            self.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
         self.setPos(to_scene(zone.centre))
-        # With ItemIgnoresTransformations this offset is in pixels: centre the text on the point.
-        self.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
+        self._zone = zone
         self.refresh_colours()
 
     def refresh_colours(self) -> None:

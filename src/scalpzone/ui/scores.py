@@ -9,6 +9,9 @@ from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.scores import CoverageScores, coverage_scores
 from scalpzone.ui.model import MapChange, MapModel
 
+#: Wait this long after an edit, so a burst of edits (a drag) is scored once.
+SETTLE_MS = 60
+
 
 class ScoresLabel(QLabel):
     """ "Bald 12.5 · Thinning 20.0": SALT-weighted shares of the scalp, for tracking only."""
@@ -24,26 +27,37 @@ class ScoresLabel(QLabel):
         self.setAccessibleName(self.tr("Coverage scores"))
         self.setContentsMargins(8, 0, 8, 0)
         # Scores cost a few milliseconds (and a geometry library on first use), so they are
-        # worked out once the edit is on screen rather than before.
+        # worked out once the edit is on screen, and not before the window first shows.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.refresh)
+        self._started = False
+        self._due = True
         model.mapChanged.connect(self._on_map_changed)
         self.setText(self.tr("Bald – · Thinning –"))
 
+    def start(self) -> None:
+        """The window is on screen: scores may be worked out from now on."""
+        self._started = True
+        if self._due:
+            self._timer.start()
+
     def _on_map_changed(self, change: MapChange) -> None:
         if change.zones_touched:
-            self._timer.start()
+            self._due = True
+            if self._started:
+                self._timer.start()
 
     @property
     def waiting(self) -> bool:
         """Whether a refresh is due."""
-        return self._timer.isActive()
+        return self._due
 
     def refresh(self) -> None:
         """Work the scores out for the map as it is now."""
         self._timer.stop()
+        self._due = False
         self.scores = coverage_scores(self._model.scalp_map)
         self.setText(
             self.tr("Bald {bald:.1f} · Thinning {thinning:.1f}  (SALT, 0–100)").format(

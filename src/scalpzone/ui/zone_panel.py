@@ -49,8 +49,9 @@ class ZoneTableModel(QAbstractTableModel):
         self._colours = colours
         self._ids = [z.id for z in model.scalp_map.zones]
         self._icons: dict[tuple[ZoneState, int], QIcon] = {}
+        # Only map edits change what the rows show; the plan reaches them through tooltips,
+        # which are built when shown.
         model.mapChanged.connect(self._on_map_changed)
-        model.planChanged.connect(self._on_plan_changed)
 
     def set_colours(self, colours: MapColours) -> None:
         """Follow a palette change."""
@@ -141,9 +142,6 @@ class ZoneTableModel(QAbstractTableModel):
             row = self.row_of(zone_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.LAST))
 
-    def _on_plan_changed(self) -> None:
-        self._emit_all(self.LAST)
-
 
 class ZonePanel(QWidget):
     """The zone list, kept in step with the current zone on the map."""
@@ -177,10 +175,20 @@ class ZonePanel(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Fixed widths from the longest texts: re-measuring every row after each edit would
+        # cost more than the edit itself.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ZoneTableModel.ZONE, QHeaderView.ResizeMode.Stretch)
-        for column in (ZoneTableModel.STATE, ZoneTableModel.SEVERITY, ZoneTableModel.LAST):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.fontMetrics()
+        icon = self.table.iconSize().width() or 16
+        widths = {
+            ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning ⏸") + icon + 24,
+            ZoneTableModel.SEVERITY: metrics.horizontalAdvance("moderate") + 20,
+            ZoneTableModel.LAST: metrics.horizontalAdvance("30 Sep 2026") + 20,
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setHighlightSections(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_menu)

@@ -1,0 +1,115 @@
+"""The real `scalpzone` command on a virtual X screen: a real click marks a zone, Ctrl+Q quits."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scalpzone.domain.zones import ZoneState
+
+pytestmark = [
+    pytest.mark.xvfb,
+    pytest.mark.skipif(
+        not (shutil.which("Xvfb") and shutil.which("xdotool")),
+        reason="needs Xvfb and xdotool (.ci/run installs them)",
+    ),
+]
+
+SCREEN = "1600x1000x24"
+WAIT_SECONDS = 60
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A fresh Xvfb on a free display number (Xvfb picks it and tells us)."""
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", "1", "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        number = server.stdout.readline().strip()
+        assert number.isdigit(), "Xvfb did not report a display"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=WAIT_SECONDS)
+        if server.stdout is not None:
+            server.stdout.close()
+
+
+def _xdotool(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        ["xdotool", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_SECONDS,
+        check=True,
+    )
+    return done.stdout
+
+
+def _scalpzone_command() -> str:
+    beside_python = Path(sys.executable).with_name("scalpzone")
+    found = str(beside_python) if beside_python.exists() else shutil.which("scalpzone")
+    assert found, "the scalpzone command is not installed"
+    return found
+
+
+def test_the_real_app_marks_a_zone_on_a_real_click_and_quits_with_ctrl_q(
+    display: str, tmp_path: Path
+) -> None:
+    database = tmp_path / "scalpzone.sqlite3"
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    app = subprocess.Popen(
+        [_scalpzone_command(), "--database", str(database)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The title names the profile once the database is open and edits are saved.
+        window = _xdotool(env, "search", "--sync", "--onlyvisible", "--name", "My scalp").split()[0]
+        geometry = dict(
+            line.split("=", 1)
+            for line in _xdotool(env, "getwindowgeometry", "--shell", window).split()
+        )
+        x, y = int(geometry["X"]), int(geometry["Y"])
+        width, height = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
+        # The map fills the left part of the window; its middle is on the head's mid-scalp.
+        target = (x + width * 3 // 10, y + height // 2)
+        _xdotool(env, "mousemove", "--sync", str(target[0]), str(target[1]))
+        _xdotool(env, "click", "1")
+        _xdotool(env, "windowfocus", "--sync", window)
+        _xdotool(env, "key", "ctrl+q")
+        _, err = app.communicate(timeout=WAIT_SECONDS)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+    assert app.returncode == 0, err
+    assert "Traceback" not in err
+
+    from scalpzone.storage import Database, ProfileStore
+
+    db = Database.open(database)
+    try:
+        store = ProfileStore(db)
+        (profile,) = store.profiles()
+        assert profile.name == "My scalp"
+        scalp_map = store.load_profile(profile.id).document.scalp_map
+    finally:
+        db.close()
+    marked = [zone.id for zone in scalp_map.zones if zone.state is not ZoneState.HEALTHY]
+    assert len(marked) == 1, marked
+    assert scalp_map.zone(marked[0]).state is ZoneState.THINNING
