@@ -51,8 +51,8 @@ class BackupInfo:
         return REASONS.get(self.reason, self.reason)
 
     def describe(self) -> str:
-        """`taken 23 Nov 2026 20:05 (on closing ScalpZone)`."""
-        return f"taken {self.taken:%d %b %Y %H:%M} ({self.reason_text})"
+        """`taken 23 Nov 2026 20:05, on closing ScalpZone`."""
+        return f"taken {self.taken:%d %b %Y %H:%M}, {self.reason_text}"
 
 
 def list_backups(database: Path) -> list[BackupInfo]:
