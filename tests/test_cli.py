@@ -221,7 +221,7 @@ def test_backups_list_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["backups", "list", "--database", db]) == 0
     [line] = capsys.readouterr().out.splitlines()
     name = line.split()[0]
-    assert name.endswith("-on-close.sqlite3") and "(on closing ScalpZone)" in line
+    assert name.endswith("-on-close.sqlite3") and ", on closing ScalpZone" in line
     assert main(["import", str(EXAMPLE), "--profile", "Sam", "--database", db]) == 0
     assert main(["backups", "restore", name, "--database", db]) == 0
     assert f"Restored the backup {name}" in capsys.readouterr().out
