@@ -144,3 +144,20 @@ def test_switching_to_a_dark_palette_recolours_the_map(
     qtbot.waitUntil(lambda: window.scene.look.colours.background.lightness() < 64)
     assert window.scene.backgroundBrush().color().lightness() < 64
     assert window.scene.look.colours.healthy.lightness() < 96
+
+
+def test_compare_without_earlier_hairlines_says_so(window: MainWindow) -> None:
+    window.commands.compare.setChecked(True)
+    assert "No hairline from an earlier day yet" in window.notices.text()
+
+
+def test_notes_float_over_the_map_without_moving_it(window: MainWindow) -> None:
+    before = window.view.geometry()
+    fitted = window.view.zoom
+    window.notices.show_problem("A long note " * 12)
+    assert window.notices.isVisible()
+    assert window.view.geometry() == before
+    assert window.view.zoom == fitted
+    assert window.view.viewport().geometry().contains(window.notices.geometry().topLeft())
+    window.notices.close_button.click()
+    assert window.notices.text() == ""

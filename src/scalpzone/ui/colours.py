@@ -63,10 +63,10 @@ class MapColours:
             hatch = QColor(20, 8, 8, 220)
             hairline = QColor("#6cb8ff")
         else:
-            skin = mix(base, QColor("#e9c8ad"), 0.55)
+            skin = mix(base, QColor("#e6cdb8"), 0.5)
             thinning_hue = QColor("#e07b10")
             thinning = (
-                mix(base, thinning_hue, 0.28),
+                mix(base, QColor("#f2b01e"), 0.42),
                 mix(base, thinning_hue, 0.58),
                 thinning_hue,
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -98,15 +98,17 @@ class MainWindow(QMainWindow):
         self.view = MapView(self.scene, self.model, self.selection, self.editor, self)
         self.tour_bar = NoticeBar(self)
         self.tour_bar.setAccessibleName(self.tr("Getting started"))
-        self.notices = NoticeBar(self)
         self.legend = LegendBar(self.scene.look.colours, self.scene.look.fill_opacity, self)
         map_column = QWidget(self)
         map_layout = QVBoxLayout(map_column)
         map_layout.setContentsMargins(6, 6, 0, 6)
         map_layout.setSpacing(4)
         map_layout.addWidget(self.tour_bar)
-        map_layout.addWidget(self.notices)
         map_layout.addWidget(self.view, 1)
+        # Notes float over the top of the map, so the diagram never jumps when one appears.
+        self.notices = NoticeBar(self.view)
+        self.notices.shown.connect(self._place_notices)
+        self.view.installEventFilter(self)
         map_layout.addWidget(self.legend)
 
         self.zone_panel = ZonePanel(self.model, self.selection, self.scene.look.colours, self)
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
             fit=self.view.fit,
             show_names=self.scene.set_labels_visible,
             show_legend=self.legend.setVisible,
-            compare=self.scene.set_compare,
+            compare=self._compare,
             tour=self.start_tour,
             rules=self._show_rules,
             about=self._show_about,
@@ -187,6 +189,20 @@ class MainWindow(QMainWindow):
             lambda text: self.dialogs.show_error(self.tr("Your change was not saved"), text)
         )
         self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the floating notes across the top of the map as it resizes."""
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._place_notices()
+        return super().eventFilter(watched, event)
+
+    def _place_notices(self) -> None:
+        area = self.view.viewport().geometry().adjusted(10, 8, -10, 0)
+        height = self.notices.heightForWidth(area.width())
+        if height < 0:
+            height = self.notices.sizeHint().height()
+        self.notices.setGeometry(area.x(), area.y(), area.width(), height)
+        self.notices.raise_()
 
     # Start-up ----------------------------------------------------------------------------------
 
@@ -263,6 +279,16 @@ class MainWindow(QMainWindow):
                 return
         self.editor.apply_template(template)
         self.notices.show_message(template.description)
+
+    def _compare(self, on: bool) -> None:
+        self.scene.set_compare(on)
+        if on and not self.model.earlier_hairlines():
+            self.notices.show_message(
+                self.tr(
+                    "No hairline from an earlier day yet. ScalpZone keeps the hairline of each "
+                    "day you draw it; come back after your next review to compare."
+                )
+            )
 
     def _quit(self) -> None:
         self.close()

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from scalpzone.ui.colours import mix
 
@@ -20,6 +28,8 @@ HINT = "hint"
 
 class NoticeBar(QFrame):
     """One line of text with optional Next / Skip buttons; hidden when there is nothing to say."""
+
+    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,17 +127,21 @@ class NoticeBar(QFrame):
         self.close_button.setVisible(not touring)
         self._restyle()
         self.show()
+        self.shown.emit()
 
     def _restyle(self) -> None:
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Window)
-        tint = (
-            QColor("#e0a000")
-            if self.kind == PROBLEM
-            else palette.color(QPalette.ColorRole.Highlight)
+        # Our own style sheet colours our own palette, so take the colours from the parent's.
+        parent = self.parentWidget()
+        palette = parent.palette() if parent is not None else QApplication.palette()
+        base = mix(
+            palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Window), 0.5
         )
-        background = mix(base, tint, 0.22)
-        edge = mix(base, tint, 0.6)
+        if self.kind == PROBLEM:
+            tint, amount = QColor("#f0a020"), 0.3
+        else:
+            tint, amount = palette.color(QPalette.ColorRole.Highlight), 0.18
+        background = mix(base, tint, amount)
+        edge = mix(base, tint, 0.7)
         self.setStyleSheet(
             f"#NoticeBar {{ background: {background.name()}; border: 1px solid {edge.name()};"
             " border-radius: 4px; }"

@@ -161,9 +161,16 @@ class _PointsTool(Tool):
             self._show()
 
     def double_click(self, pointer: Pointer) -> None:
-        """Finish (the press before it already placed the point)."""
-        if pointer.button == Qt.MouseButton.LeftButton and len(self.points) >= self.least:
+        """Finish; the point is placed unless the press just before already placed it."""
+        if pointer.button != Qt.MouseButton.LeftButton:
+            return
+        self.add_point(self._place(pointer))
+        if len(self.points) >= self.least:
             self.finish()
+
+    def _place(self, pointer: Pointer) -> Point:
+        """Where a click puts a point."""
+        return to_map(pointer.pos)
 
     def key(self, event: QKeyEvent) -> bool:
         """Enter finishes, Backspace drops the last point, Esc cancels."""
@@ -242,7 +249,11 @@ class HairlineTool(_PointsTool):
             self._gesture = self.ctx.editor.new_gesture()
             self.ctx.gestures.begin_gesture()
             return
-        self.add_point(clamp_to_scalp(to_map(pointer.pos)))
+        self.add_point(self._place(pointer))
+
+    def _place(self, pointer: Pointer) -> Point:
+        """Hairline points stay on the scalp."""
+        return clamp_to_scalp(to_map(pointer.pos))
 
     def move(self, pointer: Pointer) -> None:
         """Drag a point, or draw the rubber band."""
