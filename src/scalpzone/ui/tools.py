@@ -122,6 +122,10 @@ class MarkTool(Tool):
         if zone_id:
             self.ctx.editor.cycle_state(zone_id)
 
+    def double_click(self, pointer: Pointer) -> None:
+        """The second click of a quick pair is a click too: two clicks make a zone bald."""
+        self.press(pointer)
+
 
 class _PointsTool(Tool):
     """Shared by the two drawing tools: click to add points, Backspace, Esc, Enter."""
