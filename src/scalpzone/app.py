@@ -17,6 +17,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from scalpzone import APP_NAME, DESKTOP_ID, __version__
+from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
+from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.errors import install_excepthook
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.session import StartupSnapshot
@@ -64,9 +66,10 @@ def build_window(
     open_storage: StorageOpener,
     snapshot: StartupSnapshot,
     today: Callable[[], date] = date.today,
+    appearance: AppearanceSwitcher | None = None,
 ) -> MainWindow:
     """The main window, drawn from the snapshot when there is one (the database opens later)."""
-    window = MainWindow(settings, open_storage, snapshot, today=today)
+    window = MainWindow(settings, open_storage, snapshot, today=today, appearance=appearance)
     window.profiles.show_snapshot()
     return window
 
@@ -80,8 +83,13 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
     app.setOrganizationDomain("scalpzone.org")
     QApplication.setDesktopFileName(DESKTOP_ID)
     settings = QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    appearance = AppearanceSwitcher(app)
+    appearance.apply(parse_appearance(settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value)))
     window = build_window(
-        settings, storage_opener(database_path), StartupSnapshot(snapshot_path(database_path))
+        settings,
+        storage_opener(database_path),
+        StartupSnapshot(snapshot_path(database_path)),
+        appearance=appearance,
     )
     previous = install_excepthook(window.dialogs.show_error)
     status = {"code": 0}

@@ -21,6 +21,8 @@ from scalpzone import APP_NAME
 from scalpzone.domain.templates import Template
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.actions import ActionFactory
+from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
+from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.dialogs import Dialogs, QtDialogs
 from scalpzone.ui.editing import MapEditor
 from scalpzone.ui.legend import LegendBar
@@ -53,8 +55,10 @@ class MainWindow(QMainWindow):
         *,
         dialogs: Dialogs | None = None,
         today: Callable[[], date] = date.today,
+        appearance: AppearanceSwitcher | None = None,
     ) -> None:
         super().__init__()
+        self._appearance = appearance
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self._painted = False
@@ -85,6 +89,10 @@ class MainWindow(QMainWindow):
         }
         self.make = ActionFactory(self, self.palette())
         self.commands = build_menus(self, self.make, self.stack, self._handlers())
+        current = appearance.current if appearance is not None else Appearance.SYSTEM
+        self.commands.appearance[current.value].setChecked(True)
+        for action in self.commands.appearance.values():
+            action.setEnabled(appearance is not None)
         self.view.set_tool(self.tools["mark"])
         self._connect()
         self._restore_settings()
@@ -171,6 +179,7 @@ class MainWindow(QMainWindow):
             show_names=self.scene.set_labels_visible,
             show_legend=self.legend.setVisible,
             compare=self._compare,
+            appearance=self._set_appearance,
             tour=self.start_tour,
             rules=self._show_rules,
             about=self._show_about,
@@ -279,6 +288,13 @@ class MainWindow(QMainWindow):
                 return
         self.editor.apply_template(template)
         self.notices.show_message(template.description)
+
+    def _set_appearance(self, key: str) -> None:
+        if self._appearance is None:
+            return
+        choice = parse_appearance(key)
+        self._appearance.apply(choice)
+        self.settings.setValue(APPEARANCE_KEY, choice.value)
 
     def _compare(self, on: bool) -> None:
         self.scene.set_compare(on)

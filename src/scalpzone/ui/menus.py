@@ -39,6 +39,7 @@ class Handlers:
     show_names: Callable[[bool], None]
     show_legend: Callable[[bool], None]
     compare: Callable[[bool], None]
+    appearance: Callable[[str], None]
     tour: Callable[[], None]
     rules: Callable[[], None]
     about: Callable[[], None]
@@ -60,6 +61,7 @@ class WindowActions:
     compare: QAction
     editing: list[QAction]
     profile_menu: QMenu
+    appearance: dict[str, QAction]
 
 
 TOOLS = (
@@ -201,6 +203,17 @@ def build_menus(
     )
     for action in (show_names, show_legend, compare):
         view_menu.addAction(action)
+    view_menu.addSeparator()
+    appearance_menu = view_menu.addMenu(make.tr("&Appearance"))
+    appearance: dict[str, QAction] = {}
+    for key, text, tip in (
+        ("system", "&System", "Use the desktop's colours"),
+        ("light", "&Light", "Dark text on a light background"),
+        ("dark", "&Dark", "Light text on a dark background"),
+    ):
+        appearance[key] = make.make(text, tip, _appearance(do, key))
+        appearance_menu.addAction(appearance[key])
+    make.group(list(appearance.values()))
 
     map_menu = bar.addMenu(make.tr("&Map"))
     tools: dict[str, QAction] = {}
@@ -280,7 +293,12 @@ def build_menus(
         compare,
         editing,
         profile_menu,
+        appearance,
     )
+
+
+def _appearance(do: Handlers, key: str) -> Callable[[], None]:
+    return lambda: do.appearance(key)
 
 
 def _chooser(do: Handlers, key: str) -> Callable[[], None]:
