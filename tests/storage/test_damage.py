@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -242,16 +243,56 @@ def test_a_missing_database_with_backups_says_where_they_are(db_path: Path) -> N
         assert ProfileStore(db).profiles() == []
 
 
-def test_a_damaged_database_in_a_read_only_folder_is_left_alone(db_path: Path) -> None:
+def _open_as_nobody(db_path: Path) -> str:
+    """Open the database in a forked child that has dropped root; return what it was told."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no exec, so it needs nothing from root's folders
+        os.close(read_end)
+        message = "opened"
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            Database.open(db_path).close()
+        except StorageError as error:
+            message = str(error)
+        except BaseException as error:  # anything else is reported, not raised
+            message = f"unexpected {type(error).__name__}: {error}"
+        os.write(write_end, message.encode())
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        told = pipe.read().decode()
+    os.waitpid(pid, 0)
+    return told
+
+
+def test_a_damaged_database_in_a_read_only_folder_is_left_alone() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        _damaged_in_read_only_folder(Path(scratch))
+
+
+def _damaged_in_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db_path = folder / "scalpzone.sqlite3"
     _with_profile(db_path)
     _text(db_path)
-    folder = db_path.parent
-    mode = folder.stat().st_mode
+    before = sorted(p.name for p in folder.iterdir())
+    # Root may write anywhere, so as root the open runs in a child that has become `nobody`.
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if as_root:
+        for path in (folder, *folder.rglob("*")):
+            os.chown(path, 65534, 65534)
+        tmp_path.chmod(0o755)
     folder.chmod(0o500)
     try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
-        with pytest.raises(StorageError, match="cannot set it aside"):
-            Database.open(db_path)
+        if as_root:
+            assert "cannot set it aside" in _open_as_nobody(db_path)
+        else:
+            with pytest.raises(StorageError, match="cannot set it aside"):
+                Database.open(db_path)
     finally:
-        folder.chmod(stat.S_IMODE(mode))
+        folder.chmod(0o700)
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert db_path.read_text().startswith("Dear diary")
