@@ -194,10 +194,14 @@ class MainWindow(QMainWindow):
         self.profiles.opened.connect(self._on_profile_opened)
         self.profiles.notice.connect(self.notices.show_message)
         self.profiles.firstStart.connect(self._on_first_start)
-        self.autosave.failed.connect(
-            lambda text: self.dialogs.show_error(self.tr("Your change was not saved"), text)
-        )
+        self.autosave.failed.connect(self._take_back_refused_change)
         self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
+
+    def _take_back_refused_change(self, why: str) -> None:
+        """The database refused the last step: say why and undo it, so screen and file agree."""
+        self.dialogs.show_error(self.tr("Your change was not saved"), why)
+        if self.stack.canUndo():
+            self.stack.undo()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keep the floating notes across the top of the map as it resizes."""
