@@ -8,6 +8,7 @@ the next start can draw it while the database opens; the database stays the trut
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -130,7 +131,10 @@ class StartupSnapshot:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             part = self.path.with_name(self.path.name + ".part")
-            part.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+            # It holds the health answers too: readable by the owner only, like the database.
+            handle = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(json.dumps(raw, ensure_ascii=False))
             part.replace(self.path)
         except OSError:
             return
