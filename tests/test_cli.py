@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -313,3 +314,76 @@ def test_plan_for_a_file_stays_free_of_the_database(tmp_path: Path) -> None:
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines()]
     assert not [m for m in imported if m.startswith(("sqlalchemy", "alembic", "scalpzone.storage"))]
     assert not db.exists()
+
+
+@pytest.mark.skipif(
+    shutil.which("pdfinfo") is None, reason="needs poppler-utils (.ci/run installs it)"
+)
+def test_print_writes_one_pdf_page_per_week(tmp_path: Path) -> None:
+    pdf = tmp_path / "plan.pdf"
+    result = _run(
+        "print",
+        str(EXAMPLE),
+        "--start",
+        "2026-11-23",
+        "--weeks",
+        "3",
+        "--output",
+        str(pdf),
+        "--paper",
+        "letter",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 pages" in result.stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           3" in info and "612 x 792 pts (letter)" in info
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for day in ("Mon 23 Nov", "Fri 27 Nov", "Mon 30 Nov"):
+        assert day in text
+    assert text.count("Guidance, not medical advice") == 3
+
+
+def test_export_ics_gives_one_event_per_session_with_stable_uids(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    for target in (first, second):
+        result = _run(
+            "export-ics",
+            str(EXAMPLE),
+            "--start",
+            "2026-11-23",
+            "--weeks",
+            "2",
+            "--output",
+            str(target),
+        )
+        assert result.returncode == 0, result.stderr
+    plan = json.loads(
+        _run(
+            "plan", str(EXAMPLE), "--start", "2026-11-23", "--weeks", "2", "--format", "json"
+        ).stdout
+    )
+    events = list(Calendar.from_ical(first.read_bytes()).walk("VEVENT"))
+    assert [e.decoded("dtstart").date().isoformat() for e in events] == [
+        s["date"] for s in plan["sessions"]
+    ]
+    assert all(e.decoded("dtstart").hour == 20 for e in events)
+    assert all(list(e.walk("VALARM")) for e in events)
+    again = list(Calendar.from_ical(second.read_bytes()).walk("VEVENT"))
+    assert [str(e["uid"]) for e in events] == [str(e["uid"]) for e in again]
+
+
+def test_print_and_export_ics_refuse_a_bad_file_and_need_an_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "scalpzone", "version": 1, "zones": [{"id": "crown", "state": "x"}]}'
+    )
+    for command, suffix in (("print", "pdf"), ("export-ics", "ics")):
+        result = _run(command, str(bad), "--output", str(tmp_path / f"out.{suffix}"))
+        assert result.returncode == 2 and "zones[0].state" in result.stderr
+        assert not (tmp_path / f"out.{suffix}").exists()
+        missing = _run(command, str(EXAMPLE))
+        assert missing.returncode == 2 and "--output" in missing.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -22,6 +23,7 @@ from scalpzone.domain.mapfile import (
     read_map_file,
     write_map_file,
 )
+from scalpzone.domain.plan import Plan
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
 from scalpzone.plan_text import render_plan_text
 
@@ -77,10 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the plan for a map file or a stored profile",
         description="Show the plan for a map file, or for a profile in the database.",
     )
-    plan.add_argument(
-        "file", type=Path, metavar="FILE", nargs="?", help="a ScalpZone map file (JSON)"
-    )
-    plan.add_argument("--profile", metavar="NAME", help="plan for this stored profile instead")
+    _add_source(plan)
     _add_range(plan)
     plan.add_argument(
         "--format",
@@ -89,7 +88,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="a readable week table (default) or JSON",
     )
     _add_database(plan)
-    plan.set_defaults(subparser=plan)  # for its own usage line when FILE/--profile are wrong
+
+    printing = commands.add_parser(
+        "print",
+        help="write the printable plan as a PDF, one page per week",
+        description="Write the printable plan as a PDF: one page per week with the map, the "
+        "days, the session steps, warnings and the disclaimer.",
+    )
+    _add_source(printing)
+    _add_range(printing)
+    printing.add_argument(
+        "--output", type=Path, metavar="PLAN.pdf", required=True, help="the PDF to write"
+    )
+    printing.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default=None,
+        help="paper size (default: from your locale: Letter in the US, A4 elsewhere)",
+    )
+    _add_database(printing)
+
+    calendar = commands.add_parser(
+        "export-ics",
+        help="write the plan as a calendar file (.ics)",
+        description="Write the plan as a calendar: one event per session at the session time, "
+        "with the areas in the description and a reminder 30 minutes before. Importing it "
+        "again updates the same events.",
+    )
+    _add_source(calendar)
+    _add_range(calendar)
+    calendar.add_argument(
+        "--output", type=Path, metavar="PLAN.ics", required=True, help="the calendar to write"
+    )
+    _add_database(calendar)
 
     imports = commands.add_parser(
         "import",
@@ -142,6 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", nargs="?", help="a ScalpZone map file (JSON)"
+    )
+    parser.add_argument("--profile", metavar="NAME", help="use this stored profile instead")
+    parser.set_defaults(subparser=parser)  # for its own usage line when FILE/--profile are wrong
+
+
 def _add_range(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--start", type=_iso_date, default=None, help="first day, YYYY-MM-DD (default: today)"
@@ -151,25 +190,93 @@ def _add_range(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _print_plan(doc: MapDocument, args: argparse.Namespace) -> int:
+def _with_document(args: argparse.Namespace, use: Callable[[MapDocument], int]) -> int:
+    """Run `use` on the map file given, or on the stored profile named by --profile."""
+    if args.file is not None:
+        return use(read_map_file(args.file))
+
+    def from_profile(_db: Database, store: ProfileStore) -> int:
+        return use(store.export_document(store.find_profile(args.profile).id))
+
+    return _with_database(args, from_profile)
+
+
+def _plan_for(doc: MapDocument, args: argparse.Namespace) -> Plan:
     start = args.start or date.today()
-    plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, start, args.weeks)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(render_plan_text(plan, doc.scalp_map, doc.settings, doc.profile_name))
-    return EXIT_OK
+    return make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, start, args.weeks)
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
-    if args.file is not None:
-        return _print_plan(read_map_file(args.file), args)
+    def show(doc: MapDocument) -> int:
+        plan = _plan_for(doc, args)
+        if args.format == "json":
+            sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(render_plan_text(plan, doc.scalp_map, doc.settings, doc.profile_name))
+        return EXIT_OK
 
-    def plan_profile(_db: Database, store: ProfileStore) -> int:
-        summary = store.find_profile(args.profile)
-        return _print_plan(store.export_document(summary.id), args)
+    return _with_document(args, show)
 
-    return _with_database(args, plan_profile)
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    def print_it(doc: MapDocument) -> int:
+        plan = _plan_for(doc, args)
+        # Printing needs Qt's painter and fonts but never a screen.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication, QPageSize  # noqa: PLC0415  (Qt only here)
+
+        from scalpzone.ui.plan_sheet import (  # noqa: PLC0415
+            PlanSheet,
+            SheetContent,
+            default_page_size,
+            write_pdf,
+        )
+
+        _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+        paper = {
+            "a4": QPageSize(QPageSize.PageSizeId.A4),
+            "letter": QPageSize(QPageSize.PageSizeId.Letter),
+        }.get(args.paper or "", default_page_size())
+        sheet = PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings, doc.profile_name))
+        try:
+            write_pdf(sheet, args.output, paper)
+        except OSError as error:
+            sys.stderr.write(f"scalpzone: cannot write {args.output} ({error.strerror}).\n")
+            return EXIT_FAILURE
+        pages = sheet.page_count
+        sys.stdout.write(
+            f"Wrote the plan for {plan.start:%d %b} – {plan.end:%d %b %Y} to {args.output} "
+            f"({pages} page{'' if pages == 1 else 's'}, {paper.name()}).\n"
+        )
+        return EXIT_OK
+
+    return _with_document(args, print_it)
+
+
+def _cmd_export_ics(args: argparse.Namespace) -> int:
+    def export_it(doc: MapDocument) -> int:
+        from scalpzone.domain.exports import plan_to_ics  # noqa: PLC0415  (icalendar only here)
+
+        plan = _plan_for(doc, args)
+        owner = doc.profile_name or "ScalpZone"
+        data = plan_to_ics(plan, doc.scalp_map, doc.settings, owner)
+        part = args.output.with_name(args.output.name + ".part")
+        try:
+            part.write_bytes(data)
+            part.replace(args.output)
+        except OSError as error:
+            sys.stderr.write(f"scalpzone: cannot write {args.output} ({error.strerror}).\n")
+            return EXIT_FAILURE
+        count = len(plan.sessions)
+        sys.stdout.write(
+            f"Wrote {count} session{'' if count == 1 else 's'} to {args.output}"
+            f" ({plan.start:%d %b} – {plan.end:%d %b %Y}).\n"
+        )
+        if plan.message:
+            sys.stdout.write(f"{plan.message}\n")
+        return EXIT_OK
+
+    return _with_document(args, export_it)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -265,6 +372,8 @@ def _with_database(
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plan": _cmd_plan,
+    "print": _cmd_print,
+    "export-ics": _cmd_export_ics,
     "import": _cmd_import,
     "export": _cmd_export,
     "profiles": _cmd_profiles,
@@ -280,11 +389,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from scalpzone.app import run_app  # noqa: PLC0415  (Qt only on the GUI path)
 
         return run_app([sys.argv[0]], args.app_database)
-    if args.command == "plan" and (args.file is None) == (args.profile is None):
-        plan_parser: argparse.ArgumentParser = args.subparser
+    if hasattr(args, "subparser") and (args.file is None) == (args.profile is None):
+        source_parser: argparse.ArgumentParser = args.subparser
         if args.file is None:
-            plan_parser.error("the following arguments are required: FILE (or --profile NAME)")
-        plan_parser.error("give a map FILE or --profile NAME, not both")
+            source_parser.error("the following arguments are required: FILE (or --profile NAME)")
+        source_parser.error("give a map FILE or --profile NAME, not both")
     try:
         return COMMANDS[args.command](args)
     except MapFileError as error:
