@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works (a database, a plan, a PDF and the window, "
+        "all in a temporary folder) and exit 0 if it does",
+    )
+    parser.add_argument(
         "--database", dest="app_database", type=Path, metavar="PATH", help=DATABASE_HELP
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -385,6 +391,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from scalpzone.selftest import run_self_test  # noqa: PLC0415
+
+        return run_self_test()
     if args.command is None:
         from scalpzone.app import run_app  # noqa: PLC0415  (Qt only on the GUI path)
 
