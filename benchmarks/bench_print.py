@@ -16,17 +16,38 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_planner import START, build_history, build_map
 from scalpzone.domain.mapfile import MapDocument, dump_map_document
 from scalpzone.domain.planner import make_plan
 from scalpzone.domain.settings import Health, Settings
 from scalpzone.ui.plan_sheet import PlanSheet, SheetContent, write_pdf
+from scalpzone.ui.printing import preview_dialog
+
+
+def preview_open_seconds(sheet: PlanSheet) -> float:
+    """From asking for the preview to its pages being laid out and painted."""
+    began = time.perf_counter()
+    dialog = preview_dialog(sheet)
+    dialog.show()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: loop.quit() if preview.pageCount() > 0 else None)
+    poll.start(1)
+    loop.exec()
+    QApplication.processEvents()
+    took = time.perf_counter() - began
+    dialog.close()
+    dialog.deleteLater()
+    return took
 
 
 def main() -> None:
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     scalp_map = build_map(50)
     history = build_history(scalp_map, 120)
     settings = Settings(needle_mm=0.5, session_minutes=30)
@@ -45,6 +66,13 @@ def main() -> None:
                 f"{weeks:>2} week(s) to PDF in-process: median {statistics.median(runs):.3f} s, "
                 f"max {max(runs):.3f} s, {out.stat().st_size // 1024} KB (budget {budget} s)"
             )
+        plan = make_plan(scalp_map, settings, Health(), history, START, 1)
+        sheet = PlanSheet(SheetContent(plan, scalp_map, settings, "Bench", date(2026, 11, 21)))
+        opens = [preview_open_seconds(sheet) for _ in range(5)]
+        print(
+            f"print preview of 1 week, opened and first page drawn: median "
+            f"{statistics.median(opens):.3f} s, max {max(opens):.3f} s (budget 1 s)"
+        )
         doc = MapDocument(scalp_map, settings, Health(), tuple(history), "Bench")
         source = Path(folder) / "map.json"
         source.write_text(dump_map_document(doc), encoding="utf-8")
