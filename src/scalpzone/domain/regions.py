@@ -6,8 +6,8 @@ import functools
 import json
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import resources
 
+from scalpzone import RESOURCES
 from scalpzone.domain.geometry import Point, polygon_area
 
 
@@ -108,7 +108,7 @@ def _point(raw: list[float]) -> Point:
 @functools.cache
 def region_catalog() -> RegionCatalog:
     """Load the preset regions once from the package resources."""
-    text = resources.files("scalpzone").joinpath("resources/regions.json").read_text("utf-8")
+    text = (RESOURCES / "regions.json").read_text("utf-8")
     data = json.loads(text)
     by_id = {raw["id"]: raw for raw in data["regions"]}
     if set(by_id) != set(REGION_IDS):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, replace
-from importlib import resources
 
+from scalpzone import RESOURCES
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
 
@@ -48,7 +48,7 @@ class TemplateTable:
 @functools.cache
 def template_table() -> TemplateTable:
     """Load the templates once from the package resources."""
-    text = resources.files("scalpzone").joinpath("resources/templates.json").read_text("utf-8")
+    text = (RESOURCES / "templates.json").read_text("utf-8")
     data = json.loads(text)
     templates = []
     for raw in data["templates"]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from importlib import resources
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPalette, QPixmap
+
+from scalpzone import RESOURCES
 
 Shortcut = QKeySequence.StandardKey | str
 
@@ -17,7 +18,7 @@ ICON_PIXELS = 48
 def load_icon(name: str, palette: QPalette) -> QIcon:
     """A line icon from `resources/icons`, drawn in the palette's text colour."""
     try:
-        svg = resources.files("scalpzone").joinpath(f"resources/icons/{name}.svg").read_text()
+        svg = (RESOURCES / "icons" / f"{name}.svg").read_text()
     except FileNotFoundError:
         return QIcon()
     svg = svg.replace('width="24" height="24"', f'width="{ICON_PIXELS}" height="{ICON_PIXELS}"')
