@@ -6,9 +6,9 @@ database right after the first paint: importing SQLAlchemy takes longer than Qt 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
+import zlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -43,9 +43,14 @@ def cache_dir() -> Path:
 
 
 def snapshot_path(database_path: Path | None) -> Path:
-    """One snapshot per database, so `--database` never shows another file's map."""
+    """One snapshot per database, so `--database` never shows another file's map.
+
+    The path is told apart by its CRC-32 (zlib is already loaded; hashlib would load OpenSSL
+    before the first paint). The snapshot only speeds up the first paint: the database is the
+    truth once it opens, so even a clash would be put right within a second.
+    """
     chosen = str(database_path) if database_path else os.environ.get(DATABASE_ENV, "")
-    suffix = hashlib.sha256(chosen.encode()).hexdigest()[:12] if chosen else "default"
+    suffix = f"{zlib.crc32(chosen.encode()):08x}" if chosen else "default"
     return cache_dir() / f"last-map-{suffix}.json"
 
 
