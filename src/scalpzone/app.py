@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from scalpzone import APP_NAME, DESKTOP_ID, __version__
+from scalpzone import APP_NAME, DESKTOP_ID, RESOURCES, __version__
 from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.errors import install_excepthook
@@ -25,6 +26,7 @@ from scalpzone.ui.session import StartupSnapshot
 from scalpzone.ui.store_api import DatabaseLike, ProfileStoreLike, StorageOpener
 
 SETTINGS_FILE = "scalpzone.ini"
+APP_ICON = RESOURCES / "icons" / "org.scalpzone.ScalpZone.svg"
 DATABASE_ENV = "SCALPZONE_DB"
 
 
@@ -100,6 +102,8 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
     status = {"code": 0}
 
     def open_database() -> None:
+        # The icon waits for the first paint too: loading an SVG costs a few milliseconds.
+        app.setWindowIcon(QIcon(str(APP_ICON)))
         if not window.open_database():
             status["code"] = 1
             window.close()
