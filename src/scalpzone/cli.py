@@ -196,6 +196,16 @@ def _add_range(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _written(path: Path, write: Callable[[], object]) -> bool:
+    """Run `write`; on a file-system error say which file and why, and return False."""
+    try:
+        write()
+    except OSError as error:
+        sys.stderr.write(f"scalpzone: cannot write {path} ({error.strerror}).\n")
+        return False
+    return True
+
+
 def _with_document(args: argparse.Namespace, use: Callable[[MapDocument], int]) -> int:
     """Run `use` on the map file given, or on the stored profile named by --profile."""
     if args.file is not None:
@@ -244,10 +254,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
             "letter": QPageSize(QPageSize.PageSizeId.Letter),
         }.get(args.paper or "", default_page_size())
         sheet = PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings, doc.profile_name))
-        try:
-            write_pdf(sheet, args.output, paper)
-        except OSError as error:
-            sys.stderr.write(f"scalpzone: cannot write {args.output} ({error.strerror}).\n")
+        if not _written(args.output, lambda: write_pdf(sheet, args.output, paper)):
             return EXIT_FAILURE
         pages = sheet.page_count
         sys.stdout.write(
@@ -267,11 +274,7 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
         owner = doc.profile_name or "ScalpZone"
         data = plan_to_ics(plan, doc.scalp_map, doc.settings, owner)
         part = args.output.with_name(args.output.name + ".part")
-        try:
-            part.write_bytes(data)
-            part.replace(args.output)
-        except OSError as error:
-            sys.stderr.write(f"scalpzone: cannot write {args.output} ({error.strerror}).\n")
+        if not _written(args.output, lambda: (part.write_bytes(data), part.replace(args.output))):
             return EXIT_FAILURE
         count = len(plan.sessions)
         sys.stdout.write(
@@ -304,10 +307,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     def export_it(_db: Database, store: ProfileStore) -> int:
         summary = store.find_profile(args.profile)
-        try:
-            write_map_file(store.export_document(summary.id), args.output)
-        except OSError as error:
-            sys.stderr.write(f"scalpzone: cannot write {args.output} ({error.strerror}).\n")
+        document = store.export_document(summary.id)
+        if not _written(args.output, lambda: write_map_file(document, args.output)):
             return EXIT_FAILURE
         sys.stdout.write(f"Exported the profile {summary.name!r} to {args.output}.\n")
         return EXIT_OK
