@@ -26,7 +26,7 @@ from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appear
 from scalpzone.ui.dialogs import Dialogs, QtDialogs
 from scalpzone.ui.editing import MapEditor
 from scalpzone.ui.legend import LegendBar
-from scalpzone.ui.menus import Handlers, build_menus
+from scalpzone.ui.menus import Handlers, Shells, WindowActions, build_menus, build_shells
 from scalpzone.ui.model import MapModel, ZoneSelection
 from scalpzone.ui.notices import NoticeBar
 from scalpzone.ui.preview import NextSessionsPreview
@@ -88,15 +88,36 @@ class MainWindow(QMainWindow):
             "points": VertexTool(ctx),
         }
         self.make = ActionFactory(self, self.palette())
-        self.commands = build_menus(self, self.make, self.stack, self._handlers())
-        current = appearance.current if appearance is not None else Appearance.SYSTEM
-        self.commands.appearance[current.value].setChecked(True)
-        for action in self.commands.appearance.values():
-            action.setEnabled(appearance is not None)
+        # The menus are filled right after the first paint (finish_building); until then only
+        # their titles and the toolbar exist, and editing is off.
+        self.shells: Shells = build_shells(self, self.make, self.stack, self._handlers())
+        self._commands: WindowActions | None = None
         self.view.set_tool(self.tools["mark"])
         self._connect()
         self._restore_settings()
         self.set_editing_enabled(False)
+
+    @property
+    def commands(self) -> WindowActions:
+        """The window's actions (the menus are built on first use if not yet)."""
+        return self.finish_building()
+
+    def finish_building(self) -> WindowActions:
+        """Fill the menus: done after the first paint, and before the database opens."""
+        if self._commands is not None:
+            return self._commands
+        commands = self._commands = build_menus(self.shells, self.make, self._handlers())
+        current = self._appearance.current if self._appearance is not None else Appearance.SYSTEM
+        commands.appearance[current.value].setChecked(True)
+        for action in commands.appearance.values():
+            action.setEnabled(self._appearance is not None)
+        for action, shown in (
+            (commands.show_names, self.scene.labels_visible()),
+            (commands.show_legend, not self.legend.isHidden()),
+        ):
+            action.setChecked(shown)
+        self.set_editing_enabled(self.view.editing_enabled)
+        return commands
 
     # Building ----------------------------------------------------------------------------------
 
@@ -230,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> bool:
         """Open the database and the last profile; editing is allowed once this is done."""
+        self.finish_building()
         if not self.profiles.start():
             return False
         self.set_editing_enabled(True)
@@ -238,7 +260,11 @@ class MainWindow(QMainWindow):
     def set_editing_enabled(self, enabled: bool) -> None:
         """Allow or stop edits (they wait while the database opens)."""
         self.view.editing_enabled = enabled
-        for action in self.commands.editing:
+        if self._commands is None:
+            for action in self.shells.tools.values():
+                action.setEnabled(enabled)
+            return
+        for action in self._commands.editing:
             action.setEnabled(enabled)
         self._on_current_changed(self.selection.current())
 
@@ -277,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def choose_tool(self, key: str) -> None:
         """Switch the map's tool."""
-        self.commands.tools[key].setChecked(True)
+        self.shells.tools[key].setChecked(True)
         self.view.set_tool(self.tools[key])
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -331,8 +357,10 @@ class MainWindow(QMainWindow):
             self.editor.delete_zone(zone_id)
 
     def _on_current_changed(self, zone_id: str) -> None:
+        if self._commands is None:
+            return
         custom = bool(zone_id) and self.model.zone(zone_id).is_custom
-        self.commands.delete_zone.setEnabled(custom and self.view.editing_enabled)
+        self._commands.delete_zone.setEnabled(custom and self.view.editing_enabled)
 
     def _show_zone_menu(self, zone_id: str, at: QPoint) -> None:
         from scalpzone.ui.context_menu import ZoneMenu  # noqa: PLC0415  (not needed to start)
@@ -395,12 +423,9 @@ class MainWindow(QMainWindow):
         opacity = float(str(s.value("view/fill_opacity", self.scene.look.fill_opacity)))
         self.legend.slider.setValue(round(opacity * 100))
         self.scene.set_fill_opacity(opacity)
-        for key, action, default in (
-            ("view/names", self.commands.show_names, True),
-            ("view/legend", self.commands.show_legend, True),
-        ):
-            action.setChecked(bool(s.value(key, default, type=bool)))
-            action.toggled.emit(action.isChecked())
+        # The View menu's check marks follow these when the menus are filled.
+        self.scene.set_labels_visible(bool(s.value("view/names", True, type=bool)))
+        self.legend.setVisible(bool(s.value("view/legend", True, type=bool)))
 
     def save_settings(self) -> None:
         """Remember the window, the splitters and the view options."""
@@ -410,8 +435,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/main_splitter", self.splitter.saveState())
         s.setValue("window/side_splitter", self.side_splitter.saveState())
         s.setValue("view/fill_opacity", self.scene.look.fill_opacity)
-        s.setValue("view/names", self.commands.show_names.isChecked())
-        s.setValue("view/legend", self.commands.show_legend.isChecked())
+        s.setValue("view/names", self.scene.labels_visible())
+        s.setValue("view/legend", not self.legend.isHidden())
         s.sync()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,18 +1,26 @@
-"""The main window's actions, menus and toolbar, all made by the one ActionFactory."""
+"""The main window's actions, menus and toolbar, all made by the one ActionFactory.
+
+Built in two steps so the first paint comes sooner: `build_shells` makes what is seen at once
+(the menu bar's titles and the toolbar with its actions), `build_menus` fills the menus right
+after the first paint.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 from shiboken6 import isValid
 
-from scalpzone.domain.templates import Template, template_table
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.actions import ActionFactory
+
+if TYPE_CHECKING:
+    from scalpzone.domain.templates import Template
 
 Key = QKeySequence.StandardKey
 
@@ -90,13 +98,109 @@ TOOLS = (
 )
 
 
-def build_menus(
-    window: QMainWindow, make: ActionFactory, stack: QUndoStack, do: Handlers
-) -> WindowActions:
-    """Create every menu and the toolbar of the main window."""
-    bar = window.menuBar()
+@dataclass(slots=True)
+class Shells:
+    """What the first paint shows: the menu bar's (empty) menus and the toolbar's actions."""
 
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    map_menu: QMenu
+    help_menu: QMenu
+    undo: QAction
+    redo: QAction
+    tools: dict[str, QAction]
+    tool_group: QActionGroup
+    zoom_in: QAction
+    zoom_out: QAction
+    fit: QAction
+    compare: QAction
+
+
+def build_shells(
+    window: QMainWindow, make: ActionFactory, stack: QUndoStack, do: Handlers
+) -> Shells:
+    """The menu bar's titles and the whole toolbar (the menus are filled by `build_menus`)."""
+    bar = window.menuBar()
     file_menu = bar.addMenu(make.tr("&File"))
+    edit_menu = bar.addMenu(make.tr("&Edit"))
+    view_menu = bar.addMenu(make.tr("&View"))
+    map_menu = bar.addMenu(make.tr("&Map"))
+    help_menu = bar.addMenu(make.tr("&Help"))
+
+    undo = make.make(
+        "&Undo", "Take back the last change", stack.undo, shortcut=Key.Undo, icon="undo"
+    )
+    redo = make.make("&Redo", "Make the change again", stack.redo, shortcut=Key.Redo, icon="redo")
+    _follow_stack(make, stack, undo, redo)
+    tools: dict[str, QAction] = {}
+    for key, text, tip, shortcut, icon in TOOLS:
+        tools[key] = make.make(text, tip, _chooser(do, key), shortcut=shortcut, icon=icon)
+    tool_group = make.group(list(tools.values()))
+    tools["mark"].setChecked(True)
+    zoom_in = make.make(
+        "Zoom &in", "Enlarge the map", do.zoom_in, shortcut=[Key.ZoomIn, "Ctrl+="], icon="zoom-in"
+    )
+    zoom_out = make.make(
+        "Zoom &out", "Shrink the map", do.zoom_out, shortcut=Key.ZoomOut, icon="zoom-out"
+    )
+    fit = make.make(
+        "&Fit to window", "Show the whole head", do.fit, shortcut="Ctrl+0", icon="zoom-fit"
+    )
+    compare = make.make(
+        "&Compare hairlines",
+        "Overlay the hairlines of earlier days with dates",
+        do.compare,
+        checkable=True,
+        icon="compare",
+        shortcut="Ctrl+H",
+    )
+
+    toolbar = QToolBar(make.tr("Tools"), window)
+    toolbar.setObjectName("tools")
+    toolbar.setAccessibleName(make.tr("Tools"))
+    toolbar.setIconSize(QSize(22, 22))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    toolbar.toggleViewAction().setStatusTip(make.tr("Show or hide the toolbar"))
+    for action in (undo, redo):
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    for action in tools.values():
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    for action in (zoom_in, zoom_out, fit):
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    toolbar.addAction(compare)
+    for action in (undo, redo, zoom_in, zoom_out, fit):
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    window.addToolBar(toolbar)
+    return Shells(
+        file_menu,
+        edit_menu,
+        view_menu,
+        map_menu,
+        help_menu,
+        undo,
+        redo,
+        tools,
+        tool_group,
+        zoom_in,
+        zoom_out,
+        fit,
+        compare,
+    )
+
+
+def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActions:
+    """Fill the menus (after the first paint: nobody can open one before it)."""
+    # The templates are read only here, after the first paint.
+    from scalpzone.domain.templates import template_table  # noqa: PLC0415
+
+    file_menu = shells.file_menu
     file_menu.addAction(
         make.make(
             "&New profile…", "Start a map for another person", do.new_profile, shortcut=Key.New
@@ -134,14 +238,9 @@ def build_menus(
         )
     )
 
-    edit_menu = bar.addMenu(make.tr("&Edit"))
-    undo = make.make(
-        "&Undo", "Take back the last change", stack.undo, shortcut=Key.Undo, icon="undo"
-    )
-    redo = make.make("&Redo", "Make the change again", stack.redo, shortcut=Key.Redo, icon="redo")
-    _follow_stack(make, stack, undo, redo)
-    edit_menu.addAction(undo)
-    edit_menu.addAction(redo)
+    edit_menu = shells.edit_menu
+    edit_menu.addAction(shells.undo)
+    edit_menu.addAction(shells.redo)
     edit_menu.addSeparator()
     mark = {
         ZoneState.HEALTHY: make.make(
@@ -171,17 +270,8 @@ def build_menus(
     )
     edit_menu.addAction(delete_zone)
 
-    view_menu = bar.addMenu(make.tr("&View"))
-    zoom_in = make.make(
-        "Zoom &in", "Enlarge the map", do.zoom_in, shortcut=[Key.ZoomIn, "Ctrl+="], icon="zoom-in"
-    )
-    zoom_out = make.make(
-        "Zoom &out", "Shrink the map", do.zoom_out, shortcut=Key.ZoomOut, icon="zoom-out"
-    )
-    fit = make.make(
-        "&Fit to window", "Show the whole head", do.fit, shortcut="Ctrl+0", icon="zoom-fit"
-    )
-    for action in (zoom_in, zoom_out, fit):
+    view_menu = shells.view_menu
+    for action in (shells.zoom_in, shells.zoom_out, shells.fit):
         view_menu.addAction(action)
     view_menu.addSeparator()
     show_names = make.make(
@@ -193,15 +283,7 @@ def build_menus(
         do.show_legend,
         checkable=True,
     )
-    compare = make.make(
-        "&Compare hairlines",
-        "Overlay the hairlines of earlier days with dates",
-        do.compare,
-        checkable=True,
-        icon="compare",
-        shortcut="Ctrl+H",
-    )
-    for action in (show_names, show_legend, compare):
+    for action in (show_names, show_legend, shells.compare):
         view_menu.addAction(action)
     view_menu.addSeparator()
     appearance_menu = view_menu.addMenu(make.tr("&Appearance"))
@@ -215,13 +297,10 @@ def build_menus(
         appearance_menu.addAction(appearance[key])
     make.group(list(appearance.values()))
 
-    map_menu = bar.addMenu(make.tr("&Map"))
-    tools: dict[str, QAction] = {}
-    for key, text, tip, shortcut, icon in TOOLS:
-        tools[key] = make.make(text, tip, _chooser(do, key), shortcut=shortcut, icon=icon)
-        map_menu.addAction(tools[key])
-    tool_group = make.group(list(tools.values()))
-    tools["mark"].setChecked(True)
+    map_menu = shells.map_menu
+    tools = shells.tools
+    for action in tools.values():
+        map_menu.addAction(action)
     map_menu.addSeparator()
     templates = map_menu.addMenu(make.tr("Apply &template"))
     families: dict[str, QMenu] = {}
@@ -243,35 +322,12 @@ def build_menus(
     map_menu.addAction(clear)
     map_menu.addAction(clear_hairline)
 
-    help_menu = bar.addMenu(make.tr("&Help"))
+    help_menu = shells.help_menu
     help_menu.addAction(make.make("&Getting started", "Show the short tour again", do.tour))
     help_menu.addAction(
         make.make("&Rules and sources", "Every rule the plan follows, with its source", do.rules)
     )
     help_menu.addAction(make.make("&About ScalpZone", "Version and disclaimer", do.about))
-
-    toolbar = QToolBar(make.tr("Tools"), window)
-    toolbar.setObjectName("tools")
-    toolbar.setAccessibleName(make.tr("Tools"))
-    toolbar.setIconSize(QSize(22, 22))
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    toolbar.setMovable(False)
-    toolbar.toggleViewAction().setStatusTip(make.tr("Show or hide the toolbar"))
-    for action in (undo, redo):
-        toolbar.addAction(action)
-    toolbar.addSeparator()
-    for action in tools.values():
-        toolbar.addAction(action)
-    toolbar.addSeparator()
-    for action in (zoom_in, zoom_out, fit):
-        toolbar.addAction(action)
-    toolbar.addSeparator()
-    toolbar.addAction(compare)
-    for action in (undo, redo, zoom_in, zoom_out, fit):
-        button = toolbar.widgetForAction(action)
-        if isinstance(button, QToolButton):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    window.addToolBar(toolbar)
 
     editing = [
         *mark.values(),
@@ -282,15 +338,15 @@ def build_menus(
         *templates.actions(),
     ]
     return WindowActions(
-        undo,
-        redo,
+        shells.undo,
+        shells.redo,
         tools,
-        tool_group,
+        shells.tool_group,
         mark,
         delete_zone,
         show_names,
         show_legend,
-        compare,
+        shells.compare,
         editing,
         profile_menu,
         appearance,

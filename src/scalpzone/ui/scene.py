@@ -126,6 +126,10 @@ class MapScene(QGraphicsScene):
         for label in self._labels.values():
             label.refresh_colours()
 
+    def labels_visible(self) -> bool:
+        """Whether the zones' names are shown."""
+        return self._labels_visible
+
     def set_labels_visible(self, visible: bool) -> None:
         """Show or hide zone names on the map."""
         self._labels_visible = visible
