@@ -82,7 +82,7 @@ def test_a_first_release_database_is_backed_up_then_upgraded_with_its_data(
 
     with Database.open(path) as db:
         assert len(db.notices) == 1
-        assert "upgraded from schema 0001 to 0002" in db.notices[0]
+        assert f"upgraded from schema 0001 to {schema.HEAD_REVISION}" in db.notices[0]
         store = ProfileStore(db)
         [summary] = store.profiles()
         loaded = store.load_profile(summary.id)
@@ -114,6 +114,87 @@ def test_a_first_release_database_is_backed_up_then_upgraded_with_its_data(
     assert integrity(path) == ["ok"]
     with Database.open(path) as db:
         assert db.notices == ()  # already current: nothing to say
+
+
+def _second_release_data(path: Path) -> None:
+    """What ScalpZone with schema 0002 would have written: rollers with stored use counters.
+
+    The counters disagree with the log on purpose (a session logged late, a removed row), as
+    counters could: after the upgrade the counts come from the log alone.
+    """
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("INSERT INTO profiles (id, name, hairline) VALUES (1, 'Alex', '[]')")
+        connection.execute(
+            "INSERT INTO zones (profile_id, zone_id, position, state, severity) "
+            "VALUES (1, 'crown', 9, 'thinning', 2)"
+        )
+        connection.executemany(
+            "INSERT INTO rollers (id, profile_id, needle_mm, first_use, uses, retired_on) "
+            "VALUES (?, 1, ?, ?, ?, ?)",
+            [
+                (1, 1.0, "2026-10-01", 9, "2026-11-01"),
+                (2, 0.5, "2026-11-01", 4, None),
+            ],
+        )
+        connection.executemany(
+            "INSERT INTO session_log (id, profile_id, day, zones, needle_mm, status, note) "
+            "VALUES (?, 1, ?, '[\"crown\"]', ?, ?, ?)",
+            [
+                (1, "2026-09-20", 1.0, "done", "before any roller"),
+                (2, "2026-10-05", 1.0, "done", ""),
+                (3, "2026-10-09", 1.0, "skipped", "tired"),
+                (4, "2026-10-31", 1.0, "done", ""),
+                (5, "2026-11-01", 0.5, "done", "new roller's first day"),
+                (7, "2026-11-04", 0.5, "done", ""),
+            ],
+        )
+    connection.close()
+
+
+def test_a_0002_database_upgrades_to_uses_counted_from_the_log(tmp_path: Path) -> None:
+    path = tmp_path / "scalpzone.sqlite3"
+    _at_revision(path, "0002")
+    _second_release_data(path)
+    assert "uses" in [r[1] for r in query(path, "PRAGMA table_info(rollers)")]
+
+    with Database.open(path) as db:
+        assert f"upgraded from schema 0002 to {schema.HEAD_REVISION}" in db.notices[0]
+        store = ProfileStore(db)
+        # same rollers; uses from the log: [first_use, retired_on), done sessions only
+        assert [
+            (r.id, r.needle_mm, r.first_use, r.retired_on, r.uses) for r in store.rollers(1)
+        ] == [
+            (1, 1.0, date(2026, 10, 1), date(2026, 11, 1), 2),
+            (2, 0.5, date(2026, 11, 1), None, 2),
+        ]
+        # every log row kept, with its id and content
+        entries = store.log_entries(1)
+        assert [e.id for e in entries] == [1, 2, 3, 4, 5, 7]
+        assert entries[2].entry.status is SessionStatus.SKIPPED
+        assert entries[2].entry.note == "tired"
+        assert entries[4].entry.needle_mm == 0.5
+        # ids are not reused after the upgrade: the removed newest id stays free for its undo
+        removed = store.remove_log_entry(1, 7)
+        store.log_session(1, removed)
+        assert [e.id for e in store.log_entries(1)][-1] == 8
+        store.restore_log_entry(1, 7, removed)
+        current = store.current_roller(1)
+        assert current is not None and (current.id, current.uses) == (2, 3)
+
+    assert "uses" not in [r[1] for r in query(path, "PRAGMA table_info(rollers)")]
+    assert integrity(path) == ["ok"]
+    assert query(path, "PRAGMA foreign_key_check") == []
+
+
+def _autoincrement_tables(connection: sqlite3.Connection) -> set[str]:
+    return {
+        name
+        for name, sql in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+        )
+        if "AUTOINCREMENT" in sql
+    }
 
 
 def _constraint_names(connection: sqlite3.Connection) -> dict[str, set[str]]:
@@ -152,6 +233,7 @@ def test_migrating_from_scratch_gives_exactly_the_models_schema(tmp_path: Path) 
     a, b = sqlite3.connect(migrated), sqlite3.connect(created)
     assert _shape(a) == _shape(b)
     assert _constraint_names(a) == _constraint_names(b)
+    assert _autoincrement_tables(a) == _autoincrement_tables(b) == {"session_log"}
     a.close()
     b.close()
 

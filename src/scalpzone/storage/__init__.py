@@ -10,6 +10,7 @@ from scalpzone.storage.errors import (
     BackupNotFoundError,
     DatabaseLockedError,
     InvalidProfileDataError,
+    LogEntryNotFoundError,
     NewerDatabaseError,
     ProfileNameError,
     ProfileNotFoundError,
@@ -18,7 +19,13 @@ from scalpzone.storage.errors import (
     ZoneInUseError,
 )
 from scalpzone.storage.location import default_database_path, resolve_database_path
-from scalpzone.storage.repositories import MapSnapshot, ProfileSummary, Roller, ZoneStateSnapshot
+from scalpzone.storage.repositories import (
+    LoggedSession,
+    MapSnapshot,
+    ProfileSummary,
+    Roller,
+    ZoneStateSnapshot,
+)
 from scalpzone.storage.store import ProfileStore, StoredProfile
 
 __all__ = [
@@ -27,6 +34,8 @@ __all__ = [
     "Database",
     "DatabaseLockedError",
     "InvalidProfileDataError",
+    "LogEntryNotFoundError",
+    "LoggedSession",
     "MapSnapshot",
     "NewerDatabaseError",
     "ProfileNameError",

@@ -35,6 +35,10 @@ class BackupNotFoundError(StorageError):
     """No backup has the name asked for, or it cannot be used."""
 
 
+class LogEntryNotFoundError(StorageError):
+    """No logged session of this profile has the id asked for (removed, or another profile's)."""
+
+
 class ZoneInUseError(StorageError):
     """A drawn zone cannot be removed while the session log still names it."""
 

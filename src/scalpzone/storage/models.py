@@ -192,7 +192,11 @@ class HealthRow(Base):
 
 
 class SessionLogRow(Base):
-    """One logged session: the day, the zones in rolling order (JSON list), needle, outcome."""
+    """One logged session: the day, the zones in rolling order (JSON list), needle, outcome.
+
+    AUTOINCREMENT: an id is never given to a second session, even after the newest one was
+    removed, so undoing a removal can put the session back under its own id.
+    """
 
     __tablename__ = "session_log"
     __table_args__ = (
@@ -204,6 +208,7 @@ class SessionLogRow(Base):
             name="zones_json",
         ),
         CheckConstraint("length(note) <= 2000", name="note_length"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -216,13 +221,16 @@ class SessionLogRow(Base):
 
 
 class RollerRow(Base):
-    """A derma roller: its needle, the day it was first used, sessions so far, and retirement."""
+    """A derma roller: its needle, the day it was first used, and the day it was retired.
+
+    How often it was used is not stored: it is counted from the session log when read (see
+    RollerRepository), so editing or removing a logged session changes the count.
+    """
 
     __tablename__ = "rollers"
     __table_args__ = (
         Index(None, "profile_id"),
         CheckConstraint(NEEDLE_CHECK, name="needle_mm"),
-        CheckConstraint("uses >= 0", name="uses"),
         CheckConstraint("retired_on IS NULL OR retired_on >= first_use", name="retired_on"),
     )
 
@@ -230,5 +238,4 @@ class RollerRow(Base):
     profile_id: Mapped[int] = _profile_fk()
     needle_mm: Mapped[float] = mapped_column(Float, nullable=False)
     first_use: Mapped[date] = mapped_column(Date, nullable=False)
-    uses: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     retired_on: Mapped[date | None] = mapped_column(Date)

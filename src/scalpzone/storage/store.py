@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scalpzone.domain.geometry import Point
-from scalpzone.domain.history import HistoryEntry, SessionStatus
+from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.mapfile import (
     NAME_MAX,
     NOTE_MAX,
@@ -28,6 +28,7 @@ from scalpzone.storage.errors import (
 )
 from scalpzone.storage.repositories import (
     HealthRepository,
+    LoggedSession,
     LogRepository,
     MapSnapshot,
     ProfileRepository,
@@ -216,14 +217,47 @@ class ProfileStore:
             HealthRepository(session).save(profile_id, health, confirmed_on)
 
     def log_session(self, profile_id: int, entry: HistoryEntry) -> None:
-        """Add a session to the log; a done session counts one use of the roller in use."""
+        """Add a session to the log (a done one counts as a use of the roller of its day)."""
         with self._db.transaction() as session:
             ProfileRepository(session).get(profile_id)
-            known = ZoneRepository(session).ids(profile_id)
-            _check_entry(entry, known)
+            _check_entry(entry, ZoneRepository(session).ids(profile_id))
             LogRepository(session).add(profile_id, [entry])
-            if entry.status is SessionStatus.DONE:
-                RollerRepository(session).count_use(profile_id)
+
+    def log_entries(self, profile_id: int) -> tuple[LoggedSession, ...]:
+        """The log with each session's id, oldest first (by day, then in the order logged)."""
+        with self._db.reading() as session:
+            ProfileRepository(session).get(profile_id)
+            return LogRepository(session).entries(profile_id)
+
+    def replace_log_entry(self, profile_id: int, log_id: int, entry: HistoryEntry) -> None:
+        """Put `entry` in place of a logged session, keeping its id; checked as log_session is.
+
+        LogEntryNotFoundError when the profile's log has no session with this id.
+        """
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            _check_entry(entry, ZoneRepository(session).ids(profile_id))
+            LogRepository(session).replace(profile_id, log_id, entry)
+
+    def remove_log_entry(self, profile_id: int, log_id: int) -> HistoryEntry:
+        """Take a session out of the log and return it (to put back with restore_log_entry).
+
+        LogEntryNotFoundError when the profile's log has no session with this id.
+        """
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            return LogRepository(session).remove(profile_id, log_id)
+
+    def restore_log_entry(self, profile_id: int, log_id: int, entry: HistoryEntry) -> None:
+        """Put a removed session back under its old id (undo of remove_log_entry).
+
+        Checked as log_session is: a zone deleted from the map meanwhile is refused. A StorageError
+        if the id is in use (the session was already put back).
+        """
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            _check_entry(entry, ZoneRepository(session).ids(profile_id))
+            LogRepository(session).restore(profile_id, log_id, entry)
 
     # -- rollers ---------------------------------------------------------------------------
 
@@ -245,7 +279,7 @@ class ProfileStore:
             return RollerRepository(session).start(profile_id, needle_mm, first_use)
 
     def current_roller(self, profile_id: int) -> Roller | None:
-        """The roller in use, with how many sessions it has done."""
+        """The roller in use, with its uses counted from the log (see RollerRepository)."""
         with self._db.reading() as session:
             ProfileRepository(session).get(profile_id)
             return RollerRepository(session).current(profile_id)
