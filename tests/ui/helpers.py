@@ -30,6 +30,7 @@ class ScriptedDialogs:
         self.questions: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.problems: list[tuple[str, str, list[str]]] = []
+        self.suggested: list[str] = []
 
     def confirm(self, title: str, text: str, accept: str) -> bool:
         """Say yes or no as scripted (no when the script ran out)."""
@@ -50,8 +51,9 @@ class ScriptedDialogs:
         """Choose the scripted file."""
         return self.files.pop(0) if self.files else None
 
-    def save_file(self, title: str, suggested: str) -> Path | None:
-        """Choose the scripted file."""
+    def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:
+        """Choose the scripted file (and remember what was suggested)."""
+        self.suggested.append(suggested)
         return self.files.pop(0) if self.files else None
 
     def show_problems(self, title: str, intro: str, problems: Sequence[str]) -> None:

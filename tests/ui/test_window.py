@@ -21,7 +21,7 @@ pytestmark = pytest.mark.gui
 
 def test_the_window_has_the_expected_menus_and_title(window: MainWindow) -> None:
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Map", "Help"]
+    assert menus == ["File", "Edit", "View", "Map", "Plan", "Help"]
     assert window.windowTitle() == "My scalp — ScalpZone"
     for action in window.findChildren(type(window.commands.undo)):
         if action.text() and not action.isSeparator() and action.menu() is None:

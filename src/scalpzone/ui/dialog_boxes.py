@@ -107,9 +107,11 @@ def open_file(parent: QWidget, title: str) -> Path | None:
     return Path(name) if name else None
 
 
-def save_file(parent: QWidget, title: str, suggested: str) -> Path | None:
-    """The file dialog for writing."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, MAP_FILE_FILTER)
+def save_file(
+    parent: QWidget, title: str, suggested: str, file_filter: str = MAP_FILE_FILTER
+) -> Path | None:
+    """The file dialog for writing; `file_filter` is Qt's "Name (*.ext);;..." list."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return Path(name) if name else None
 
 

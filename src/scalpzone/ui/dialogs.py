@@ -30,8 +30,8 @@ class Dialogs(Protocol):
     def open_file(self, title: str) -> Path | None:
         """Ask which map file to read."""
 
-    def save_file(self, title: str, suggested: str) -> Path | None:
-        """Ask where to write a map file."""
+    def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:
+        """Ask where to write a file (a map file unless `file_filter` says otherwise)."""
 
     def show_problems(self, title: str, intro: str, problems: Sequence[str]) -> None:
         """List every problem found, one a line."""
@@ -70,11 +70,13 @@ class QtDialogs:
 
         return dialog_boxes.open_file(self._parent, title)
 
-    def save_file(self, title: str, suggested: str) -> Path | None:
+    def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:
         """The file dialog for writing."""
         from scalpzone.ui import dialog_boxes  # noqa: PLC0415
 
-        return dialog_boxes.save_file(self._parent, title, suggested)
+        return dialog_boxes.save_file(
+            self._parent, title, suggested, file_filter or dialog_boxes.MAP_FILE_FILTER
+        )
 
     def show_problems(self, title: str, intro: str, problems: Sequence[str]) -> None:
         """The problems dialog."""

@@ -8,10 +8,13 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +29,14 @@ from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appear
 from scalpzone.ui.dialogs import Dialogs, QtDialogs
 from scalpzone.ui.editing import MapEditor
 from scalpzone.ui.legend import LegendBar
-from scalpzone.ui.menus import Handlers, Shells, WindowActions, build_menus, build_shells
+from scalpzone.ui.menus import (
+    Handlers,
+    Shells,
+    WeekHandlers,
+    WindowActions,
+    build_menus,
+    build_shells,
+)
 from scalpzone.ui.model import MapModel, ZoneSelection
 from scalpzone.ui.notices import NoticeBar
 from scalpzone.ui.preview import NextSessionsPreview
@@ -37,6 +47,7 @@ from scalpzone.ui.session import Autosave, StartupSnapshot
 from scalpzone.ui.store_api import StorageOpener
 from scalpzone.ui.tools import HairlineTool, MarkTool, Tool, ToolContext, VertexTool, ZoneDrawTool
 from scalpzone.ui.view import MapView
+from scalpzone.ui.week_controller import WeekController
 from scalpzone.ui.zone_panel import ZonePanel
 
 TOUR_DONE_KEY = "hints/tour_done"
@@ -80,6 +91,16 @@ class MainWindow(QMainWindow):
             self,
         )
         self._build_widgets()
+        self.week = WeekController(
+            self,
+            self.tabs,
+            self.plan_banner,
+            self.model,
+            self.profiles,
+            self.autosave,
+            self.editor,
+            self.dialogs,
+        )
         ctx = ToolContext(self.scene, self.editor, self.selection, self.notices, self.autosave)
         self.tools: dict[str, Tool] = {
             "mark": MarkTool(ctx),
@@ -133,6 +154,10 @@ class MainWindow(QMainWindow):
         map_layout.setContentsMargins(6, 6, 0, 6)
         map_layout.setSpacing(4)
         map_layout.addWidget(self.tour_bar)
+        # Says when the plan is on hold or the health checklist is due, with a button to it.
+        self.plan_banner = NoticeBar(self)
+        self.plan_banner.setAccessibleName(self.tr("Plan status"))
+        map_layout.addWidget(self.plan_banner)
         map_layout.addWidget(self.view, 1)
         # Notes float over the top of the map, so the diagram never jumps when one appears.
         self.notices = NoticeBar(self.view)
@@ -167,7 +192,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # Map and Week share the window; the week's content is built once the database is open.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, self.tr("Map"))
+        week_page = QScrollArea(self.tabs)
+        week_page.setWidgetResizable(True)
+        week_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(week_page, self.tr("Week"))
+        self.tabs.setTabToolTip(0, self.tr("The map and your zones (Ctrl+1)"))
+        self.tabs.setTabToolTip(1, self.tr("This week's sessions, warnings and why (Ctrl+2)"))
+        self.setCentralWidget(self.tabs)
 
         self.scores = ScoresLabel(self.model, self)
         self.statusBar().addPermanentWidget(self.scores)
@@ -205,6 +241,27 @@ class MainWindow(QMainWindow):
             rules=self._show_rules,
             about=self._show_about,
             fill_profiles=self._fill_profile_menu,
+            week=self._week_handlers(),
+        )
+
+    def _week_handlers(self) -> WeekHandlers:
+        week = self.week
+        return WeekHandlers(
+            today_session=week.today_session,
+            session_log=week.session_log,
+            plan_settings=week.plan_settings,
+            health_checklist=week.health_checklist,
+            rollers=week.rollers,
+            progress=week.progress,
+            care_guide=week.care_guide,
+            print_preview=week.print_preview,
+            print_plan=week.print_plan,
+            export_pdf=week.export_pdf,
+            export_calendar=week.export_calendar,
+            export_plan_csv=week.export_plan_csv,
+            export_log_csv=week.export_log_csv,
+            show_map=week.show_map,
+            show_week=week.show_week,
         )
 
     def _connect(self) -> None:
@@ -217,6 +274,7 @@ class MainWindow(QMainWindow):
         self.profiles.firstStart.connect(self._on_first_start)
         self.autosave.failed.connect(self._take_back_refused_change)
         self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
+        self.week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     def _take_back_refused_change(self, why: str) -> None:
         """The database refused the last step: say why and undo it, so screen and file agree."""
@@ -264,7 +322,7 @@ class MainWindow(QMainWindow):
             for action in self.shells.tools.values():
                 action.setEnabled(enabled)
             return
-        for action in self._commands.editing:
+        for action in (*self._commands.editing, *self._commands.week):
             action.setEnabled(enabled)
         self._on_current_changed(self.selection.current())
 

@@ -26,6 +26,27 @@ Key = QKeySequence.StandardKey
 
 
 @dataclass(frozen=True, slots=True)
+class WeekHandlers:
+    """The week's commands: sessions, the log, settings, health, printing and exports."""
+
+    today_session: Callable[[], None]
+    session_log: Callable[[], None]
+    plan_settings: Callable[[], None]
+    health_checklist: Callable[[], None]
+    rollers: Callable[[], None]
+    progress: Callable[[], None]
+    care_guide: Callable[[], None]
+    print_preview: Callable[[], None]
+    print_plan: Callable[[], None]
+    export_pdf: Callable[[], None]
+    export_calendar: Callable[[], None]
+    export_plan_csv: Callable[[], None]
+    export_log_csv: Callable[[], None]
+    show_map: Callable[[], None]
+    show_week: Callable[[], None]
+
+
+@dataclass(frozen=True, slots=True)
 class Handlers:
     """What the window does for each command; menus only wire them up."""
 
@@ -52,6 +73,7 @@ class Handlers:
     rules: Callable[[], None]
     about: Callable[[], None]
     fill_profiles: Callable[[QMenu], None]
+    week: WeekHandlers
 
 
 @dataclass(slots=True)
@@ -70,6 +92,7 @@ class WindowActions:
     editing: list[QAction]
     profile_menu: QMenu
     appearance: dict[str, QAction]
+    week: list[QAction]
 
 
 TOOLS = (
@@ -106,6 +129,7 @@ class Shells:
     edit_menu: QMenu
     view_menu: QMenu
     map_menu: QMenu
+    plan_menu: QMenu
     help_menu: QMenu
     undo: QAction
     redo: QAction
@@ -126,6 +150,7 @@ def build_shells(
     edit_menu = bar.addMenu(make.tr("&Edit"))
     view_menu = bar.addMenu(make.tr("&View"))
     map_menu = bar.addMenu(make.tr("&Map"))
+    plan_menu = bar.addMenu(make.tr("&Plan"))
     help_menu = bar.addMenu(make.tr("&Help"))
 
     undo = make.make(
@@ -183,6 +208,7 @@ def build_shells(
         edit_menu,
         view_menu,
         map_menu,
+        plan_menu,
         help_menu,
         undo,
         redo,
@@ -232,6 +258,8 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         )
     )
     file_menu.addSeparator()
+    week = _fill_week_menus(shells, make, do.week)
+    file_menu.addSeparator()
     file_menu.addAction(
         make.make(
             "&Quit", "Close ScalpZone (everything is already saved)", do.quit, shortcut=Key.Quit
@@ -271,6 +299,11 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     edit_menu.addAction(delete_zone)
 
     view_menu = shells.view_menu
+    view_menu.addAction(make.make("&Map", "Show the map", do.week.show_map, shortcut="Ctrl+1"))
+    view_menu.addAction(
+        make.make("&Week", "Show the week's plan", do.week.show_week, shortcut="Ctrl+2")
+    )
+    view_menu.addSeparator()
     for action in (shells.zoom_in, shells.zoom_out, shells.fit):
         view_menu.addAction(action)
     view_menu.addSeparator()
@@ -323,6 +356,14 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     map_menu.addAction(clear_hairline)
 
     help_menu = shells.help_menu
+    help_menu.addAction(
+        make.make(
+            "&Care guide",
+            "Technique, hygiene, aftercare, when to see a dermatologist, and the sources",
+            do.week.care_guide,
+            shortcut=Key.HelpContents,
+        )
+    )
     help_menu.addAction(make.make("&Getting started", "Show the short tour again", do.tour))
     help_menu.addAction(
         make.make("&Rules and sources", "Every rule the plan follows, with its source", do.rules)
@@ -350,7 +391,82 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         editing,
         profile_menu,
         appearance,
+        week,
     )
+
+
+def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> list[QAction]:
+    """File's printing and exports, and the Plan menu.
+
+    Returns the actions that need the database open.
+    """
+    file_menu = shells.file_menu
+    printing = [
+        make.make(
+            "Print pre&view…",
+            "See the printed weeks before printing",
+            do.print_preview,
+            shortcut="Ctrl+Shift+P",
+        ),
+        make.make("&Print…", "Print the coming weeks", do.print_plan, shortcut=Key.Print),
+        make.make("Export PD&F…", "Write the coming weeks to a PDF file", do.export_pdf),
+    ]
+    for action in printing:
+        file_menu.addAction(action)
+    file_menu.addSeparator()
+    exports = [
+        make.make(
+            "Export &calendar…",
+            "Write the sessions of the coming course to a calendar file (.ics)",
+            do.export_calendar,
+        ),
+        make.make(
+            "Export pl&an as CSV…", "Write the coming sessions to a spreadsheet", do.export_plan_csv
+        ),
+        make.make(
+            "Export &log as CSV…", "Write every logged session to a spreadsheet", do.export_log_csv
+        ),
+    ]
+    for action in exports:
+        file_menu.addAction(action)
+
+    plan_menu = shells.plan_menu
+    sessions = [
+        make.make(
+            "&Today's session…",
+            "Walk through today's session step by step and log it",
+            do.today_session,
+            shortcut="Ctrl+T",
+        ),
+        make.make(
+            "Session &log…",
+            "Every logged session; correct or remove entries",
+            do.session_log,
+            shortcut="Ctrl+L",
+        ),
+    ]
+    details = [
+        make.make(
+            "Plan &settings…",
+            "Needle, days, minutes and the other plan settings",
+            do.plan_settings,
+            shortcut=Key.Preferences,
+        ),
+        make.make(
+            "&Health checklist…",
+            "The health questions that can put the plan on hold",
+            do.health_checklist,
+        ),
+        make.make("&Rollers…", "The roller in use and when to replace it", do.rollers),
+        make.make("&Progress…", "Scores over time and sessions per zone", do.progress),
+    ]
+    for action in sessions:
+        plan_menu.addAction(action)
+    plan_menu.addSeparator()
+    for action in details:
+        plan_menu.addAction(action)
+
+    return [*printing, *exports, *sessions, *details]
 
 
 def _appearance(do: Handlers, key: str) -> Callable[[], None]:

@@ -91,6 +91,7 @@ class MapModel(QObject):
         self._zones = {z.id: z for z in self._document.scalp_map.zones}
         self._hairlines: tuple[DatedHairline, ...] = ()
         self._last_treated: dict[str, date] = {}
+        self._roller_uses: int | None = None
         self._index = _PlanIndex.of(self._make_plan())
 
     # What views read -------------------------------------------------------------------------
@@ -142,19 +143,54 @@ class MapModel(QObject):
 
     # What commands and the profile controller call --------------------------------------------
 
-    def reset(self, document: MapDocument, hairlines: tuple[DatedHairline, ...] = ()) -> None:
+    def reset(
+        self,
+        document: MapDocument,
+        hairlines: tuple[DatedHairline, ...] = (),
+        roller_uses: int | None = None,
+    ) -> None:
         """Show another document (a profile opened or reloaded); no undo reaches across this."""
         self._document = document
         self._zones = {z.id: z for z in document.scalp_map.zones}
         self._hairlines = hairlines
+        self._set_log(document, roller_uses)
+        self._replan()
+        self.mapChanged.emit(MapChange(reset=True, hairline=True))
+        self.planChanged.emit()
+
+    def update_details(self, document: MapDocument, roller_uses: int | None) -> None:
+        """Take new settings, health answers and log (the map stays as edited) and re-plan.
+
+        Called after a session is logged or a log entry, a setting, the health checklist or the
+        roller changed: none of these is a map edit, so the map's undo history is kept.
+        """
+        self._document = replace(
+            self._document,
+            settings=document.settings,
+            health=document.health,
+            history=document.history,
+        )
+        self._set_log(document, roller_uses)
+        self._replan()
+        # "Last treated" is shown for every zone, so every zone's row and tooltip is redrawn.
+        self.mapChanged.emit(MapChange(changed=frozenset(self._zones)))
+        self.planChanged.emit()
+
+    def set_roller_uses(self, uses: int | None) -> None:
+        """How many sessions the roller in use has done (None: no roller recorded)."""
+        if uses == self._roller_uses:
+            return
+        self._roller_uses = uses
+        self._replan()
+        self.planChanged.emit()
+
+    def _set_log(self, document: MapDocument, roller_uses: int | None) -> None:
+        self._roller_uses = roller_uses
         self._last_treated = {}
         for entry in sorted(document.history, key=lambda e: e.date):
             if entry.is_treatment:
                 for zone_id in entry.zones:
                     self._last_treated[zone_id] = entry.date
-        self._replan()
-        self.mapChanged.emit(MapChange(reset=True, hairline=True))
-        self.planChanged.emit()
 
     def set_map(self, scalp_map: ScalpMap) -> MapChange:
         """Replace the map, tell the views what changed, and re-plan."""
@@ -170,7 +206,13 @@ class MapModel(QObject):
     def _make_plan(self) -> Plan:
         doc = self._document
         return make_plan(
-            doc.scalp_map, doc.settings, doc.health, doc.history, self._today(), PLAN_WEEKS
+            doc.scalp_map,
+            doc.settings,
+            doc.health,
+            doc.history,
+            self._today(),
+            PLAN_WEEKS,
+            roller_uses=self._roller_uses,
         )
 
     def _replan(self) -> None:

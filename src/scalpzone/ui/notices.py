@@ -41,6 +41,7 @@ class NoticeBar(QFrame):
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.next_button = QPushButton(self.tr("&Next"), self)
         self.skip_button = QPushButton(self.tr("&Skip tour"), self)
+        self.action_button = QPushButton(self)
         self.close_button = QPushButton(self.tr("Dismiss"), self)
         self.close_button.setAccessibleName(self.tr("Dismiss notice"))
         self.close_button.setFlat(True)
@@ -49,10 +50,13 @@ class NoticeBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.next_button)
         layout.addWidget(self.skip_button)
+        layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self.next_button.clicked.connect(self._next)
         self.skip_button.clicked.connect(self._finish_tour)
         self.close_button.clicked.connect(self.dismiss)
+        self.action_button.clicked.connect(self._act)
+        self._action: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._fade)
@@ -75,6 +79,18 @@ class NoticeBar(QFrame):
         self._show(PROBLEM, text)
         self._timer.stop()
 
+    def show_action(
+        self, text: str, button: str, action: Callable[[], None], *, closable: bool = True
+    ) -> None:
+        """Something to do, with a button that does it; stays until done or dismissed."""
+        self._action = action
+        self._show(PROBLEM, text)
+        self.action_button.setText(button)
+        self.action_button.setAccessibleName(button.replace("&", ""))
+        self.action_button.show()
+        self.close_button.setVisible(closable)
+        self._timer.stop()
+
     def start_tour(self, steps: Sequence[str], on_done: Callable[[], None]) -> None:
         """Walk through a few short steps; Skip ends it at once."""
         self._steps = list(steps)
@@ -90,6 +106,10 @@ class NoticeBar(QFrame):
         self._timer.stop()
         self.kind = ""
         self.hide()
+
+    def _act(self) -> None:
+        if self._action is not None:
+            self._action()
 
     def _fade(self) -> None:
         if self.kind == INFO:
@@ -125,6 +145,7 @@ class NoticeBar(QFrame):
         self.next_button.setVisible(touring)
         self.skip_button.setVisible(touring)
         self.close_button.setVisible(not touring)
+        self.action_button.hide()
         self._restyle()
         self.show()
         self.shown.emit()

@@ -145,8 +145,20 @@ class ProfileController(QObject):
     def _opened(self, stored: StoredProfileLike) -> None:
         self.profile_id = stored.id
         self._hairlines = _hairlines(stored)
+        roller = self._require().current_roller(stored.id)
+        self._model.set_roller_uses(roller.uses if roller is not None else None)
         self._settings.setValue(LAST_PROFILE_KEY, stored.id)
         self.opened.emit()
+
+    def reload_details(self) -> None:
+        """Re-plan after the log, settings, health answers or roller changed in the store.
+
+        The map is not reloaded: it is what the person edited, and its undo history stays.
+        """
+        store = self._require()
+        stored = store.load_profile(self.profile_id)
+        roller = store.current_roller(self.profile_id)
+        self._model.update_details(stored.document, roller.uses if roller is not None else None)
 
     def _require(self) -> ProfileStoreLike:
         if self._store is None:

@@ -47,6 +47,14 @@ class StoredProfileLike(Protocol):
         """Dated hairline snapshots, oldest first."""
 
 
+class RollerLike(Protocol):
+    """The roller in use, as far as the plan cares."""
+
+    @property
+    def uses(self) -> int:
+        """Sessions done with it so far."""
+
+
 class ProfileStoreLike(Protocol):
     """The profile calls of the storage contract."""
 
@@ -73,6 +81,9 @@ class ProfileStoreLike(Protocol):
 
     def export_document(self, profile_id: int) -> MapDocument:
         """A profile as a map file's document."""
+
+    def current_roller(self, profile_id: int) -> RollerLike | None:
+        """The roller in use, if one was recorded."""
 
 
 class DatabaseLike(Protocol):

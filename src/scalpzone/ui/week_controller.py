@@ -1,0 +1,477 @@
+"""The week side of the window: the Week tab, sessions and their log, plan settings, the health
+checklist, rollers, progress, the care guide, printing and exports (issue 5).
+
+Everything here is built after the first paint, and each dialog's module is imported the first
+time it opens. The map stays the map editor's; what this controller changes (the log, settings,
+health answers, rollers) is written by the dialogs through the store, after which
+`ProfileController.reload_details` re-plans the open map without touching its undo history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
+
+from scalpzone.domain.plan import Plan, PlanStatus, Session
+from scalpzone.domain.planner import make_plan
+from scalpzone.domain.rules import COURSE_WEEKS
+from scalpzone.ui.dialogs import Dialogs
+from scalpzone.ui.editing import MapEditor, long_date
+from scalpzone.ui.model import MapModel
+from scalpzone.ui.notices import NoticeBar
+from scalpzone.ui.profiles import ProfileController
+from scalpzone.ui.session import Autosave
+
+if TYPE_CHECKING:
+    from scalpzone.domain.mapfile import MapDocument
+    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.plan_sheet import PlanSheet
+    from scalpzone.ui.week_view import WeekView
+
+#: Print, Print Preview and Export PDF show this many weeks from today, one page each.
+PRINT_WEEKS = 4
+#: The calendar and the plan's CSV cover one course (SPEC §3: a review every 12 weeks).
+EXPORT_WEEKS = COURSE_WEEKS
+
+PDF_FILTER = "PDF (*.pdf);;All files (*)"
+ICS_FILTER = "Calendar (*.ics);;All files (*)"
+CSV_FILTER = "CSV spreadsheet (*.csv);;All files (*)"
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What an export wrote, for the status bar."""
+
+    path: Path
+    what: str
+
+
+class WeekController(QObject):
+    """Runs the Week tab and the Plan menu's commands for the open profile."""
+
+    #: A status-bar line: what was just done.
+    said = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        tabs: QTabWidget,
+        banner: NoticeBar,
+        model: MapModel,
+        profiles: ProfileController,
+        autosave: Autosave,
+        editor: MapEditor,
+        dialogs: Dialogs,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tabs = tabs
+        self._banner = banner
+        self._model = model
+        self._profiles = profiles
+        self._autosave = autosave
+        self._editor = editor
+        self._confirmed_on: date | None = None
+        self._dialogs = dialogs
+        self.week_view: WeekView | None = None
+        self.open_dialog: QDialog | None = None
+        page = tabs.widget(1)
+        assert isinstance(page, QScrollArea)
+        self._week_page = page
+        self._stale = True
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh_week)
+        tabs.currentChanged.connect(lambda _i: self._refresh_week_if_shown())
+        profiles.opened.connect(self._on_profile_opened)
+        model.planChanged.connect(self._on_plan_changed)
+
+    # -- the open profile --------------------------------------------------------------------
+
+    def _store(self) -> ProfileStore | None:
+        # The dialogs use more of the store than the editor's protocol names; it is the real one.
+        return cast("ProfileStore | None", self._profiles.store)
+
+    @property
+    def profile_id(self) -> int:
+        """The open profile."""
+        return self._profiles.profile_id
+
+    def today(self) -> date:
+        """The day plans start and sessions are dated."""
+        return self._model.today()
+
+    def _on_profile_opened(self) -> None:
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.week_view import WeekView  # noqa: PLC0415  (after the first paint)
+
+        if self.week_view is not None:
+            self.week_view.deleteLater()
+        self.week_view = WeekView(store, self.profile_id, self._model.today)
+        self.week_view.sessionRequested.connect(self.run_session)
+        # A narrow window scrolls the week sideways rather than squeezing seven days.
+        self._week_page.setWidget(self.week_view)
+        self._stale = False
+        self._confirmed_on = store.load_profile(self.profile_id).health_confirmed_on
+        self._show_status()
+
+    def _on_plan_changed(self) -> None:
+        self._stale = True
+        self._refresh_week_if_shown()
+        self._show_status()
+
+    def _refresh_week_if_shown(self) -> None:
+        if self._stale and self.week_view is not None and self._tabs.currentIndex() == 1:
+            self._refresh_timer.start()
+
+    def _refresh_week(self) -> None:
+        if self.week_view is None:
+            return
+        self._autosave.flush()
+        self.week_view.refresh()
+        self._stale = False
+
+    def details_changed(self) -> None:
+        """The log, settings, health answers or roller changed: re-plan and show it."""
+        if self._store() is None:
+            return
+        self._profiles.reload_details()
+
+    # -- the banner over the map -------------------------------------------------------------
+
+    def _show_status(self) -> None:
+        """Say when the plan is on hold, or the health checklist is due again."""
+        plan = self._model.plan
+        if plan.status is PlanStatus.HOLD:
+            self._banner.show_action(
+                self.tr(
+                    "Your plan is on hold: {why} See a doctor or dermatologist first; once it "
+                    "has cleared, untick it in the health checklist."
+                ).format(why=plan.message or ""),
+                self.tr("Health &checklist…"),
+                self.health_checklist,
+                closable=False,
+            )
+            return
+        due = self._reconfirm_text()
+        if due:
+            # Never answered: the note stays until the checklist is gone through once.
+            self._banner.show_action(
+                due,
+                self.tr("Health &checklist…"),
+                self.health_checklist,
+                closable=self._confirmed_on is not None,
+            )
+            return
+        if self._banner.kind:
+            self._banner.dismiss()
+
+    def _reconfirm_text(self) -> str:
+        if self._store() is None or not self.profile_id:
+            return ""
+        from scalpzone.domain.health import health_reconfirm_due  # noqa: PLC0415
+
+        confirmed = self._confirmed_on
+        if not health_reconfirm_due(confirmed, self.today()):
+            return ""
+        if confirmed is None:
+            return self.tr(
+                "Before your first session, please go through the health checklist: a few "
+                "questions about your skin and health that decide whether rolling is safe now."
+            )
+        return self.tr(
+            "You last went through the health checklist on {day}. Every {weeks} weeks, at the "
+            "course review, please go through it again."
+        ).format(day=long_date(confirmed), weeks=COURSE_WEEKS)
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def show_week(self) -> None:
+        """Bring the Week tab to the front."""
+        self._tabs.setCurrentIndex(1)
+
+    def show_map(self) -> None:
+        """Bring the Map tab to the front."""
+        self._tabs.setCurrentIndex(0)
+
+    def today_session(self) -> None:
+        """Run today's session; when there is none, offer the next one."""
+        plan = self._model.plan
+        if plan.status is PlanStatus.HOLD:
+            self._dialogs.show_error(
+                self.tr("No session while the plan is on hold"), plan.message or ""
+            )
+            return
+        today = self.today()
+        session = plan.session_on(today)
+        if session is None:
+            upcoming = next((s for s in plan.sessions if s.date > today), None)
+            if upcoming is None:
+                self._dialogs.show_error(
+                    self.tr("Nothing planned"),
+                    plan.message
+                    or self.tr("No session is planned this week. Mark the thinning areas first."),
+                )
+                return
+            names = ", ".join(self._model.zone(z).display_name for z in upcoming.zones)
+            if not self._dialogs.confirm(
+                self.tr("Nothing planned for today"),
+                self.tr(
+                    "No session is planned for today. The next one is on {day}: {zones}. "
+                    "Do it today instead? It will be logged as today's."
+                ).format(day=long_date(upcoming.date), zones=names),
+                self.tr("Run it today"),
+            ):
+                return
+            session = upcoming
+        self.run_session(session)
+
+    def run_session(self, session: Session) -> None:
+        """Walk through a planned session and log it (the health checklist comes first)."""
+        store = self._store()
+        if store is None:
+            return
+        if self._confirmed_on is None:
+            self.said.emit(
+                self.tr("Please go through the health checklist before the first session.")
+            )
+            self.health_checklist()
+            return
+        from scalpzone.ui.session_runner import SessionRunner  # noqa: PLC0415
+
+        runner = SessionRunner(store, self.profile_id, session, self._model.today, self._window)
+        runner.logged.connect(lambda _entry: self._logged())
+        runner.blockRequested.connect(self._block)
+        self._open(runner)
+
+    def _logged(self) -> None:
+        self.details_changed()
+        self.said.emit(self.tr("Session logged; the plan has moved on."))
+
+    def _block(self, zone_id: str, until: date) -> None:
+        if zone_id in self._model.scalp_map:
+            self._editor.block_until(zone_id, until)
+
+    def session_log(self) -> None:
+        """The log of past sessions, to correct or remove entries (with undo)."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.log_dialog import SessionLogDialog  # noqa: PLC0415
+
+        self._open(
+            SessionLogDialog(
+                store, self.profile_id, self._editor.stack, self.details_changed, self._window
+            )
+        )
+
+    # -- settings, health, rollers, progress, care guide ---------------------------------------
+
+    def plan_settings(self) -> None:
+        """Every plan setting, checked as it is typed."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+        dialog = SettingsDialog(store, self.profile_id, self._window)
+        dialog.saved.connect(lambda _settings: self.details_changed())
+        self._open(dialog)
+
+    def health_checklist(self) -> None:
+        """The health questions, with the day they were last confirmed."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.health_dialog import HealthDialog  # noqa: PLC0415
+
+        dialog = HealthDialog(store, self.profile_id, self.today(), self._window)
+        dialog.confirmed.connect(lambda _health: self._health_confirmed())
+        self._open(dialog)
+
+    def _health_confirmed(self) -> None:
+        store = self._store()
+        if store is not None:
+            self._confirmed_on = store.load_profile(self.profile_id).health_confirmed_on
+        self.details_changed()
+        self._show_status()
+
+    def rollers(self) -> None:
+        """The roller in use, its sessions, and a new one."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.rollers_dialog import RollersDialog  # noqa: PLC0415
+
+        dialog = RollersDialog(store, self.profile_id, self.today(), self._window)
+        dialog.changed.connect(self.details_changed)
+        self._open(dialog)
+
+    def progress(self) -> None:
+        """Scores over time and sessions per zone."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.progress import ProgressDialog  # noqa: PLC0415
+
+        self._autosave.flush()
+        self._open(ProgressDialog(store, self.profile_id, self._window))
+
+    def care_guide(self) -> None:
+        """Technique, hygiene, aftercare and the sources, printable."""
+        from scalpzone.ui.care_guide import CareGuideDialog  # noqa: PLC0415
+
+        self._open(CareGuideDialog(self._window))
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show a dialog over the window without blocking (so its signals reach us)."""
+        if self.open_dialog is not None:
+            self.open_dialog.close()
+        self.open_dialog = dialog
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.destroyed.connect(lambda _o: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.open_dialog is dialog:
+            self.open_dialog = None
+
+    # -- printing and exports ----------------------------------------------------------------
+
+    def _document(self) -> MapDocument:
+        self._autosave.flush()
+        return self._model.document
+
+    def plan_for(self, weeks: int) -> Plan:
+        """The plan from today for `weeks` weeks, as the week view makes it."""
+        doc = self._document()
+        store = self._store()
+        roller = store.current_roller(self.profile_id) if store is not None else None
+        return make_plan(
+            doc.scalp_map,
+            doc.settings,
+            doc.health,
+            doc.history,
+            self.today(),
+            weeks,
+            roller_uses=roller.uses if roller is not None else None,
+        )
+
+    def _sheet(self) -> PlanSheet:
+        from scalpzone.ui.plan_sheet import PlanSheet, SheetContent  # noqa: PLC0415
+
+        doc = self._document()
+        content = SheetContent(
+            self.plan_for(PRINT_WEEKS),
+            doc.scalp_map,
+            doc.settings,
+            self._model.profile_name,
+            printed_on=self.today(),
+        )
+        return PlanSheet(content)
+
+    def print_preview(self) -> None:
+        """The printed weeks on screen; paper and printer are chosen in the preview."""
+        from scalpzone.ui.printing import preview_dialog  # noqa: PLC0415
+
+        self._open(preview_dialog(self._sheet(), self._window))
+
+    def print_plan(self) -> None:
+        """Print the coming weeks (the system's print dialog)."""
+        from scalpzone.ui.printing import print_with_dialog  # noqa: PLC0415
+
+        if print_with_dialog(self._sheet(), self._window):
+            self.said.emit(self.tr("The plan was sent to the printer."))
+
+    def export_pdf(self) -> None:
+        """Write the coming weeks to a PDF file."""
+        from scalpzone.ui.printing import export_pdf  # noqa: PLC0415
+
+        sheet = self._sheet()
+        self._export(
+            self.tr("Export the plan as PDF"),
+            "plan.pdf",
+            PDF_FILTER,
+            lambda path: export_pdf(sheet, path),
+            self.tr("{weeks} weeks of the plan").format(weeks=PRINT_WEEKS),
+        )
+
+    def export_calendar(self) -> None:
+        """Write the coming course's sessions to an .ics file for any calendar."""
+        from scalpzone.domain.exports import plan_to_ics  # noqa: PLC0415  (icalendar only here)
+
+        doc = self._document()
+        plan = self.plan_for(EXPORT_WEEKS)
+        owner = self._model.profile_name or "ScalpZone"
+        data = plan_to_ics(plan, doc.scalp_map, doc.settings, owner)
+        count = len(plan.sessions)
+        self._export(
+            self.tr("Export the plan to a calendar"),
+            "scalpzone-plan.ics",
+            ICS_FILTER,
+            lambda path: path.write_bytes(data),
+            self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
+        )
+
+    def export_plan_csv(self) -> None:
+        """The coming course's sessions as a spreadsheet."""
+        from scalpzone.domain.exports import plan_to_csv  # noqa: PLC0415
+
+        doc = self._document()
+        text = plan_to_csv(self.plan_for(EXPORT_WEEKS), doc.scalp_map)
+        self._export(
+            self.tr("Export the plan as CSV"),
+            "scalpzone-plan.csv",
+            CSV_FILTER,
+            lambda path: path.write_text(text, encoding="utf-8", newline=""),
+            self.tr("the plan"),
+        )
+
+    def export_log_csv(self) -> None:
+        """Every logged session as a spreadsheet."""
+        from scalpzone.domain.exports import log_to_csv  # noqa: PLC0415
+
+        doc = self._document()
+        text = log_to_csv(doc.history, doc.scalp_map)
+        self._export(
+            self.tr("Export the session log as CSV"),
+            "scalpzone-log.csv",
+            CSV_FILTER,
+            lambda path: path.write_text(text, encoding="utf-8", newline=""),
+            self.tr("{count} logged sessions").format(count=len(doc.history)),
+        )
+
+    def _export(
+        self,
+        title: str,
+        suggested: str,
+        file_filter: str,
+        write: Callable[[Path], object],
+        what: str,
+    ) -> None:
+        path = self._dialogs.save_file(title, suggested, file_filter)
+        if path is None:
+            return
+        part = path.with_name(path.name + ".part")
+        try:
+            write(part)
+            part.replace(path)
+        except OSError as error:
+            part.unlink(missing_ok=True)
+            self._dialogs.show_error(
+                self.tr("Nothing was written"),
+                self.tr("{file} could not be written: {reason}").format(
+                    file=str(path), reason=error.strerror or str(error)
+                ),
+            )
+            return
+        self.said.emit(self.tr("Wrote {what} to {file}.").format(what=what, file=str(path)))
