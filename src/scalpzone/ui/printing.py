@@ -1,15 +1,35 @@
-"""File › Print Preview, Print and Export PDF: the same PlanSheet as `scalpzone print`."""
+"""File › Print Preview, Print and Export PDF: the same PlanSheet as `scalpzone print`.
+
+Text documents (the care guide) print through the same dialog and PDF path: `paint_document`
+lays them out page by page with the disclaimer and the page number under each page.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
+from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.ui.plan_sheet import PlanSheet, default_page_size, write_pdf
+
+#: Paper margins for text documents, in millimetres (left, top, right, bottom).
+DOCUMENT_MARGINS = QMarginsF(20, 18, 20, 14)
 
 
 def new_printer() -> QPrinter:
@@ -61,11 +81,15 @@ def preview_dialog(sheet: PlanSheet, parent: QWidget | None = None) -> PlanPrevi
     return PlanPreviewDialog(sheet, parent)
 
 
+def _ask_where_to_print(printer: QPrinter, parent: QWidget | None) -> bool:
+    """The system's print dialog for this printer; False when cancelled."""
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
 def print_with_dialog(sheet: PlanSheet, parent: QWidget | None = None) -> bool:
     """Ask where to print (the system's dialog), then print; False when cancelled."""
     printer = new_printer()
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if not _ask_where_to_print(printer, parent):
         return False
     return paint_to_printer(sheet, printer) > 0
 
@@ -73,3 +97,137 @@ def print_with_dialog(sheet: PlanSheet, parent: QWidget | None = None) -> bool:
 def export_pdf(sheet: PlanSheet, path: Path) -> None:
     """Write the sheet to a PDF file at the locale's paper size."""
     write_pdf(sheet, path, default_page_size())
+
+
+# --- text documents --------------------------------------------------------------------------
+
+
+def document_printer(title: str) -> QPrinter:
+    """A printer for a text document: the locale's paper, portrait, with paper margins."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(
+        QPageLayout(
+            default_page_size(),
+            QPageLayout.Orientation.Portrait,
+            DOCUMENT_MARGINS,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    printer.setDocName(title)
+    return printer
+
+
+def _paper_palette() -> QPalette:
+    """Dark ink on white paper, whatever palette the app shows on screen."""
+    palette = QPalette()
+    ink = QColor("#1b1b1b")
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(role, ink)
+    palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+    palette.setColor(QPalette.ColorRole.Link, QColor("#1f4e8c"))
+    return palette
+
+
+def paint_document(
+    document: QTextDocument, device: QPagedPaintDevice, footer: str = DISCLAIMER
+) -> int:
+    """Lay the document out on the device's pages and draw each, with `footer` and the page
+    number under it; returns the number of pages drawn (0 when the device cannot be drawn on).
+    """
+    painter = QPainter()
+    if not painter.begin(device):
+        return 0
+    try:
+        copy = document.clone()
+        copy.setDocumentMargin(0)
+        layout = copy.documentLayout()
+        layout.setPaintDevice(device)
+        small = QFont(copy.defaultFont())
+        small.setPointSizeF(8)
+        small.setItalic(True)
+        line = QFontMetricsF(small, device).lineSpacing()
+        footer_height = 3 * line
+        width = float(device.width())
+        body_height = float(device.height()) - footer_height
+        copy.setPageSize(QSizeF(width, body_height))
+        pages = copy.pageCount()
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = _paper_palette()
+        for index in range(pages):
+            if index:
+                device.newPage()
+            top = index * body_height
+            painter.save()
+            painter.translate(0, -top)
+            context.clip = QRectF(0, top, width, body_height)
+            painter.setClipRect(context.clip)
+            layout.draw(painter, context)
+            painter.restore()
+            _paint_footer(
+                painter,
+                QRectF(0, body_height, width, footer_height),
+                small,
+                footer,
+                f"Page {index + 1} of {pages}",
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+def _paint_footer(painter: QPainter, box: QRectF, font: QFont, text: str, page: str) -> None:
+    painter.save()
+    line = QFontMetricsF(font, painter.device()).lineSpacing()
+    painter.setPen(QPen(QColor("#9a9a9a"), line / 14))
+    rule_y = box.top() + line * 0.6
+    painter.drawLine(QPointF(box.left(), rule_y), QPointF(box.right(), rule_y))
+    painter.setPen(QColor("#1b1b1b"))
+    painter.setFont(font)
+    text_box = QRectF(box.left(), rule_y + line * 0.3, box.width(), line * 2)
+    page_width = QFontMetricsF(font, painter.device()).horizontalAdvance(page) + line
+    painter.drawText(
+        text_box.adjusted(0, 0, -page_width, 0),
+        int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
+        text,
+    )
+    painter.drawText(text_box, int(Qt.AlignmentFlag.AlignRight), page)
+    painter.restore()
+
+
+def print_document_with_dialog(
+    document: QTextDocument, title: str, parent: QWidget | None = None
+) -> bool:
+    """Ask where to print (the system's dialog), then print the document; False when cancelled."""
+    printer = document_printer(title)
+    if not _ask_where_to_print(printer, parent):
+        return False
+    return paint_document(document, printer) > 0
+
+
+def export_document_pdf(document: QTextDocument, path: Path, title: str) -> int:
+    """Write the document to a PDF at the locale's paper size; returns the number of pages.
+
+    The file appears whole or not at all: it is written beside the target and then renamed.
+    Raises OSError when the file cannot be written.
+    """
+    part = path.with_name(path.name + ".part")
+    part.open("wb").close()  # a folder that is missing or read-only fails here, with its reason
+    writer = QPdfWriter(str(part))
+    writer.setTitle(title)
+    writer.setCreator("ScalpZone")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            default_page_size(),
+            QPageLayout.Orientation.Portrait,
+            DOCUMENT_MARGINS,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    pages = paint_document(document, writer)
+    del writer  # closes the file
+    if pages == 0:
+        part.unlink(missing_ok=True)
+        raise OSError(f"could not write {path}")
+    part.replace(path)
+    return pages
