@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QMenu, QWidget
 from scalpzone.domain.zones import SEVERITIES, ZoneState
 from scalpzone.ui.actions import ActionFactory
 from scalpzone.ui.dialogs import Dialogs
-from scalpzone.ui.editing import MapEditor, long_date, severity_word
+from scalpzone.ui.editing import MapEditor
 from scalpzone.ui.model import MapModel
 from scalpzone.ui.notices import NoticeBar
 from scalpzone.ui.shapes import EditRefusedError
+from scalpzone.ui.words import long_date, severity_word
 
 BLOCK_DAYS = (1, 3, 7, 14)
 

@@ -8,43 +8,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.regions import REGION_IDS
-from scalpzone.domain.templates import Template, apply_template, changes_marks
-from scalpzone.domain.zones import SEVERITY_NAMES, Zone, ZoneState
+from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.ui.commands import AddZone, DeleteZone, HairlineEdit, ZoneEdit, ZoneGestureEdit
 from scalpzone.ui.model import MapModel
 from scalpzone.ui.shapes import EditRefusedError, check_outline, clip_to_scalp
+from scalpzone.ui.words import long_date, severity_word, state_word, tr
+
+if TYPE_CHECKING:
+    from scalpzone.domain.templates import Template
 
 NAME_MAX = 80
-
-
-def tr(text: str) -> str:
-    """Translate a user-visible text in this module's context."""
-    return QCoreApplication.translate("MapEditor", text)
-
-
-def state_word(state: ZoneState) -> str:
-    """The state as a person says it."""
-    return {
-        ZoneState.HEALTHY: tr("healthy"),
-        ZoneState.THINNING: tr("thinning"),
-        ZoneState.BALD: tr("bald"),
-    }[state]
-
-
-def severity_word(severity: int) -> str:
-    """Severity 1–3 in words."""
-    return tr(SEVERITY_NAMES[severity])
-
-
-def long_date(day: date) -> str:
-    """A date as people read it: 25 Nov 2026."""
-    return f"{day.day} {day:%b %Y}"
 
 
 class MapEditor(QObject):
@@ -108,6 +88,8 @@ class MapEditor(QObject):
         )
 
     def apply_template(self, template: Template) -> None:
+        from scalpzone.domain.templates import apply_template  # noqa: PLC0415  (after the paint)
+
         """Set every preset region as a hair-loss stage has it, as one undo step."""
         target = apply_template(self._model.scalp_map, template)
         if target == self._model.scalp_map:
@@ -132,6 +114,8 @@ class MapEditor(QObject):
         self._stack.endMacro()
 
     def template_overwrites_marks(self, template: Template) -> bool:
+        from scalpzone.domain.templates import changes_marks  # noqa: PLC0415
+
         """Whether applying the template would change marks the person made."""
         return changes_marks(self._model.scalp_map, template)
 

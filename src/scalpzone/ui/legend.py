@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.colours import MapColours
-from scalpzone.ui.editing import severity_word
+from scalpzone.ui.words import severity_word
 from scalpzone.ui.zone_panel import swatch
 
 ICON = 14

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from scalpzone import APP_NAME
-from scalpzone.domain.templates import Template
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.actions import ActionFactory
 from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
@@ -47,8 +47,11 @@ from scalpzone.ui.session import Autosave, StartupSnapshot
 from scalpzone.ui.store_api import StorageOpener
 from scalpzone.ui.tools import HairlineTool, MarkTool, Tool, ToolContext, VertexTool, ZoneDrawTool
 from scalpzone.ui.view import MapView
-from scalpzone.ui.week_controller import WeekController
 from scalpzone.ui.zone_panel import ZonePanel
+
+if TYPE_CHECKING:
+    from scalpzone.domain.templates import Template
+    from scalpzone.ui.week_controller import WeekController
 
 TOUR_DONE_KEY = "hints/tour_done"
 
@@ -91,16 +94,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._build_widgets()
-        self.week = WeekController(
-            self,
-            self.tabs,
-            self.plan_banner,
-            self.model,
-            self.profiles,
-            self.autosave,
-            self.editor,
-            self.dialogs,
-        )
+        self._week: WeekController | None = None  # built after the first paint
         ctx = ToolContext(self.scene, self.editor, self.selection, self.notices, self.autosave)
         self.tools: dict[str, Tool] = {
             "mark": MarkTool(ctx),
@@ -123,10 +117,30 @@ class MainWindow(QMainWindow):
         """The window's actions (the menus are built on first use if not yet)."""
         return self.finish_building()
 
+    @property
+    def week(self) -> WeekController:
+        """The Week tab and the Plan menu's commands (built on first use if not yet)."""
+        self.finish_building()
+        assert self._week is not None
+        return self._week
+
     def finish_building(self) -> WindowActions:
-        """Fill the menus: done after the first paint, and before the database opens."""
+        """Fill the menus and build the week: after the first paint, before the database opens."""
         if self._commands is not None:
             return self._commands
+        from scalpzone.ui.week_controller import WeekController  # noqa: PLC0415
+
+        self._week = WeekController(
+            self,
+            self.tabs,
+            self.plan_banner,
+            self.model,
+            self.profiles,
+            self.autosave,
+            self.editor,
+            self.dialogs,
+        )
+        self._week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
         commands = self._commands = build_menus(self.shells, self.make, self._handlers())
         current = self._appearance.current if self._appearance is not None else Appearance.SYSTEM
         commands.appearance[current.value].setChecked(True)
@@ -241,27 +255,7 @@ class MainWindow(QMainWindow):
             rules=self._show_rules,
             about=self._show_about,
             fill_profiles=self._fill_profile_menu,
-            week=self._week_handlers(),
-        )
-
-    def _week_handlers(self) -> WeekHandlers:
-        week = self.week
-        return WeekHandlers(
-            today_session=week.today_session,
-            session_log=week.session_log,
-            plan_settings=week.plan_settings,
-            health_checklist=week.health_checklist,
-            rollers=week.rollers,
-            progress=week.progress,
-            care_guide=week.care_guide,
-            print_preview=week.print_preview,
-            print_plan=week.print_plan,
-            export_pdf=week.export_pdf,
-            export_calendar=week.export_calendar,
-            export_plan_csv=week.export_plan_csv,
-            export_log_csv=week.export_log_csv,
-            show_map=week.show_map,
-            show_week=week.show_week,
+            week=_week_handlers(self._week) if self._week is not None else None,
         )
 
     def _connect(self) -> None:
@@ -274,7 +268,6 @@ class MainWindow(QMainWindow):
         self.profiles.firstStart.connect(self._on_first_start)
         self.autosave.failed.connect(self._take_back_refused_change)
         self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
-        self.week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     def _take_back_refused_change(self, why: str) -> None:
         """The database refused the last step: say why and undo it, so screen and file agree."""
@@ -517,3 +510,23 @@ class MainWindow(QMainWindow):
 
 def _switcher(profiles: ProfileController, profile_id: int) -> Callable[[], None]:
     return lambda: profiles.switch_to(profile_id)
+
+
+def _week_handlers(week: WeekController) -> WeekHandlers:
+    return WeekHandlers(
+        today_session=week.today_session,
+        session_log=week.session_log,
+        plan_settings=week.plan_settings,
+        health_checklist=week.health_checklist,
+        rollers=week.rollers,
+        progress=week.progress,
+        care_guide=week.care_guide,
+        print_preview=week.print_preview,
+        print_plan=week.print_plan,
+        export_pdf=week.export_pdf,
+        export_calendar=week.export_calendar,
+        export_plan_csv=week.export_plan_csv,
+        export_log_csv=week.export_log_csv,
+        show_map=week.show_map,
+        show_week=week.show_week,
+    )

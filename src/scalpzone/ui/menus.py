@@ -73,7 +73,8 @@ class Handlers:
     rules: Callable[[], None]
     about: Callable[[], None]
     fill_profiles: Callable[[QMenu], None]
-    week: WeekHandlers
+    #: Built with the menus, after the first paint (None for the toolbar built before it).
+    week: WeekHandlers | None = None
 
 
 @dataclass(slots=True)
@@ -226,6 +227,9 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     # The templates are read only here, after the first paint.
     from scalpzone.domain.templates import template_table  # noqa: PLC0415
 
+    if do.week is None:
+        raise ValueError("the menus need the week's commands")
+    week_do = do.week
     file_menu = shells.file_menu
     file_menu.addAction(
         make.make(
@@ -258,7 +262,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         )
     )
     file_menu.addSeparator()
-    week = _fill_week_menus(shells, make, do.week)
+    week = _fill_week_menus(shells, make, week_do)
     file_menu.addSeparator()
     file_menu.addAction(
         make.make(
@@ -299,9 +303,9 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     edit_menu.addAction(delete_zone)
 
     view_menu = shells.view_menu
-    view_menu.addAction(make.make("&Map", "Show the map", do.week.show_map, shortcut="Ctrl+1"))
+    view_menu.addAction(make.make("&Map", "Show the map", week_do.show_map, shortcut="Ctrl+1"))
     view_menu.addAction(
-        make.make("&Week", "Show the week's plan", do.week.show_week, shortcut="Ctrl+2")
+        make.make("&Week", "Show the week's plan", week_do.show_week, shortcut="Ctrl+2")
     )
     view_menu.addSeparator()
     for action in (shells.zoom_in, shells.zoom_out, shells.fit):
@@ -360,7 +364,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         make.make(
             "&Care guide",
             "Technique, hygiene, aftercare, when to see a dermatologist, and the sources",
-            do.week.care_guide,
+            week_do.care_guide,
             shortcut=Key.HelpContents,
         )
     )

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip,
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.regions import region_catalog
 from scalpzone.ui.colours import MapColours
-from scalpzone.ui.editing import long_date
 from scalpzone.ui.model import MapChange, MapModel, ZoneSelection
 from scalpzone.ui.scene_items import (
     DateLabel,
@@ -24,6 +23,7 @@ from scalpzone.ui.scene_items import (
 )
 from scalpzone.ui.shapes import to_scene
 from scalpzone.ui.tooltips import zone_tooltip
+from scalpzone.ui.words import long_date
 
 #: Room around the head, in scene units; the view fits exactly this.
 FIT_MARGIN = 20.0

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from scalpzone.domain.plan import PlanStatus
 from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.zones import ZoneState
-from scalpzone.ui.editing import long_date, severity_word, state_word
 from scalpzone.ui.model import PLAN_WEEKS, MapModel
+from scalpzone.ui.words import long_date, severity_word, state_word
 
 
 def tr(text: str) -> str:

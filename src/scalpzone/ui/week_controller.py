@@ -22,11 +22,12 @@ from scalpzone.domain.plan import Plan, PlanStatus, Session
 from scalpzone.domain.planner import make_plan
 from scalpzone.domain.rules import COURSE_WEEKS
 from scalpzone.ui.dialogs import Dialogs
-from scalpzone.ui.editing import MapEditor, long_date
+from scalpzone.ui.editing import MapEditor
 from scalpzone.ui.model import MapModel
 from scalpzone.ui.notices import NoticeBar
 from scalpzone.ui.profiles import ProfileController
 from scalpzone.ui.session import Autosave
+from scalpzone.ui.words import long_date
 
 if TYPE_CHECKING:
     from scalpzone.domain.mapfile import MapDocument
@@ -248,7 +249,9 @@ class WeekController(QObject):
             return
         from scalpzone.ui.session_runner import SessionRunner  # noqa: PLC0415
 
-        runner = SessionRunner(store, self.profile_id, session, self._model.today, self._window)
+        runner = SessionRunner(
+            store, self.profile_id, session, self._model.today, self._window, dialogs=self._dialogs
+        )
         runner.logged.connect(lambda _entry: self._logged())
         runner.blockRequested.connect(self._block)
         self._open(runner)
@@ -324,7 +327,7 @@ class WeekController(QObject):
         from scalpzone.ui.progress import ProgressDialog  # noqa: PLC0415
 
         self._autosave.flush()
-        self._open(ProgressDialog(store, self.profile_id, self._window))
+        self._open(ProgressDialog(store, self.profile_id, self._window, today=self._model.today))
 
     def care_guide(self) -> None:
         """Technique, hygiene, aftercare and the sources, printable."""

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.colours import MapColours
-from scalpzone.ui.editing import long_date, severity_word, state_word
 from scalpzone.ui.model import MapChange, MapModel, ZoneSelection
 from scalpzone.ui.tooltips import zone_sentence
+from scalpzone.ui.words import long_date, severity_word, state_word
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,0 +1,33 @@
+"""How the window says states, severities and dates, in one place (shared by every view)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from scalpzone.domain.zones import SEVERITY_NAMES, ZoneState
+
+
+def tr(text: str) -> str:
+    """Translate a user-visible text in the editor's context."""
+    return QCoreApplication.translate("MapEditor", text)
+
+
+def state_word(state: ZoneState) -> str:
+    """The state as a person says it."""
+    return {
+        ZoneState.HEALTHY: tr("healthy"),
+        ZoneState.THINNING: tr("thinning"),
+        ZoneState.BALD: tr("bald"),
+    }[state]
+
+
+def severity_word(severity: int) -> str:
+    """Severity 1–3 in words."""
+    return tr(SEVERITY_NAMES[severity])
+
+
+def long_date(day: date) -> str:
+    """A date as people read it: 25 Nov 2026."""
+    return f"{day.day} {day:%b %Y}"
