@@ -89,6 +89,22 @@ RULES: tuple[Rule, ...] = (
         f"{SOURCE_002}: not more than 2 or 3 times a week",
     ),
     Rule(
+        "rest_ceiling",
+        "Rest between two sessions on one area: at most two weeks",
+        "at most 336 h (14 days)",
+        "The plan rolls every area it treats at least once in 14 days; a longer rest would take "
+        "the area out of that rotation.",
+        "ScalpZone's own choice (the plan's 14-day rotation), not a published figure",
+    ),
+    Rule(
+        "session_minutes",
+        "Length of one session",
+        "5–60 minutes, default 15",
+        "Long enough to roll one area with care, short enough not to overwork the scalp; with "
+        "many areas, the plan spreads them over more days instead of rolling longer.",
+        "ScalpZone's own choice, not a published figure",
+    ),
+    Rule(
         "patch_test",
         "The first session is a patch test",
         "one area only, then at least 48 h before the next session",
@@ -110,6 +126,15 @@ RULES: tuple[Rule, ...] = (
         "A shared roller can pass infections between people, and home needles go blunt quickly. "
         "The default of 10 uses is ScalpZone's choice, not a published figure.",
         f"{FDA_2020}: disease transmission between users; {AAD_2018}: home needles dull quickly",
+    ),
+    Rule(
+        "roller_uses",
+        "A roller is replaced after at most 30 sessions",
+        "replace after 1–30 sessions (setting `roller_max_uses`), default 10",
+        "Home needles go blunt and are hard to keep clean, so a roller may not be kept for more "
+        "than 30 sessions; replacing it sooner is always allowed.",
+        f"ScalpZone's own choice, not a published figure (why replace at all: {AAD_2018}: "
+        "home needles dull quickly)",
     ),
     Rule(
         "hygiene",

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
-from typing import Any, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 from scalpzone.domain.problems import Problem, ProblemsError, show
 from scalpzone.domain.rules import (
@@ -245,7 +245,11 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
     if "session_days" in raw:
         days = raw["session_days"]
         path = f"{prefix}.session_days"
-        if not isinstance(days, list) or not days:
+        if isinstance(days, list) and not days:
+            problems.append(
+                Problem(path, "[] chooses no day (a plan needs at least one session day)")
+            )
+        elif not isinstance(days, list):
             problems.append(
                 Problem(path, f'{show(days)} is not a list of days such as ["mon", "thu"]')
             )
@@ -343,6 +347,49 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
             values["session_time"] = time(int(match.group(1)), int(match.group(2)))
 
     return Settings(**values), problems
+
+
+#: The rule (an id in `rules.RULES_BY_ID`) behind each setting's lower and upper limit. None
+#: where no rule sets the limit: at least one day, one session or one use is what a plan needs
+#: to exist, not a safety limit with a source.
+SETTING_LIMIT_RULES: dict[str, tuple[str | None, str | None]] = {
+    "needle_mm": ("needle_length", "needle_length"),
+    "session_days": (None, None),
+    "sessions_per_week": (None, "sessions_per_week"),
+    "zone_rest_hours": ("zone_rest", "rest_ceiling"),
+    "zone_max_per_week": (None, "zone_cap"),
+    "session_minutes": ("session_minutes", "session_minutes"),
+    "roller_max_uses": (None, "roller_uses"),
+    "session_time": (None, None),
+}
+
+_BOUND = re.compile(r" is (below|above) the ")
+
+
+def setting_of(problem: Problem) -> str:
+    """The setting a problem from `parse_settings` is about: "settings.session_days[2]" → "session_days"."""
+    return problem.path.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
+def refused_limit(problem: Problem) -> Literal["below", "above"] | None:
+    """Whether a problem from `parse_settings` is a value below or above a limit (else None)."""
+    bound = _BOUND.search(problem.message)
+    if bound is None:
+        return None
+    return "below" if bound.group(1) == "below" else "above"
+
+
+def refusal_rule(problem: Problem) -> str | None:
+    """The id of the rule whose limit refused this setting, or None when no rule sets it.
+
+    Values that are not numbers or times at all break no rule; nor do the lower limits that
+    only keep a plan possible (see `SETTING_LIMIT_RULES`).
+    """
+    side = refused_limit(problem)
+    rules = SETTING_LIMIT_RULES.get(setting_of(problem))
+    if side is None or rules is None:
+        return None
+    return rules[0] if side == "below" else rules[1]
 
 
 def checked_settings(raw: Mapping[str, object], prefix: str = "settings") -> Settings:
