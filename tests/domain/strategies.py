@@ -5,9 +5,12 @@ from __future__ import annotations
 import math
 from datetime import date, time, timedelta
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
+from scalpzone.domain.geometry import polygon_area
 from scalpzone.domain.history import HistoryEntry, SessionStatus
+from scalpzone.domain.mapfile import MIN_ZONE_AREA
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.rules import rest_floor_hours, weekly_cap
 from scalpzone.domain.settings import (
@@ -37,6 +40,9 @@ def star_polygons(draw: st.DrawFn) -> tuple[tuple[float, float], ...]:
         x = min(1.0, max(0.0, cx + r * math.cos(a)))
         y = min(1.0, max(0.0, cy + r * math.sin(a)))
         points.append((round(x, 4), round(y, 4)))
+    # A drawn zone must enclose some area (the map file refuses slivers); corners squeezed
+    # against the map's edge or nearly in line can make one.
+    assume(polygon_area(points) >= 2 * MIN_ZONE_AREA)
     return tuple(points)
 
 
