@@ -102,8 +102,9 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
     status = {"code": 0}
 
     def open_database() -> None:
-        # The icon waits for the first paint too: loading an SVG costs a few milliseconds.
+        # The icon and the style's dark-palette fix wait for the first paint too.
         app.setWindowIcon(QIcon(str(APP_ICON)))
+        appearance.install_style()
         if not window.open_database():
             status["code"] = 1
             window.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from scalpzone.app import storage_opener
@@ -67,3 +67,33 @@ def test_unknown_stored_values_mean_the_system_palette() -> None:
     assert parse_appearance("dark") is Appearance.DARK
     assert parse_appearance("sepia") is Appearance.SYSTEM
     assert parse_appearance(None) is Appearance.SYSTEM
+
+
+@pytest.mark.gui
+def test_check_boxes_keep_a_visible_outline_on_the_dark_palette(
+    qtbot: QtBot, switcher: AppearanceSwitcher, qapp: QApplication
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyle
+
+    from scalpzone.ui.indicator_style import IndicatorStyle
+
+    switcher.apply(Appearance.DARK)
+    box = QCheckBox("Sunburn")
+    qtbot.addWidget(box)
+    box.resize(box.sizeHint())
+
+    def outline_contrast(style: QStyle) -> int:
+        box.setStyle(style)
+        image = box.grab().toImage()
+        base = box.palette().color(QPalette.ColorRole.Base).lightness()
+        # The indicator sits at the left; its outline is the lightest or darkest ring there.
+        return max(
+            abs(image.pixelColor(x, y).lightness() - base)
+            for x in range(image.width() // 4)
+            for y in range(image.height())
+        )
+
+    plain = QStyleFactory.create("Fusion")
+    fixed = IndicatorStyle(QStyleFactory.create("Fusion"))
+    assert outline_contrast(plain) < 30  # the problem: Fusion's outline vanishes on dark
+    assert outline_contrast(fixed) > 60

@@ -71,6 +71,15 @@ class AppearanceSwitcher:
         self._system = QPalette(app.palette())
         self.current = Appearance.SYSTEM
 
+    def install_style(self) -> None:
+        """Use `IndicatorStyle` (once the window is on screen: it is not needed before)."""
+        from scalpzone.ui.indicator_style import IndicatorStyle  # noqa: PLC0415
+
+        if not isinstance(self._app.style(), IndicatorStyle):
+            self._app.setStyle(IndicatorStyle())
+            # Setting a style puts back its palette; keep the one chosen.
+            self.apply(self.current)
+
     def apply(self, appearance: Appearance) -> None:
         """Switch the whole application; every window redraws through its PaletteChange."""
         self.current = appearance
