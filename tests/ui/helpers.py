@@ -31,6 +31,7 @@ class ScriptedDialogs:
         self.errors: list[tuple[str, str]] = []
         self.problems: list[tuple[str, str, list[str]]] = []
         self.suggested: list[str] = []
+        self.infos: list[tuple[str, str]] = []
 
     def confirm(self, title: str, text: str, accept: str) -> bool:
         """Say yes or no as scripted (no when the script ran out)."""
@@ -63,6 +64,10 @@ class ScriptedDialogs:
     def show_error(self, title: str, text: str) -> None:
         """Remember the error shown."""
         self.errors.append((title, text))
+
+    def show_info(self, title: str, text: str) -> None:
+        """Remember the information shown."""
+        self.infos.append((title, text))
 
 
 def view_point(window: MainWindow, point: Point) -> QPoint:

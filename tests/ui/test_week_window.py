@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.history import HistoryEntry
@@ -121,7 +122,7 @@ def test_export_calendar_writes_one_event_per_session(
     assert {s.time() for s in starts} == {time(20, 0)}
     assert all(list(e.walk("VALARM")) for e in events)
     assert not (tmp_path / "out" / "plan.ics.part").exists()
-    assert dialogs.suggested == ["scalpzone-plan.ics"]
+    assert [Path(s).name for s in dialogs.suggested] == ["scalpzone-plan.ics"]
     assert str(target) in window.statusBar().currentMessage()
 
 
@@ -138,6 +139,8 @@ def test_export_plan_and_log_as_csv(
     dialogs.files += [plan_csv, log_csv]
     window.week.export_plan_csv()
     window.week.export_log_csv()
+    # The second export starts in the folder of the first.
+    assert Path(dialogs.suggested[1]) == tmp_path / "scalpzone-log.csv"
 
     plan_rows = list(csv.DictReader(plan_csv.read_text(encoding="utf-8").splitlines()))
     assert plan_rows and all(date.fromisoformat(r["date"]) >= MONDAY for r in plan_rows)
@@ -182,3 +185,62 @@ def test_print_preview_opens_over_the_window(qtbot: QtBot, window: MainWindow) -
     qtbot.waitExposed(dialog)
     dialog.close()
     qtbot.waitUntil(lambda: window.week.open_dialog is None)
+
+
+def test_a_logged_session_settles_today_everywhere(qtbot: QtBot, window: MainWindow) -> None:
+    from scalpzone.ui.session_runner import SessionRunner
+
+    mark_thinning(window, ("crown",))
+    confirm_health(window)
+    assert window.model.plan.session_on(MONDAY) is not None
+    window.week.show_week()
+    window.week.today_session()
+    runner = window.week.open_dialog
+    assert isinstance(runner, SessionRunner)
+    qtbot.waitExposed(runner)
+    runner.go_to(len(runner.page_titles()) - 1)
+    with qtbot.waitSignal(runner.logged):
+        qtbot.mouseClick(runner.done_button, Qt.MouseButton.LeftButton)
+
+    # The plan goes on from tomorrow; today shows what was done.
+    assert window.model.plan.start == MONDAY + timedelta(days=1)
+    assert window.preview.day_texts()[0] == ("Today", "Done: Crown")
+    view = window.week.week_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.day_texts()[0].startswith("Mon 23 Nov\nToday\nDone"))
+    assert "Start" not in view.day_texts()[0]
+    assert window.statusBar().currentMessage() == "Session logged; the plan has moved on."
+
+    window.week.today_session()
+    title, text = window.dialogs.infos[-1]  # type: ignore[attr-defined]
+    assert title == "Today's session is logged"
+    assert "The next session is on" in text
+
+
+def test_only_today_has_a_start_button(qtbot: QtBot, window: MainWindow) -> None:
+    mark_thinning(window)
+    confirm_health(window)
+    window.week.show_week()
+    view = window.week.week_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.plan is not None and len(view.plan.sessions) >= 2)
+    for column in view.columns:
+        has_button = column.findChild(QPushButton) is not None
+        assert has_button == (column.day == MONDAY and column.session is not None)
+
+
+def test_a_rest_day_says_when_the_next_session_is(window: MainWindow) -> None:
+    mark_thinning(window)
+    confirm_health(window)
+    store = window.profiles.store
+    assert store is not None
+    # Rolled yesterday: today is a rest day.
+    store.log_session(
+        window.profiles.profile_id, HistoryEntry(MONDAY - timedelta(days=1), THINNING, 1.0)
+    )
+    window.week.details_changed()
+    assert window.model.plan.session_on(MONDAY) is None
+    window.week.today_session()
+    title, text = window.dialogs.infos[-1]  # type: ignore[attr-defined]
+    assert title == "Nothing planned for today"
+    assert text.startswith("Today is a rest day for your scalp. The next session is on ")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 
@@ -28,3 +29,15 @@ class HistoryEntry:
     def is_treatment(self) -> bool:
         """Skipped sessions are kept in the log but treated nothing."""
         return self.status is SessionStatus.DONE
+
+
+def plan_start(history: Iterable[HistoryEntry], today: date) -> date:
+    """The first day the app plans: today, or tomorrow once a session is logged for today.
+
+    The planner leaves out logged sessions dated on or after its start (SPEC §3), so a plan that
+    started today would offer today's session again after it was done. Logging a session, done
+    or skipped, settles the day.
+    """
+    if any(entry.date == today for entry in history):
+        return today + timedelta(days=1)
+    return today

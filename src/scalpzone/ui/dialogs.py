@@ -39,6 +39,9 @@ class Dialogs(Protocol):
     def show_error(self, title: str, text: str) -> None:
         """Say in plain words that something failed."""
 
+    def show_info(self, title: str, text: str) -> None:
+        """Tell the person something worth knowing (nothing went wrong)."""
+
 
 class QtDialogs:
     """The real dialogs, centred on the main window."""
@@ -89,3 +92,9 @@ class QtDialogs:
         from scalpzone.ui import dialog_boxes  # noqa: PLC0415
 
         dialog_boxes.show_error(self._parent, title, text)
+
+    def show_info(self, title: str, text: str) -> None:
+        """An information box in plain words."""
+        from scalpzone.ui import dialog_boxes  # noqa: PLC0415
+
+        dialog_boxes.show_info(self._parent, title, text)

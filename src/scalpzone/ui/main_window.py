@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             self.autosave,
             self.editor,
             self.dialogs,
+            self.settings,
         )
         self._week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
         commands = self._commands = build_menus(self.shells, self.make, self._handlers())

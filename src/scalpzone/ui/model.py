@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from scalpzone.domain.geometry import Point
+from scalpzone.domain.history import HistoryEntry, plan_start
 from scalpzone.domain.mapfile import MapDocument
 from scalpzone.domain.plan import Plan, Rejection
 from scalpzone.domain.planner import make_plan
@@ -108,7 +109,10 @@ class MapModel(QObject):
 
     @property
     def plan(self) -> Plan:
-        """The plan for the coming week, made from the map as it is now."""
+        """The plan for the coming week, made from the map as it is now.
+
+        It starts today, or tomorrow once today's session is logged (`plan_start`).
+        """
         return self._index.plan
 
     @property
@@ -203,6 +207,14 @@ class MapModel(QObject):
             self.planChanged.emit()
         return change
 
+    def logged_on(self, day: date) -> HistoryEntry | None:
+        """The session logged for this day, if any (the latest one logged)."""
+        found = None
+        for entry in self._document.history:
+            if entry.date == day:
+                found = entry
+        return found
+
     def _make_plan(self) -> Plan:
         doc = self._document
         return make_plan(
@@ -210,7 +222,7 @@ class MapModel(QObject):
             doc.settings,
             doc.health,
             doc.history,
-            self._today(),
+            plan_start(doc.history, self._today()),
             PLAN_WEEKS,
             roller_uses=self._roller_uses,
         )

@@ -75,10 +75,19 @@ class NextSessionsPreview(QWidget):
         model = self._model
         plan = model.plan
         names = {z.id: z.display_name for z in model.scalp_map.zones}
+        today = model.today()
         for row in range(DAYS):
-            day = plan.start + timedelta(days=row)
+            day = today + timedelta(days=row)
             session = plan.session_on(day)
-            if session is None:
+            logged = model.logged_on(day) if day < plan.start else None
+            if logged is not None:
+                zones = ", ".join(names.get(z, z) for z in logged.zones)
+                done = logged.is_treatment
+                what = (self.tr("Done: {zones}") if done else self.tr("Skipped: {zones}")).format(
+                    zones=zones
+                )
+                tip = what
+            elif session is None:
                 what = self.tr("rest") if plan.status is PlanStatus.OK else "–"
                 tip = ""
             else:

@@ -445,11 +445,12 @@ class ProgressView(QWidget):
                     if e.is_treatment and self.course_start <= e.date <= today
                 }
             )
-            self.counts_note.setText(
-                self.tr(
-                    "{sessions} sessions done so far; skipped sessions are not counted."
-                ).format(sessions=total)
+            done = (
+                self.tr("1 session done so far")
+                if total == 1
+                else self.tr("{sessions} sessions done so far").format(sessions=total)
             )
+            self.counts_note.setText(done + self.tr("; skipped sessions are not counted."))
         self._fill_table()
 
     def _fill_table(self) -> None:

@@ -15,9 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
 
+from scalpzone.domain.history import plan_start
 from scalpzone.domain.plan import Plan, PlanStatus, Session
 from scalpzone.domain.planner import make_plan
 from scalpzone.domain.rules import COURSE_WEEKS
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
 PRINT_WEEKS = 4
 #: The calendar and the plan's CSV cover one course (SPEC §3: a review every 12 weeks).
 EXPORT_WEEKS = COURSE_WEEKS
+
+#: The folder the person last exported to (remembered in the settings file).
+EXPORT_FOLDER_KEY = "files/export_folder"
 
 PDF_FILTER = "PDF (*.pdf);;All files (*)"
 ICS_FILTER = "Calendar (*.ics);;All files (*)"
@@ -69,6 +73,7 @@ class WeekController(QObject):
         autosave: Autosave,
         editor: MapEditor,
         dialogs: Dialogs,
+        settings: QSettings,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -80,6 +85,7 @@ class WeekController(QObject):
         self._editor = editor
         self._confirmed_on: date | None = None
         self._dialogs = dialogs
+        self._settings = settings
         self.week_view: WeekView | None = None
         self.open_dialog: QDialog | None = None
         page = tabs.widget(1)
@@ -110,6 +116,9 @@ class WeekController(QObject):
         return self._model.today()
 
     def _on_profile_opened(self) -> None:
+        # A dialog about the profile that was open (its log, its settings) must not stay.
+        if self.open_dialog is not None:
+            self.open_dialog.close()
         store = self._store()
         if store is None:
             return
@@ -153,11 +162,9 @@ class WeekController(QObject):
         """Say when the plan is on hold, or the health checklist is due again."""
         plan = self._model.plan
         if plan.status is PlanStatus.HOLD:
+            # The planner's message says why and what to do (SPEC §2).
             self._banner.show_action(
-                self.tr(
-                    "Your plan is on hold: {why} See a doctor or dermatologist first; once it "
-                    "has cleared, untick it in the health checklist."
-                ).format(why=plan.message or ""),
+                plan.message or self.tr("Your plan is on hold."),
                 self.tr("Health &checklist…"),
                 self.health_checklist,
                 closable=False,
@@ -205,7 +212,7 @@ class WeekController(QObject):
         self._tabs.setCurrentIndex(0)
 
     def today_session(self) -> None:
-        """Run today's session; when there is none, offer the next one."""
+        """Run today's session; on a rest day, say when the next one is."""
         plan = self._model.plan
         if plan.status is PlanStatus.HOLD:
             self._dialogs.show_error(
@@ -214,27 +221,23 @@ class WeekController(QObject):
             return
         today = self.today()
         session = plan.session_on(today)
-        if session is None:
-            upcoming = next((s for s in plan.sessions if s.date > today), None)
-            if upcoming is None:
-                self._dialogs.show_error(
-                    self.tr("Nothing planned"),
-                    plan.message
-                    or self.tr("No session is planned this week. Mark the thinning areas first."),
-                )
-                return
+        if session is not None:
+            self.run_session(session)
+            return
+        upcoming = next((s for s in plan.sessions if s.date > today), None)
+        if self._model.logged_on(today) is not None:
+            title, text = self.tr("Today's session is logged"), ""
+        else:
+            title = self.tr("Nothing planned for today")
+            text = self.tr("Today is a rest day for your scalp.") + " "
+        if upcoming is not None:
             names = ", ".join(self._model.zone(z).display_name for z in upcoming.zones)
-            if not self._dialogs.confirm(
-                self.tr("Nothing planned for today"),
-                self.tr(
-                    "No session is planned for today. The next one is on {day}: {zones}. "
-                    "Do it today instead? It will be logged as today's."
-                ).format(day=long_date(upcoming.date), zones=names),
-                self.tr("Run it today"),
-            ):
-                return
-            session = upcoming
-        self.run_session(session)
+            text += self.tr("The next session is on {day}: {zones}.").format(
+                day=long_date(upcoming.date), zones=names
+            )
+        else:
+            text += plan.message or self.tr("Mark the thinning areas on the map to get a plan.")
+        self._dialogs.show_info(title, text.strip())
 
     def run_session(self, session: Session) -> None:
         """Walk through a planned session and log it (the health checklist comes first)."""
@@ -273,7 +276,13 @@ class WeekController(QObject):
 
         self._open(
             SessionLogDialog(
-                store, self.profile_id, self._editor.stack, self.details_changed, self._window
+                store,
+                self.profile_id,
+                self._editor.stack,
+                self.details_changed,
+                self._window,
+                today=self._model.today,
+                show_error=self._dialogs.show_error,
             )
         )
 
@@ -364,7 +373,7 @@ class WeekController(QObject):
             doc.settings,
             doc.health,
             doc.history,
-            self.today(),
+            plan_start(doc.history, self.today()),
             weeks,
             roller_uses=roller.uses if roller is not None else None,
         )
@@ -402,7 +411,7 @@ class WeekController(QObject):
         sheet = self._sheet()
         self._export(
             self.tr("Export the plan as PDF"),
-            "plan.pdf",
+            "scalpzone-plan.pdf",
             PDF_FILTER,
             lambda path: export_pdf(sheet, path),
             self.tr("{weeks} weeks of the plan").format(weeks=PRINT_WEEKS),
@@ -461,7 +470,7 @@ class WeekController(QObject):
         write: Callable[[Path], object],
         what: str,
     ) -> None:
-        path = self._dialogs.save_file(title, suggested, file_filter)
+        path = self._dialogs.save_file(title, self._suggested(suggested), file_filter)
         if path is None:
             return
         part = path.with_name(path.name + ".part")
@@ -477,4 +486,14 @@ class WeekController(QObject):
                 ),
             )
             return
+        self._settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
         self.said.emit(self.tr("Wrote {what} to {file}.").format(what=what, file=str(path)))
+
+    def _suggested(self, name: str) -> str:
+        """The file name in the folder last exported to, else in the Documents folder."""
+        folder = str(self._settings.value(EXPORT_FOLDER_KEY, "") or "")
+        if not folder:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+        return str(Path(folder) / name) if folder else name

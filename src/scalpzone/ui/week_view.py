@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scalpzone.domain.history import HistoryEntry
+from scalpzone.domain.history import HistoryEntry, plan_start
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, Session, WarningCode
 from scalpzone.domain.planner import make_plan
 from scalpzone.domain.rules import RULES_BY_ID, millimetres
@@ -132,13 +132,16 @@ class DayColumn(QFrame):
             )
             self._layout.addWidget(QLabel(details, self))
             self._lines.append(details)
-            start = QPushButton(self.tr("Start…"), self)
-            start.setAccessibleName(
-                self.tr("Start the session on {day}").format(day=_day_title(day))
-            )
-            start.clicked.connect(lambda: self.startRequested.emit(self.session))
-            self.start_button = start
-            self._layout.addWidget(start)
+            # Sessions are run on their day: doing a later one early would break the rest
+            # between sessions that the plan keeps.
+            if day == today:
+                start = QPushButton(self.tr("Start…"), self)
+                start.setAccessibleName(
+                    self.tr("Start the session on {day}").format(day=_day_title(day))
+                )
+                start.clicked.connect(lambda: self.startRequested.emit(self.session))
+                self.start_button = start
+                self._layout.addWidget(start)
         self._layout.addStretch(1)
         self.setAccessibleName(", ".join(self._lines))
         self.setStyleSheet(
@@ -285,18 +288,19 @@ class WeekView(QWidget):
         doc = stored.document
         roller = self._store.current_roller(self._profile_id)
         start = self.week_start()
+        first = plan_start(doc.history, today)
         if self.week_offset >= 0:
             plan = make_plan(
                 doc.scalp_map,
                 doc.settings,
                 doc.health,
                 doc.history,
-                today,
+                first,
                 self.week_offset + 1,
                 roller_uses=roller.uses if roller is not None else None,
             )
         else:
-            plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, today, 1)
+            plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, first, 1)
         self.plan = plan
         end = start + timedelta(days=DAYS - 1)
         self.range_label.setText(f"{_day_title(start)} – {_day_title(end)} {end.year}")
@@ -304,7 +308,8 @@ class WeekView(QWidget):
         logged = {e.date: e for e in doc.history}
         for i, column in enumerate(self.columns):
             day = start + timedelta(days=i)
-            if self.week_offset < 0:
+            if day < first:
+                # Earlier weeks, and today once its session is logged: what the log says.
                 column.show_day(day, today, None, doc.scalp_map, colours)
                 entry = logged.get(day)
                 if entry is not None:
