@@ -91,3 +91,27 @@ def test_start_asks_caller_to_run_the_session(qtbot: QtBot, window: MainWindow) 
         qtbot.mouseClick(column.start_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [plan.sessions[0]]
     assert replace(plan.sessions[0]) == blocker.args[0]
+
+
+def test_today_follows_a_switch_to_the_dark_palette(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QPalette  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QLabel  # noqa: PLC0415
+
+    from scalpzone.ui.appearance import dark_palette  # noqa: PLC0415
+
+    view = make_view(qtbot, window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = QPalette(app.palette())
+    try:
+        app.setPalette(dark_palette())
+        today = view.columns[0]
+        qtbot.waitUntil(lambda: today.palette().color(QPalette.ColorRole.Window).lightness() < 80)
+        title = today.findChildren(QLabel)[0]
+        assert title.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+        image = today.grab().toImage()
+        ring = image.pixelColor(1, image.height() // 2)
+        highlight = dark_palette().color(QPalette.ColorRole.Highlight)
+        assert abs(ring.blue() - highlight.blue()) < 60 and ring.blue() > ring.red()
+    finally:
+        app.setPalette(original)

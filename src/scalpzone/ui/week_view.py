@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -144,11 +144,18 @@ class DayColumn(QFrame):
                 self._layout.addWidget(start)
         self._layout.addStretch(1)
         self.setAccessibleName(", ".join(self._lines))
-        self.setStyleSheet(
-            "DayColumn { border: 2px solid palette(highlight); border-radius: 4px; }"
-            if self.is_today
-            else ""
-        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The frame, and today's column ringed in the highlight colour (follows the palette)."""
+        super().paintEvent(event)
+        if not self.is_today:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
 
     def show_logged(self, entry: HistoryEntry, scalp_map: ScalpMap, colours: MapColours) -> None:
         """In an earlier week: what the log says happened that day, in place of "Rest day"."""
@@ -280,6 +287,12 @@ class WeekView(QWidget):
         """Show the week `offset` weeks from this one (negative: earlier)."""
         self.week_offset = offset
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the days in the new colours when the palette changes (View › Appearance)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.plan is not None:
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-plan from the database and show the week; call after logging or editing."""
