@@ -244,3 +244,15 @@ def test_a_rest_day_says_when_the_next_session_is(window: MainWindow) -> None:
     title, text = window.dialogs.infos[-1]  # type: ignore[attr-defined]
     assert title == "Nothing planned for today"
     assert text.startswith("Today is a rest day for your scalp. The next session is on ")
+
+
+def test_a_reminder_put_off_stays_off_while_editing(window: MainWindow) -> None:
+    store = window.profiles.store
+    assert store is not None
+    old = store.create_profile("Old")
+    store.save_health(old, Health(), MONDAY - timedelta(weeks=13))
+    window.profiles.switch_to(old)
+    assert window.plan_banner.isVisible()
+    window.plan_banner.close_button.click()
+    mark_thinning(window)
+    assert not window.plan_banner.isVisible()

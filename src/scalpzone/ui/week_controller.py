@@ -84,6 +84,7 @@ class WeekController(QObject):
         self._autosave = autosave
         self._editor = editor
         self._confirmed_on: date | None = None
+        self._said = ""  # what the banner says (or said before it was put off)
         self._dialogs = dialogs
         self._settings = settings
         self.week_view: WeekView | None = None
@@ -132,6 +133,7 @@ class WeekController(QObject):
         self._week_page.setWidget(self.week_view)
         self._stale = False
         self._confirmed_on = store.load_profile(self.profile_id).health_confirmed_on
+        self._said = ""
         self._show_status()
 
     def _on_plan_changed(self) -> None:
@@ -163,25 +165,25 @@ class WeekController(QObject):
         plan = self._model.plan
         if plan.status is PlanStatus.HOLD:
             # The planner's message says why and what to do (SPEC §2).
-            self._banner.show_action(
-                plan.message or self.tr("Your plan is on hold."),
-                self.tr("Health &checklist…"),
-                self.health_checklist,
-                closable=False,
-            )
+            self._say(plan.message or self.tr("Your plan is on hold."), closable=False)
             return
         due = self._reconfirm_text()
         if due:
             # Never answered: the note stays until the checklist is gone through once.
-            self._banner.show_action(
-                due,
-                self.tr("Health &checklist…"),
-                self.health_checklist,
-                closable=self._confirmed_on is not None,
-            )
+            self._say(due, closable=self._confirmed_on is not None)
             return
+        self._said = ""
         if self._banner.kind:
             self._banner.dismiss()
+
+    def _say(self, text: str, *, closable: bool) -> None:
+        """Show the banner, once per text: an edit does not bring back a note put off."""
+        if text == self._said:
+            return
+        self._said = text
+        self._banner.show_action(
+            text, self.tr("Health &checklist…"), self.health_checklist, closable=closable
+        )
 
     def _reconfirm_text(self) -> str:
         if self._store() is None or not self.profile_id:
