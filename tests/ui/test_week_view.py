@@ -6,10 +6,13 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.settings import Contraindication, Health
+from scalpzone.ui.appearance import dark_palette
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.week_view import WeekView
 from tests.ui.helpers import MONDAY
@@ -94,11 +97,6 @@ def test_start_asks_caller_to_run_the_session(qtbot: QtBot, window: MainWindow) 
 
 
 def test_today_follows_a_switch_to_the_dark_palette(qtbot: QtBot, window: MainWindow) -> None:
-    from PySide6.QtGui import QPalette  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication, QLabel  # noqa: PLC0415
-
-    from scalpzone.ui.appearance import dark_palette  # noqa: PLC0415
-
     view = make_view(qtbot, window)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
