@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -210,6 +210,7 @@ class WeekView(QWidget):
         self._today = today
         self.week_offset = 0
         self.plan: Plan | None = None
+        self._recolour_when_shown = False
         self.setAccessibleName(self.tr("Week plan"))
 
         self.previous_button = QPushButton(self.tr("◀ Earlier week"), self)
@@ -292,6 +293,16 @@ class WeekView(QWidget):
         """Redraw the days in the new colours when the palette changes (View › Appearance)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.plan is not None:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._recolour_when_shown = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with a palette change made while the week was hidden."""
+        super().showEvent(event)
+        if self._recolour_when_shown:
+            self._recolour_when_shown = False
             self.refresh()
 
     def refresh(self) -> None:
