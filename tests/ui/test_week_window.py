@@ -192,6 +192,10 @@ def test_a_logged_session_settles_today_everywhere(qtbot: QtBot, window: MainWin
 
     mark_thinning(window, ("crown",))
     confirm_health(window)
+    store = window.profiles.store
+    assert store is not None
+    pid = window.profiles.profile_id
+    store.start_roller(pid, 1.0, MONDAY - timedelta(days=7))
     assert window.model.plan.session_on(MONDAY) is not None
     window.week.show_week()
     window.week.today_session()
@@ -202,7 +206,11 @@ def test_a_logged_session_settles_today_everywhere(qtbot: QtBot, window: MainWin
     with qtbot.waitSignal(runner.logged):
         qtbot.mouseClick(runner.done_button, Qt.MouseButton.LeftButton)
 
-    # The plan goes on from tomorrow; today shows what was done.
+    # The log holds the session, the roller counts it, and the plan goes on from tomorrow.
+    (logged,) = store.load_profile(pid).document.history
+    assert (logged.date, logged.zones) == (MONDAY, ("crown",))
+    roller = store.current_roller(pid)
+    assert roller is not None and roller.uses == 1
     assert window.model.plan.start == MONDAY + timedelta(days=1)
     assert window.preview.day_texts()[0] == ("Today", "Done: Crown")
     view = window.week.week_view
@@ -256,3 +264,31 @@ def test_a_reminder_put_off_stays_off_while_editing(window: MainWindow) -> None:
     window.plan_banner.close_button.click()
     mark_thinning(window)
     assert not window.plan_banner.isVisible()
+
+
+def test_irritation_noted_in_the_runner_blocks_the_zone_as_an_undoable_map_edit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from scalpzone.ui.session_runner import SessionRunner
+
+    mark_thinning(window, ("crown",))
+    confirm_health(window)
+    window.week.today_session()
+    runner = window.week.open_dialog
+    assert isinstance(runner, SessionRunner)
+    runner.go_to(len(runner.page_titles()) - 1)
+    runner.irritation_box.setChecked(True)
+    runner.irritation_note.setText("red and sore")
+    with qtbot.waitSignal(runner.logged):
+        qtbot.mouseClick(runner.done_button, Qt.MouseButton.LeftButton)
+
+    until = window.model.zone("crown").blocked_until
+    assert until is not None and until > MONDAY
+    store = window.profiles.store
+    assert store is not None
+    stored = store.load_profile(window.profiles.profile_id).document
+    assert stored.scalp_map.zone("crown").blocked_until == until
+    assert "red and sore" in stored.history[-1].note
+    assert window.stack.undoText().startswith("Block Crown until")
+    window.stack.undo()
+    assert window.model.zone("crown").blocked_until is None
