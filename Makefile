@@ -27,7 +27,9 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 bench: $(STAMP)
-	@for b in benchmarks/bench_*.py; do m=$$(basename $$b .py); echo "== $$m"; $(BIN)/python -m benchmarks.$$m || exit 1; done
+	@failed=""; for b in benchmarks/bench_*.py; do m=$$(basename $$b .py); echo "== $$m"; \
+		$(BIN)/python -m benchmarks.$$m || failed="$$failed $$m"; done; \
+	if [ -n "$$failed" ]; then echo "missed a budget:$$failed"; exit 1; fi
 
 # Installs: a PyInstaller one-folder bundle, then a .deb around it (packaging/).
 bundle: $(STAMP)
