@@ -10,7 +10,6 @@ health answers, rollers) is written by the dialogs through the store, after whic
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -47,14 +46,6 @@ EXPORT_FOLDER_KEY = "files/export_folder"
 PDF_FILTER = "PDF (*.pdf);;All files (*)"
 ICS_FILTER = "Calendar (*.ics);;All files (*)"
 CSV_FILTER = "CSV spreadsheet (*.csv);;All files (*)"
-
-
-@dataclass(frozen=True, slots=True)
-class Exported:
-    """What an export wrote, for the status bar."""
-
-    path: Path
-    what: str
 
 
 class WeekController(QObject):
@@ -125,11 +116,10 @@ class WeekController(QObject):
             return
         from scalpzone.ui.week_view import WeekView  # noqa: PLC0415  (after the first paint)
 
-        if self.week_view is not None:
-            self.week_view.deleteLater()
         self.week_view = WeekView(store, self.profile_id, self._model.today)
         self.week_view.sessionRequested.connect(self.run_session)
-        # A narrow window scrolls the week sideways rather than squeezing seven days.
+        # A narrow window scrolls the week sideways rather than squeezing seven days; the
+        # scroll area deletes the previous profile's week.
         self._week_page.setWidget(self.week_view)
         self._stale = False
         self._confirmed_on = store.load_profile(self.profile_id).health_confirmed_on
