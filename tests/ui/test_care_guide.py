@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QImage, QPalette, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -18,7 +18,7 @@ from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.ui.appearance import dark_palette
 from scalpzone.ui.care_guide import CareGuideDialog, care_guide_html
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.printing import document_printer, paint_document
+from scalpzone.ui.printing import PAPER_LINK, document_printer, paint_document
 from tests.ui.issue5_support import screenshot
 
 pytestmark = pytest.mark.gui
@@ -195,9 +195,9 @@ def test_the_html_is_one_text_for_screen_and_paper(qtbot: QtBot, window: MainWin
     assert dialog.document().toPlainText() == dialog.browser.document().toPlainText()
 
 
-def _link_colours(dialog: CareGuideDialog) -> set[str]:
+def _link_colours(dialog: CareGuideDialog, document: QTextDocument | None = None) -> set[str]:
     colours: set[str] = set()
-    block = dialog.browser.document().begin()
+    block = (document or dialog.browser.document()).begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
@@ -221,3 +221,18 @@ def test_links_take_the_colour_of_a_new_palette(qtbot: QtBot, window: MainWindow
         qtbot.waitUntil(lambda: _link_colours(dialog) == {dark_link})
     finally:
         app.setPalette(original)
+
+
+def test_links_on_paper_are_dark_even_from_the_dark_palette(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = make_dialog(qtbot, window, [])
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.palette()
+    try:
+        app.setPalette(dark_palette())
+        paper = dialog.document()
+    finally:
+        app.setPalette(original)
+    assert _link_colours(dialog, paper) == {PAPER_LINK}

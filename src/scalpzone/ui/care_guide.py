@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide, GuidePoint
-from scalpzone.ui.printing import export_document_pdf, print_document_with_dialog
+from scalpzone.ui.printing import PAPER_LINK, export_document_pdf, print_document_with_dialog
 
 DOCUMENT_TITLE = "ScalpZone care guide"
 
@@ -75,6 +75,9 @@ def guide_document(guide: CareGuide = CARE_GUIDE) -> QTextDocument:
     font.setFamilies(["DejaVu Sans", "Helvetica", "Arial", "sans-serif"])
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
+    # Rich text takes the screen palette's link colour when it is read (light blue in the dark
+    # palette); on paper links are dark.
+    document.setDefaultStyleSheet(f"a {{ color: {PAPER_LINK}; }}")
     document.setHtml(care_guide_html(guide))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, DOCUMENT_TITLE)
     return document

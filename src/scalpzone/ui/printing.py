@@ -117,6 +117,10 @@ def document_printer(title: str) -> QPrinter:
     return printer
 
 
+#: Links on paper: a dark blue that still reads as text when printed in black and white.
+PAPER_LINK = "#1f4e8c"
+
+
 def _paper_palette() -> QPalette:
     """Dark ink on white paper, whatever palette the app shows on screen."""
     palette = QPalette()
@@ -124,7 +128,7 @@ def _paper_palette() -> QPalette:
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
         palette.setColor(role, ink)
     palette.setColor(QPalette.ColorRole.Base, QColor("white"))
-    palette.setColor(QPalette.ColorRole.Link, QColor("#1f4e8c"))
+    palette.setColor(QPalette.ColorRole.Link, QColor(PAPER_LINK))
     return palette
 
 
