@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -261,6 +262,10 @@ class RollersDialog(QDialog):
         layout.addWidget(earlier_title)
         layout.addWidget(self.no_earlier)
         layout.addWidget(self.earlier_table, 1)
+        # Without earlier rollers the spare height goes below the text, not between its lines.
+        for label in (earlier_title, self.no_earlier):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addStretch(0)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.refresh()
