@@ -14,12 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone import APP_NAME, __version__
+from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.rules import RULES
-
-DISCLAIMER = (
-    "ScalpZone gives guidance, not medical advice. See a dermatologist before you start, and "
-    "again if anything looks or feels wrong."
-)
 
 
 def rules_html() -> str:
