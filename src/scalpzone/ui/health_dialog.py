@@ -22,13 +22,10 @@ from scalpzone.domain.health import health_reconfirm_due, health_reconfirm_on
 from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.settings import Contraindication, Health
 from scalpzone.ui.refusals import REFUSED_STYLE, fit_height
+from scalpzone.ui.words import full_day
 
 if TYPE_CHECKING:
     from scalpzone.storage.store import ProfileStore
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
 
 
 class HealthDialog(QDialog):
@@ -120,7 +117,7 @@ class HealthDialog(QDialog):
             return self.tr(
                 "Last confirmed: never. Please go through the list once before you start."
             )
-        text = self.tr("Last confirmed: {day}.").format(day=_day(self.confirmed_on))
+        text = self.tr("Last confirmed: {day}.").format(day=full_day(self.confirmed_on))
         if health_reconfirm_due(self.confirmed_on, self._today):
             text += " " + self.tr(
                 "That was 12 weeks or more ago, at the end of a course: please go through "
@@ -128,7 +125,7 @@ class HealthDialog(QDialog):
             )
         else:
             text += " " + self.tr("Due again on {day}, or sooner if anything changes.").format(
-                day=_day(health_reconfirm_on(self.confirmed_on))
+                day=full_day(health_reconfirm_on(self.confirmed_on))
             )
         return text
 

@@ -52,6 +52,7 @@ from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.mapfile import NOTE_MAX
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM, RULES_BY_ID, millimetres
 from scalpzone.domain.zones import ScalpMap
+from scalpzone.ui.words import full_day, short_day
 
 if TYPE_CHECKING:
     from scalpzone.storage.repositories import LoggedSession
@@ -71,16 +72,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SessionLog", text)
 
 
-def long_day(day: date) -> str:
-    """A date as the log shows it: "Mon 23 Nov 2026"."""
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
-
-
-def short_day(day: date) -> str:
-    """A date as undo texts name it: "Mon 23 Nov"."""
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def zone_names(scalp_map: ScalpMap, zone_ids: Sequence[str]) -> list[str]:
     """Display names of these zones, in the order given (an id the map lacks is shown as is)."""
     names = {z.id: z.display_name for z in scalp_map.zones}
@@ -94,7 +85,7 @@ def entry_problems(entry: HistoryEntry, today: date) -> list[str]:
         problems.append(
             _tr(
                 "Date: {day} is in the future (today is {today}); log only sessions that happened."
-            ).format(day=long_day(entry.date), today=long_day(today))
+            ).format(day=full_day(entry.date), today=full_day(today))
         )
     if not entry.zones:
         problems.append(_tr("Zones: none is ticked; tick at least one zone the session rolled."))
@@ -245,7 +236,7 @@ class SessionEditDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit the session of {day}").format(day=long_day(entry.date)))
+        self.setWindowTitle(self.tr("Edit the session of {day}").format(day=full_day(entry.date)))
         self._entry = entry
         self._today = today
 
@@ -592,7 +583,7 @@ class SessionLogDialog(QDialog):
             names = ", ".join(zone_names(self._scalp_map, entry.zones))
             note_line = entry.note.splitlines()[0] if entry.note else ""
             texts = (
-                long_day(entry.date),
+                full_day(entry.date),
                 self.tr("Done") if entry.is_treatment else self.tr("Skipped"),
                 names,
                 f"{millimetres(entry.needle_mm)} mm",

@@ -34,6 +34,7 @@ from scalpzone.domain.regions import region_catalog
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.settings import Settings
 from scalpzone.domain.zones import ScalpMap, ZoneState
+from scalpzone.ui.words import day_month, full_day, long_date, short_day
 
 MARGIN = 36.0  # points
 INK = QColor("#1b1b1b")
@@ -86,11 +87,6 @@ class PlanSheet:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         _Page(painter, width_pt, page.height() / scale, self._content, index, self._weeks).draw()
         painter.restore()
-
-
-def _day(day: date, *, weekday: bool = True) -> str:
-    """A day as the sheet prints it: "Sun 6 Dec" (no leading zero)."""
-    return f"{day:%a} {day.day} {day:%b}" if weekday else f"{day.day} {day:%b}"
 
 
 def _font(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
@@ -174,7 +170,7 @@ class _Page:
         )
         s = self.c.settings
         line = (
-            f"Week {self.index + 1} of {self.weeks}  ·  {_day(self.first)} – {_day(self.last)} {self.last.year}"
+            f"Week {self.index + 1} of {self.weeks}  ·  {short_day(self.first)} – {full_day(self.last)}"
             f"  ·  needle {millimetres(s.needle_mm)} mm  ·  up to {s.session_minutes} min a session"
         )
         self.text(QRectF(left, top + 26, right - left, 16), line, _font(10), FAINT)
@@ -286,7 +282,7 @@ class _Page:
             if r.reason is RejectReason.BALD:
                 left_out.append(f"{name} (bald)")
             elif r.reason is RejectReason.BLOCKED and r.until is not None and r.until >= self.first:
-                left_out.append(f"{name} (blocked until {r.until.day} {r.until:%b})")
+                left_out.append(f"{name} (blocked until {day_month(r.until)})")
         if left_out and y < box.bottom() - 40:
             y += 8
             y += self.text(QRectF(box.left(), y, box.width(), 14), "Left out", _font(10, bold=True))
@@ -319,7 +315,7 @@ class _Page:
             session = by_day.get(day)
             p.setPen(QPen(RULE, 0.5))
             p.drawLine(QPointF(left, y + row_h), QPointF(right, y + row_h))
-            cells = [_day(day), "", "", "", ""]
+            cells = [short_day(day), "", "", "", ""]
             if session is not None:
                 names = [
                     f"{self.numbers[z]} {self.c.scalp_map.zone(z).display_name}"
@@ -397,7 +393,7 @@ class _Page:
         self.p.setPen(QPen(RULE, 0.6))
         self.p.drawLine(QPointF(left, y), QPointF(right, y))
         self.text(QRectF(left, y + 4, right - left - 190, 28), DISCLAIMER, _font(8.5, italic=True))
-        stamp = f"Printed {_day(self.c.printed_on, weekday=False)} {self.c.printed_on.year} · page {self.index + 1} of {self.weeks}"
+        stamp = f"Printed {long_date(self.c.printed_on)} · page {self.index + 1} of {self.weeks}"
         self.text(
             QRectF(right - 180, y + 4, 180, 14),
             stamp,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from scalpzone.domain.plan import PlanStatus
 from scalpzone.ui.model import MapModel
-from scalpzone.ui.tooltips import short_day
+from scalpzone.ui.words import short_day
 
 DAYS = 7
 

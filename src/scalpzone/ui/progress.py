@@ -39,6 +39,7 @@ from scalpzone.domain.progress import (
 )
 from scalpzone.domain.rules import COURSE_WEEKS, RULES_BY_ID
 from scalpzone.ui.colours import MapColours, mix
+from scalpzone.ui.words import day_month, long_date
 
 if TYPE_CHECKING:
     from scalpzone.storage.store import ProfileStore
@@ -50,10 +51,6 @@ def _nice_ceiling(value: float) -> float:
         if value <= top:
             return top
     return 100.0
-
-
-def _date_label(day: date) -> str:
-    return f"{day.day} {day:%b}"
 
 
 class ScoreChart(QWidget):
@@ -209,11 +206,11 @@ class ScoreChart(QWidget):
         year_shown: int | None = None
         days = [p.day for p in self._points]
         # The last day always gets its label, so it is placed first and the rest fit around it.
-        last_left = x_of(days[-1]) - metrics.horizontalAdvance(_date_label(days[-1])) / 2
+        last_left = x_of(days[-1]) - metrics.horizontalAdvance(day_month(days[-1])) / 2
         for i, day in enumerate(days):
             x = x_of(day)
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
-            label = _date_label(day)
+            label = day_month(day)
             width = metrics.horizontalAdvance(label) + 10
             left = x - width / 2
             is_last = i == len(days) - 1
@@ -410,7 +407,7 @@ class ProgressView(QWidget):
                     "Latest map ({day}): bald {bald:.1f} %, thinning {thinning:.1f} %. For "
                     "following changes over time, not a diagnosis."
                 ).format(
-                    day=f"{_date_label(latest.day)} {latest.day.year}",
+                    day=long_date(latest.day),
                     bald=latest.bald,
                     thinning=latest.thinning,
                 )
@@ -432,8 +429,8 @@ class ProgressView(QWidget):
                 self.tr(
                     "Sessions per area this course ({first} – {last}, week {week} of {weeks})"
                 ).format(
-                    first=_date_label(self.course_start),
-                    last=f"{_date_label(end)} {end.year}",
+                    first=day_month(self.course_start),
+                    last=long_date(end),
                     week=week,
                     weeks=COURSE_WEEKS,
                 )

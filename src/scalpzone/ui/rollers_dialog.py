@@ -30,6 +30,7 @@ from scalpzone.domain.problems import Problem
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM, RULES_BY_ID, millimetres
 from scalpzone.domain.settings import parse_settings
 from scalpzone.ui.refusals import REFUSED_STYLE, RefusalLabel, fit_height
+from scalpzone.ui.words import full_day
 
 if TYPE_CHECKING:
     from scalpzone.storage.repositories import Roller
@@ -37,10 +38,6 @@ if TYPE_CHECKING:
 
 #: Wider than the allowed 0.2–1.5 mm so a refused length can be typed and is named as refused.
 NEEDLE_TYPING_MAX = 9.95
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
 
 
 def _qdate(day: date) -> QDate:
@@ -294,7 +291,7 @@ class RollersDialog(QDialog):
                     "“Replace the roller after”; each session you log as done counts one use)."
                 ).format(
                     mm=millimetres(current.needle_mm),
-                    day=_day(current.first_use),
+                    day=full_day(current.first_use),
                     uses=current.uses,
                     limit=limit,
                 )
@@ -335,8 +332,8 @@ class RollersDialog(QDialog):
         for row, roller in enumerate(earlier):
             cells = [
                 f"{millimetres(roller.needle_mm)} mm",
-                _day(roller.first_use),
-                _day(roller.retired_on) if roller.retired_on is not None else "",
+                full_day(roller.first_use),
+                full_day(roller.retired_on) if roller.retired_on is not None else "",
                 str(roller.uses),
             ]
             for column, text in enumerate(cells):

@@ -44,8 +44,7 @@ from scalpzone.domain.rules import millimetres
 from scalpzone.domain.technique import RollPass, roll_passes
 from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
 from scalpzone.ui.dialogs import Dialogs, QtDialogs
-from scalpzone.ui.tooltips import short_day
-from scalpzone.ui.words import severity_word
+from scalpzone.ui.words import severity_word, short_day
 from scalpzone.ui.zone_map import ZoneMap
 
 if TYPE_CHECKING:

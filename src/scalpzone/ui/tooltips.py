@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication
 
 from scalpzone.domain.plan import PlanStatus
 from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.model import PLAN_WEEKS, MapModel
-from scalpzone.ui.words import long_date, severity_word, state_word
+from scalpzone.ui.words import long_date, severity_word, short_day, state_word
 
 
 def tr(text: str) -> str:
     """Translate a user-visible text in this module's context."""
     return QCoreApplication.translate("ZoneTooltip", text)
-
-
-def short_day(day: date) -> str:
-    """A day in the coming week: Mon 23 Nov."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def state_text(model: MapModel, zone_id: str) -> str:

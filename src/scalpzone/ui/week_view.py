@@ -27,15 +27,12 @@ from scalpzone.domain.planner import make_plan
 from scalpzone.domain.rules import RULES_BY_ID, millimetres
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.colours import MapColours
+from scalpzone.ui.words import full_day, short_day
 
 if TYPE_CHECKING:
     from scalpzone.storage.store import ProfileStore
 
 DAYS = 7
-
-
-def _day_title(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 class ColourChip(QLabel):
@@ -83,12 +80,12 @@ class DayColumn(QFrame):
                 widget.deleteLater()
         self.day, self.session, self.is_today = day, session, day == today
         self._lines = []
-        title = QLabel(_day_title(day), self)
+        title = QLabel(short_day(day), self)
         font = QFont(title.font())
         font.setBold(True)
         title.setFont(font)
         self._layout.addWidget(title)
-        self._lines.append(_day_title(day))
+        self._lines.append(short_day(day))
         if self.is_today:
             mark = QLabel(self.tr("Today"), self)
             mark.setForegroundRole(self.foregroundRole())
@@ -137,7 +134,7 @@ class DayColumn(QFrame):
             if day == today:
                 start = QPushButton(self.tr("Start…"), self)
                 start.setAccessibleName(
-                    self.tr("Start the session on {day}").format(day=_day_title(day))
+                    self.tr("Start the session on {day}").format(day=short_day(day))
                 )
                 start.clicked.connect(lambda: self.startRequested.emit(self.session))
                 self.start_button = start
@@ -327,7 +324,7 @@ class WeekView(QWidget):
             plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, first, 1)
         self.plan = plan
         end = start + timedelta(days=DAYS - 1)
-        self.range_label.setText(f"{_day_title(start)} – {_day_title(end)} {end.year}")
+        self.range_label.setText(f"{short_day(start)} – {full_day(end)}")
         colours = MapColours.from_palette(self.palette())
         logged = {e.date: e for e in doc.history}
         for i, column in enumerate(self.columns):

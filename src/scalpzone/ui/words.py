@@ -31,3 +31,18 @@ def severity_word(severity: int) -> str:
 def long_date(day: date) -> str:
     """A date as people read it: 25 Nov 2026."""
     return f"{day.day} {day:%b %Y}"
+
+
+def day_month(day: date) -> str:
+    """A day within the year in view: 25 Nov."""
+    return f"{day.day} {day:%b}"
+
+
+def short_day(day: date) -> str:
+    """A day in the coming weeks, with its weekday: Wed 25 Nov."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def full_day(day: date) -> str:
+    """A day with its weekday and year: Wed 25 Nov 2026."""
+    return f"{short_day(day)} {day.year}"
