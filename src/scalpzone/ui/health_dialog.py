@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from scalpzone.domain.health import health_reconfirm_due, health_reconfirm_on
 from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.settings import Contraindication, Health
-from scalpzone.ui.refusals import REFUSED_STYLE, fit_height
+from scalpzone.ui.refusals import RefusalBar, fit_height
 from scalpzone.ui.words import full_day
 
 if TYPE_CHECKING:
@@ -87,10 +87,7 @@ class HealthDialog(QDialog):
         source.setWordWrap(True)
         source.setStyleSheet("font-style: italic;")
 
-        self.outcome = QLabel(self)
-        self.outcome.setWordWrap(True)
-        self.outcome.setAccessibleName(self.tr("What confirming does"))
-        self.outcome.setStyleSheet(REFUSED_STYLE)
+        self.outcome = RefusalBar(self.tr("What confirming does"), self)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm_button: QPushButton = self.buttons.addButton(

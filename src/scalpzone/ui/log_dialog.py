@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QKeySequence,
-    QPalette,
     QShortcut,
     QShowEvent,
     QUndoCommand,
@@ -30,9 +28,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +48,7 @@ from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.mapfile import NOTE_MAX
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM, RULES_BY_ID, millimetres
 from scalpzone.domain.zones import ScalpMap
+from scalpzone.ui.refusals import RefusalBar, needle_box
 from scalpzone.ui.words import full_day, short_day
 
 if TYPE_CHECKING:
@@ -60,9 +57,6 @@ if TYPE_CHECKING:
 
 #: Shows a message in plain words: (title, text). `Dialogs.show_error` fits.
 ShowError = Callable[[str, str], None]
-
-#: A bar at the side rather than red text, so the words keep the palette's contrast.
-REFUSED_COLOUR = "#c2413f"
 
 COLUMNS = ("Date", "Outcome", "Zones, in rolling order", "Needle", "Note")
 LOG_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -279,14 +273,7 @@ class SessionEditDialog(QDialog):
             self.zone_boxes[zone.id] = box
         self.zones_widget = zones_widget
 
-        self.needle_spin = QDoubleSpinBox(self)
-        # Wider than allowed on purpose: a value out of range is refused with the reason,
-        # rather than silently changed to the nearest limit.
-        self.needle_spin.setRange(0.0, 9.99)
-        self.needle_spin.setDecimals(2)
-        self.needle_spin.setSingleStep(0.05)
-        self.needle_spin.setSuffix(" mm")
-        self.needle_spin.setValue(entry.needle_mm)
+        self.needle_spin = needle_box(self, entry.needle_mm, step=0.05)
         self.needle_spin.setAccessibleName(self.tr("Needle length in millimetres"))
 
         self.note_edit = QPlainTextEdit(entry.note, self)
@@ -363,45 +350,6 @@ class SessionEditDialog(QDialog):
         self.problems.hide()
         self.entryChosen.emit(self.entry())
         self.accept()
-
-
-class RefusalBar(QWidget):
-    """Why something was refused: selectable text beside a red bar, in the palette's own text colour.
-
-    No style sheet: a widget with one keeps its old colours when the app switches palettes.
-    """
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        bar = QFrame(self)
-        bar.setFixedWidth(4)
-        bar.setAutoFillBackground(True)
-        palette = bar.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(REFUSED_COLOUR))
-        bar.setPalette(palette)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setAccessibleName(accessible_name)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(8)
-        layout.addWidget(bar)
-        layout.addWidget(self.label, 1)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        """Show this message."""
-        self.label.setText(text)
-        self.show()
-
-    def text(self) -> str:
-        """The message shown."""
-        return self.label.text()
 
 
 # -- the log -------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,15 +28,12 @@ from PySide6.QtWidgets import (
 from scalpzone.domain.problems import Problem
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM, RULES_BY_ID, millimetres
 from scalpzone.domain.settings import parse_settings
-from scalpzone.ui.refusals import REFUSED_STYLE, RefusalLabel, fit_height
+from scalpzone.ui.refusals import RefusalBar, RefusalLabel, fit_height, needle_box
 from scalpzone.ui.words import full_day
 
 if TYPE_CHECKING:
     from scalpzone.storage.repositories import Roller
     from scalpzone.storage.store import ProfileStore
-
-#: Wider than the allowed 0.2–1.5 mm so a refused length can be typed and is named as refused.
-NEEDLE_TYPING_MAX = 9.95
 
 
 def _qdate(day: date) -> QDate:
@@ -67,12 +63,7 @@ class NewRollerDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.needle = QDoubleSpinBox(self)
-        self.needle.setDecimals(2)
-        self.needle.setRange(0.0, NEEDLE_TYPING_MAX)
-        self.needle.setSingleStep(0.25)
-        self.needle.setSuffix(" mm")
-        self.needle.setValue(needle_mm)
+        self.needle = needle_box(self, needle_mm)
         self.needle.setAccessibleName(self.tr("Needle length"))
         self.first_use = QDateEdit(self)
         self.first_use.setCalendarPopup(True)
@@ -114,7 +105,7 @@ class NewRollerDialog(QDialog):
         self.first_use.dateChanged.connect(self.validate)
         self.validate()
 
-    def _cell(self, field: QWidget, refusal: QLabel, hint: QLabel | None = None) -> QWidget:
+    def _cell(self, field: QWidget, refusal: QWidget, hint: QLabel | None = None) -> QWidget:
         cell = QWidget(self)
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
@@ -199,14 +190,7 @@ class RollersDialog(QDialog):
         self.current_label.setAccessibleName(self.tr("Roller in use"))
         self.needle_note = QLabel(in_use)
         self.needle_note.setWordWrap(True)
-        self.replace_warning = QLabel(in_use)
-        self.replace_warning.setWordWrap(True)
-        self.replace_warning.setStyleSheet(REFUSED_STYLE)
-        self.replace_warning.setAccessibleName(self.tr("Replace the roller"))
-        self.replace_warning.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.replace_warning = RefusalBar(self.tr("Replace the roller"), in_use)
         self.new_roller_button = QPushButton(self.tr("&New roller…"), in_use)
         self.new_roller_button.setToolTip(self.tr("Record a new roller and the day you start it"))
         self.new_roller_button.clicked.connect(self.ask_new_roller)

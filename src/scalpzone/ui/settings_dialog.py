@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from scalpzone.domain.rules import (
     weekly_cap,
 )
 from scalpzone.domain.settings import (
+    DEFAULT_NEEDLE_MM,
     ROLLER_MAX_USES,
     SESSION_MINUTES,
     SESSIONS_PER_WEEK,
@@ -46,14 +46,13 @@ from scalpzone.domain.settings import (
     parse_settings,
     setting_of,
 )
-from scalpzone.ui.refusals import RefusalLabel, fit_height
+from scalpzone.ui.refusals import RefusalLabel, fit_height, needle_box
 
 if TYPE_CHECKING:
     from scalpzone.storage.store import ProfileStore
 
 #: Spin boxes reach well past every limit, so a refused value can be typed and is shown as
-#: refused rather than silently clamped to the nearest allowed one.
-NEEDLE_TYPING_MAX = 9.95
+#: refused rather than silently clamped to the nearest allowed one (needles: `needle_box`).
 WHOLE_TYPING_MAX = 999
 HOURS_TYPING_MAX = 9999
 
@@ -141,11 +140,7 @@ class SettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.needle = QDoubleSpinBox(self)
-        self.needle.setDecimals(2)
-        self.needle.setRange(0.0, NEEDLE_TYPING_MAX)
-        self.needle.setSingleStep(0.25)
-        self.needle.setSuffix(" mm")
+        self.needle = needle_box(self, DEFAULT_NEEDLE_MM)
         self.needle.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         days = QWidget(self)
