@@ -62,6 +62,21 @@ def diff_maps(old: ScalpMap, new: ScalpMap) -> MapChange:
     )
 
 
+def plan_ahead(
+    document: MapDocument, today: date, weeks: int, roller_uses: int | None = None
+) -> Plan:
+    """The plan the window shows: `weeks` weeks from `plan_start` (tomorrow once today is logged)."""
+    return make_plan(
+        document.scalp_map,
+        document.settings,
+        document.health,
+        document.history,
+        plan_start(document.history, today),
+        weeks,
+        roller_uses=roller_uses,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _PlanIndex:
     """The plan looked up by zone: next planned day and why a zone is left out."""
@@ -216,16 +231,7 @@ class MapModel(QObject):
         return found
 
     def _make_plan(self) -> Plan:
-        doc = self._document
-        return make_plan(
-            doc.scalp_map,
-            doc.settings,
-            doc.health,
-            doc.history,
-            plan_start(doc.history, self._today()),
-            PLAN_WEEKS,
-            roller_uses=self._roller_uses,
-        )
+        return plan_ahead(self._document, self._today(), PLAN_WEEKS, self._roller_uses)
 
     def _replan(self) -> None:
         self._index = _PlanIndex.of(self._make_plan())

@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
 
-from scalpzone.domain.history import plan_start
 from scalpzone.domain.plan import Plan, PlanStatus, Session
-from scalpzone.domain.planner import make_plan
 from scalpzone.domain.rules import COURSE_WEEKS
 from scalpzone.ui.dialogs import Dialogs
 from scalpzone.ui.editing import MapEditor
-from scalpzone.ui.model import MapModel
+from scalpzone.ui.model import MapModel, plan_ahead
 from scalpzone.ui.notices import NoticeBar
 from scalpzone.ui.profiles import ProfileController
 from scalpzone.ui.session import Autosave
@@ -357,18 +355,10 @@ class WeekController(QObject):
 
     def plan_for(self, weeks: int) -> Plan:
         """The plan from today for `weeks` weeks, as the week view makes it."""
-        doc = self._document()
         store = self._store()
         roller = store.current_roller(self.profile_id) if store is not None else None
-        return make_plan(
-            doc.scalp_map,
-            doc.settings,
-            doc.health,
-            doc.history,
-            plan_start(doc.history, self.today()),
-            weeks,
-            roller_uses=roller.uses if roller is not None else None,
-        )
+        uses = roller.uses if roller is not None else None
+        return plan_ahead(self._document(), self.today(), weeks, uses)
 
     def _sheet(self) -> PlanSheet:
         from scalpzone.ui.plan_sheet import PlanSheet, SheetContent  # noqa: PLC0415

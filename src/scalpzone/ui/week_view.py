@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scalpzone.domain.history import HistoryEntry, plan_start
+from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, Session, WarningCode
-from scalpzone.domain.planner import make_plan
 from scalpzone.domain.rules import RULES_BY_ID, millimetres
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.colours import MapColours
+from scalpzone.ui.model import plan_ahead
 from scalpzone.ui.words import full_day, short_day
 
 if TYPE_CHECKING:
@@ -309,19 +309,11 @@ class WeekView(QWidget):
         doc = stored.document
         roller = self._store.current_roller(self._profile_id)
         start = self.week_start()
-        first = plan_start(doc.history, today)
         if self.week_offset >= 0:
-            plan = make_plan(
-                doc.scalp_map,
-                doc.settings,
-                doc.health,
-                doc.history,
-                first,
-                self.week_offset + 1,
-                roller_uses=roller.uses if roller is not None else None,
-            )
+            uses = roller.uses if roller is not None else None
+            plan = plan_ahead(doc, today, self.week_offset + 1, uses)
         else:
-            plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, first, 1)
+            plan = plan_ahead(doc, today, 1)
         self.plan = plan
         end = start + timedelta(days=DAYS - 1)
         self.range_label.setText(f"{short_day(start)} – {full_day(end)}")
@@ -329,7 +321,7 @@ class WeekView(QWidget):
         logged = {e.date: e for e in doc.history}
         for i, column in enumerate(self.columns):
             day = start + timedelta(days=i)
-            if day < first:
+            if day < plan.start:
                 # Earlier weeks, and today once its session is logged: what the log says.
                 column.show_day(day, today, None, doc.scalp_map, colours)
                 entry = logged.get(day)
