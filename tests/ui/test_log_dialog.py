@@ -15,7 +15,8 @@ from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.storage.repositories import LoggedSession
 from scalpzone.storage.store import ProfileStore
-from scalpzone.ui.log_dialog import SessionEditDialog, SessionLogDialog
+from scalpzone.ui.log_dialog import SessionLogDialog
+from scalpzone.ui.log_edit import SessionEditDialog
 from scalpzone.ui.main_window import MainWindow
 from tests.ui.helpers import MONDAY, ScriptedDialogs
 from tests.ui.issue5_support import screenshot
