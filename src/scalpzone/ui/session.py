@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.mapfile import MapDocument, map_document_json, parse_map_data
+from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.model import DatedHairline, MapModel
 from scalpzone.ui.store_api import ProfileStoreLike
 
@@ -36,6 +37,9 @@ class Autosave(QObject):
         self._profile_id = 0
         self._gestures = 0
         self.pending = False
+        # The map last written (maps are immutable, so identity says "unchanged since"): steps
+        # that leave the map alone, such as edits of the session log, write nothing.
+        self._saved: ScalpMap | None = None
         stack.indexChanged.connect(self._on_step)
 
     @property
@@ -51,6 +55,7 @@ class Autosave(QObject):
             self.flush()
         else:
             self.pending = False
+            self._saved = self._model.scalp_map
 
     def detach(self) -> None:
         """Write what is waiting and stop saving (the profile is being closed)."""
@@ -74,17 +79,19 @@ class Autosave(QObject):
             return
         from scalpzone.storage import StorageError  # noqa: PLC0415  (imported with the store)
 
+        scalp_map = self._model.scalp_map
         try:
-            self._store.save_map(self._profile_id, self._model.scalp_map, self._model.today())
+            self._store.save_map(self._profile_id, scalp_map, self._model.today())
         except StorageError as error:
             self.failed.emit(str(error))
             return
+        self._saved = scalp_map
         self.pending = False
         self.saved.emit()
 
     def _on_step(self, _index: int) -> None:
-        self.pending = True
-        if not self._gestures:
+        self.pending = self._model.scalp_map is not self._saved
+        if self.pending and not self._gestures:
             self.flush()
 
 

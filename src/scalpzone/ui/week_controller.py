@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
 
+from scalpzone.domain.health import health_reconfirm_due
 from scalpzone.domain.plan import Plan, PlanStatus, Session
 from scalpzone.domain.rules import COURSE_WEEKS
 from scalpzone.ui.dialogs import Dialogs
@@ -176,8 +177,6 @@ class WeekController(QObject):
     def _reconfirm_text(self) -> str:
         if self._store() is None or not self.profile_id:
             return ""
-        from scalpzone.domain.health import health_reconfirm_due  # noqa: PLC0415
-
         confirmed = self._confirmed_on
         if not health_reconfirm_due(confirmed, self.today()):
             return ""
