@@ -37,7 +37,7 @@ def confirm_health(window: MainWindow, health: Health | None = None) -> None:
     store = window.profiles.store
     assert store is not None
     store.save_health(window.profiles.profile_id, health or Health(), MONDAY)
-    window.week._health_confirmed()
+    window.week.details_changed()
 
 
 def test_the_week_tab_follows_map_edits(qtbot: QtBot, window: MainWindow) -> None:

@@ -55,6 +55,8 @@ class ProfileController(QObject):
         self._db: DatabaseLike | None = None
         self._store: ProfileStoreLike | None = None
         self.profile_id = 0
+        #: The day the open profile's health checklist was last gone through (None: never).
+        self.health_confirmed_on: date | None = None
         self._hairlines: tuple[DatedHairline, ...] = ()
         self._snapshot_base: MapDocument | None = None
 
@@ -144,6 +146,7 @@ class ProfileController(QObject):
 
     def _opened(self, stored: StoredProfileLike) -> None:
         self.profile_id = stored.id
+        self.health_confirmed_on = stored.health_confirmed_on
         self._hairlines = _hairlines(stored)
         roller = self._require().current_roller(stored.id)
         self._model.set_roller_uses(roller.uses if roller is not None else None)
@@ -157,6 +160,7 @@ class ProfileController(QObject):
         """
         store = self._require()
         stored = store.load_profile(self.profile_id)
+        self.health_confirmed_on = stored.health_confirmed_on
         roller = store.current_roller(self.profile_id)
         self._model.update_details(stored.document, roller.uses if roller is not None else None)
 

@@ -46,6 +46,10 @@ class StoredProfileLike(Protocol):
     def hairlines(self) -> Sequence[tuple[date, Sequence[Point]]]:
         """Dated hairline snapshots, oldest first."""
 
+    @property
+    def health_confirmed_on(self) -> date | None:
+        """The day the health checklist was last gone through (None: never)."""
+
 
 class RollerLike(Protocol):
     """The roller in use, as far as the plan cares."""

@@ -73,7 +73,6 @@ class WeekController(QObject):
         self._profiles = profiles
         self._autosave = autosave
         self._editor = editor
-        self._confirmed_on: date | None = None
         self._said = ""  # what the banner says (or said before it was put off)
         self._dialogs = dialogs
         self._settings = settings
@@ -121,7 +120,6 @@ class WeekController(QObject):
         # scroll area deletes the previous profile's week.
         self._week_page.setWidget(self.week_view)
         self._stale = False
-        self._confirmed_on = store.load_profile(self.profile_id).health_confirmed_on
         self._said = ""
         self._show_status()
 
@@ -159,7 +157,7 @@ class WeekController(QObject):
         due = self._reconfirm_text()
         if due:
             # Never answered: the note stays until the checklist is gone through once.
-            self._say(due, closable=self._confirmed_on is not None)
+            self._say(due, closable=self._profiles.health_confirmed_on is not None)
             return
         self._said = ""
         if self._banner.kind:
@@ -177,7 +175,7 @@ class WeekController(QObject):
     def _reconfirm_text(self) -> str:
         if self._store() is None or not self.profile_id:
             return ""
-        confirmed = self._confirmed_on
+        confirmed = self._profiles.health_confirmed_on
         if not health_reconfirm_due(confirmed, self.today()):
             return ""
         if confirmed is None:
@@ -233,7 +231,7 @@ class WeekController(QObject):
         store = self._store()
         if store is None:
             return
-        if self._confirmed_on is None:
+        if self._profiles.health_confirmed_on is None:
             self.said.emit(
                 self.tr("Please go through the health checklist before the first session.")
             )
@@ -296,13 +294,10 @@ class WeekController(QObject):
         from scalpzone.ui.health_dialog import HealthDialog  # noqa: PLC0415
 
         dialog = HealthDialog(store, self.profile_id, self.today(), self._window)
-        dialog.confirmed.connect(lambda _health: self._health_confirmed())
+        dialog.confirmed.connect(lambda _health: self.details_changed())
         self._open(dialog)
 
     def _health_confirmed(self) -> None:
-        store = self._store()
-        if store is not None:
-            self._confirmed_on = store.load_profile(self.profile_id).health_confirmed_on
         self.details_changed()
         self._show_status()
 
