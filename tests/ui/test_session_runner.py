@@ -35,6 +35,14 @@ def treated_profile(window: MainWindow) -> tuple[ProfileStore, int]:
     return store, pid
 
 
+def mondays_session(window: MainWindow) -> tuple[ProfileStore, int, Session]:
+    """The treated profile and the session its plan holds for Monday."""
+    store, pid = treated_profile(window)
+    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
+    assert session is not None
+    return store, pid, session
+
+
 def plan_from(store: ProfileStore, pid: int, start: date) -> Plan:
     """A fresh plan from what the database holds now."""
     doc = store.load_profile(pid).document
@@ -131,9 +139,7 @@ def test_done_by_clicking_logs_zones_in_order_counts_a_use_and_changes_the_plan(
 def test_zone_pages_show_the_zone_and_the_way_to_roll(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     runner = open_runner(qtbot, store, pid, session, dialogs)
     screenshot(runner, "session-before")
     click(qtbot, runner.next_button)
@@ -162,9 +168,7 @@ def test_zone_pages_show_the_zone_and_the_way_to_roll(
 def test_partial_done_logs_only_the_ticked_zones(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     uses_before = uses(store, pid)
     runner = open_runner(qtbot, store, pid, session, dialogs)
     next_to_finish(qtbot, runner)
@@ -186,9 +190,7 @@ def test_partial_done_logs_only_the_ticked_zones(
 def test_nothing_ticked_cannot_be_logged_as_done(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     runner = open_runner(qtbot, store, pid, session, dialogs)
     next_to_finish(qtbot, runner)
     for box in runner.rolled_checks.values():
@@ -200,9 +202,7 @@ def test_nothing_ticked_cannot_be_logged_as_done(
 def test_skip_logs_skipped_and_counts_no_use(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     uses_before = uses(store, pid)
     runner = open_runner(qtbot, store, pid, session, dialogs)
     runner.step_list.setCurrentRow(runner.step_list.count() - 1)  # jump straight to Finish
@@ -221,9 +221,7 @@ def test_skip_logs_skipped_and_counts_no_use(
 def test_irritation_notes_it_and_asks_the_window_to_block_the_zone(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     runner = open_runner(qtbot, store, pid, session, dialogs)
     next_to_finish(qtbot, runner)
     assert not runner.irritation_box.isChecked()
@@ -255,9 +253,7 @@ def test_irritation_notes_it_and_asks_the_window_to_block_the_zone(
 def test_irritation_without_blocking_asks_for_no_block(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     runner = open_runner(qtbot, store, pid, session, dialogs)
     next_to_finish(qtbot, runner)
     runner.irritation_box.setChecked(True)
@@ -294,9 +290,7 @@ def test_a_later_session_run_today_is_logged_today_and_says_so(
 def test_a_refused_log_is_shown_plainly_and_nothing_is_saved(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     # Planned before a drawn zone was deleted: the store refuses a zone the map no longer has.
     gone = replace(session, zones=(*session.zones, "custom-9"))
     before = store.load_profile(pid).document.history
@@ -319,9 +313,7 @@ def test_a_refused_log_is_shown_plainly_and_nothing_is_saved(
 def test_escape_logs_nothing_and_asks_only_when_steps_were_ticked(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     before = store.load_profile(pid).document.history
 
     untouched = open_runner(qtbot, store, pid, session, dialogs)
@@ -345,9 +337,7 @@ def test_escape_logs_nothing_and_asks_only_when_steps_were_ticked(
 def test_the_keyboard_alone_runs_a_session(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid = treated_profile(window)
-    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
-    assert session is not None
+    store, pid, session = mondays_session(window)
     runner = open_runner(qtbot, store, pid, session, dialogs)
     runner.activateWindow()
     qtbot.waitUntil(runner.isActiveWindow)
