@@ -17,10 +17,17 @@ from sqlalchemy.orm import Session
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.history import HistoryEntry, SessionStatus
+from scalpzone.domain.mapfile import FORMAT, VERSION, day_problem, parse_map_data
+from scalpzone.domain.problems import Problem
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.settings import Contraindication, Health, Settings, Weekday
 from scalpzone.domain.zones import Zone, ZoneState
-from scalpzone.storage.errors import LogEntryNotFoundError, ProfileNotFoundError, StorageError
+from scalpzone.storage.errors import (
+    LogEntryNotFoundError,
+    ProfileNotFoundError,
+    StorageError,
+    StoredDataError,
+)
 from scalpzone.storage.models import (
     HEALTH_ITEMS,
     HairlineSnapshotRow,
@@ -32,6 +39,7 @@ from scalpzone.storage.models import (
     SettingsRow,
     ZoneRow,
 )
+from scalpzone.storage.validated import check_zone_states
 
 _COMPACT = (",", ":")
 
@@ -205,13 +213,40 @@ class SnapshotRepository:
         self._s = session
 
     def hairlines(self, profile_id: int) -> tuple[tuple[date, tuple[Point, ...]], ...]:
-        """Every dated hairline, oldest first."""
+        """Every dated hairline, oldest first (StoredDataError names a row that is not one)."""
         rows = self._s.execute(
-            select(HairlineSnapshotRow.day, HairlineSnapshotRow.points)
-            .where(HairlineSnapshotRow.profile_id == profile_id)
-            .order_by(HairlineSnapshotRow.day)
+            text(
+                "SELECT id, day, points FROM hairline_snapshots WHERE profile_id = :pid "
+                "ORDER BY day"
+            ),
+            {"pid": profile_id},
         )
-        return tuple((day, points_from_json(points)) for day, points in rows)
+        found: list[tuple[date, tuple[Point, ...]]] = []
+        problems: list[Problem] = []
+        for row, day, points in rows:
+            where = f"hairline_snapshots row {row}"
+            if (fail := day_problem(day)) is not None:
+                problems.append(Problem(f"{where}, day", fail))
+                continue
+            try:
+                line = parse_map_data(
+                    {
+                        "format": FORMAT,
+                        "version": VERSION,
+                        "zones": [],
+                        "hairline": json.loads(points),
+                    }
+                ).scalp_map.hairline
+            except (ValueError, TypeError, RecursionError) as error:
+                reasons = getattr(error, "problems", ()) or (
+                    Problem("points", "is not valid JSON"),
+                )
+                problems += [Problem(f"{where}, points", p.message) for p in reasons]
+                continue
+            found.append((date.fromisoformat(day), line))
+        if problems:
+            raise StoredDataError("The dated hairlines", problems, profile_id=profile_id)
+        return tuple(found)
 
     def put_hairline(self, profile_id: int, day: date, points: Sequence[Point]) -> None:
         """Keep this hairline for the day; a second save on the same day replaces the first."""
@@ -246,22 +281,34 @@ class SnapshotRepository:
         )
 
     def maps(self, profile_id: int) -> tuple[MapSnapshot, ...]:
-        """Every dated map snapshot, oldest first."""
+        """Every dated map snapshot, oldest first (StoredDataError names a row that is not one)."""
         rows = self._s.execute(
-            select(MapSnapshotRow.day, MapSnapshotRow.zones)
-            .where(MapSnapshotRow.profile_id == profile_id)
-            .order_by(MapSnapshotRow.day)
+            text("SELECT id, day, zones FROM map_snapshots WHERE profile_id = :pid ORDER BY day"),
+            {"pid": profile_id},
         )
-        return tuple(
-            MapSnapshot(
-                day,
-                tuple(
-                    ZoneStateSnapshot(z["id"], ZoneState(z["state"]), int(z["severity"]))
-                    for z in json.loads(zones)
-                ),
+        found: list[MapSnapshot] = []
+        problems: list[Problem] = []
+        for row, day, zones in rows:
+            where = f"map_snapshots row {row}"
+            if (fail := day_problem(day)) is not None:
+                problems.append(Problem(f"{where}, day", fail))
+                continue
+            try:
+                raw = json.loads(zones)
+            except (ValueError, TypeError, RecursionError):
+                problems.append(Problem(f"{where}, zones", "is not valid JSON"))
+                continue
+            bad = check_zone_states(raw, f"{where}, zones")
+            if bad:
+                problems += bad
+                continue
+            states = tuple(
+                ZoneStateSnapshot(z["id"], ZoneState(z["state"]), z["severity"]) for z in raw
             )
-            for day, zones in rows
-        )
+            found.append(MapSnapshot(date.fromisoformat(day), states))
+        if problems:
+            raise StoredDataError("The dated maps", problems, profile_id=profile_id)
+        return tuple(found)
 
 
 def _days_mask(days: Iterable[Weekday]) -> int:
