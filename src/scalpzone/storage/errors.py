@@ -52,8 +52,10 @@ class StoredDataError(StorageError):
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(
             f"{what} holds values ScalpZone will not plan from (was the database edited "
-            f"outside ScalpZone?):\n{lines}\nNothing was changed. Restore a backup, or reset "
-            "what is listed to ScalpZone's defaults."
+            f"outside ScalpZone?):\n{lines}\nNothing was changed, and nothing is planned from "
+            "these values. Restore a backup (File › Restore backup…, or `scalpzone backups "
+            "list` and `scalpzone backups restore NAME`), or open the profile in ScalpZone to "
+            "put what is listed back to its defaults."
         )
 
 
