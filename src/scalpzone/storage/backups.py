@@ -85,7 +85,8 @@ def _scan(folder: Path) -> list[BackupInfo]:
     if not _is_real_folder(folder):
         return []
     try:
-        entries = list(os.scandir(folder))
+        with os.scandir(folder) as scan:
+            entries = list(scan)
     except OSError:
         return []
     found: list[BackupInfo] = []
@@ -311,12 +312,12 @@ def clean_half_written(database: Path) -> None:
     candidates: list[Path] = []
     folder = backup_folder(database)
     if _is_real_folder(folder):
-        with contextlib.suppress(OSError):
-            candidates += [Path(e.path) for e in os.scandir(folder) if _is_part(e.name)]
-    with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            candidates += [Path(e.path) for e in entries if _is_part(e.name)]
+    with contextlib.suppress(OSError), os.scandir(database.parent) as entries:
         candidates += [
             Path(e.path)
-            for e in os.scandir(database.parent)
+            for e in entries
             if e.name.startswith(database.name + ".") and _is_part(e.name)
         ]
     for leftover in candidates:
@@ -350,8 +351,8 @@ def adopt_shared_backups(database: Path) -> int:
     legacy = shared_backups(database)
     if not legacy:
         return 0
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(database.parent):
+    with contextlib.suppress(OSError), os.scandir(database.parent) as entries:
+        for entry in entries:
             other = Path(entry.path)
             if other == database or not entry.is_file(follow_symlinks=False):
                 continue

@@ -117,7 +117,8 @@ class Database:
     def open(cls, path: Path | str | None = None, *, now: Clock = datetime.now) -> Database:
         """Open (creating, recovering or upgrading as needed) and lock the database."""
         db_path = resolve_database_path(path)
-        refuse_if_not_ours(db_path)  # before anything is created beside it, even a lock
+        # Before anything is created beside it, not even a lock file:
+        refuse_if_not_ours(db_path, on_record=backups.on_record(db_path))
         folder = db_path.parent
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -127,7 +128,7 @@ class Database:
         lock = DatabaseLock.acquire(db_path, required=folder_writable)
         try:
             return cls._open_locked(db_path, lock, folder_writable, now)
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, sqlite3.Error, DBAPIError) as error:
             lock.release()
             raise classify(error, db_path, "open its database") from error
         except BaseException:
@@ -197,7 +198,7 @@ class Database:
             engine = file_engine(path)
             identity = opening.engine_identity(engine)
             broken = check_constraints(engine)
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, sqlite3.Error, DBAPIError) as error:
             raise classify(error, path, "open its database") from None
         if identity is None:
             raise StorageError(f"The database {path} has no identity after opening it.")

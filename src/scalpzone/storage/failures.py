@@ -69,8 +69,12 @@ def _full(path: Path, doing: str) -> DiskFullError:
 def classify(error: BaseException, path: Path, doing: str) -> StorageError:
     """A failure that is not damage, as the error a person can act on.
 
-    `doing` completes "ScalpZone could not …", e.g. "open its database".
+    `doing` completes "ScalpZone could not …", e.g. "open its database". SQLAlchemy's
+    wrappers are looked through to the SQLite error inside.
     """
+    inner = getattr(error, "orig", None)
+    if isinstance(inner, BaseException):
+        error = inner
     code = sqlite_code(error)
     number = error.errno if isinstance(error, OSError) else None
     reason = (

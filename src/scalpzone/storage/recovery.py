@@ -18,6 +18,7 @@ written to, not even by SQLite's checkpoint on close.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sqlite3
@@ -116,10 +117,11 @@ def _read_head(path: Path) -> bytes:
 
 def _looks_like_text(head: bytes) -> bool:
     try:
-        head.decode("utf-8")
+        # final=False: the last character may be cut in half by the 100-byte read.
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
         return False
-    return bool(head.strip(b"\x00"))
+    return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
 
 
 def _describe_junk(head: bytes) -> str:
@@ -149,12 +151,12 @@ def _application_id(header: bytes) -> int:
     return int.from_bytes(header[68:72], "big", signed=True) if len(header) >= 72 else 0
 
 
-def refuse_if_not_ours(path: Path) -> None:
-    """A quick look before anything is created beside `path`: refuse what is plainly not ours.
+def refuse_if_not_ours(path: Path, *, on_record: bool) -> None:
+    """A look before anything is created beside `path`: refuse what is not ours, untouched.
 
-    Folders, links, devices, pipes, text files and other applications' SQLite files raise
-    NotScalpZoneDatabaseError. A missing path, or a file that may be ours, passes (the full
-    check comes once the lock is held).
+    Raises NotScalpZoneDatabaseError as `check_database_file` would; a missing path, a file
+    marked as ScalpZone's, or one on record passes at once (the full check follows once the
+    lock is held). Other failures are left for that check to report.
     """
     try:
         st = path.lstat()
@@ -166,12 +168,15 @@ def refuse_if_not_ours(path: Path) -> None:
     try:
         header = _read_head(path)
     except OSError:
-        return  # unreadable: the full check says why
-    if header.startswith(SQLITE_HEADER):
-        if _application_id(header) not in (0, APPLICATION_ID):
-            raise not_ours(path, "another application's SQLite database")
-    elif _looks_like_text(header):
-        raise not_ours(path, "a text file")
+        return
+    if header.startswith(SQLITE_HEADER) and _application_id(header) == APPLICATION_ID:
+        return
+    try:
+        check_database_file(path, on_record=on_record)
+    except NotScalpZoneDatabaseError:
+        raise
+    except StorageError:
+        return
 
 
 def check_database_file(path: Path, *, on_record: bool = False) -> FileCheck:
