@@ -39,7 +39,7 @@ from scalpzone.storage.models import (
     SettingsRow,
     ZoneRow,
 )
-from scalpzone.storage.validated import check_zone_states
+from scalpzone.storage.validated import check_log_rows, check_roller_rows, check_zone_states
 
 _COMPACT = (",", ":")
 
@@ -407,6 +407,7 @@ class LogRepository:
 
     def entries(self, profile_id: int) -> tuple[LoggedSession, ...]:
         """Every logged session with its id, oldest day first, then in the order logged."""
+        check_log_rows(self._s, profile_id)
         rows = self._s.execute(
             select(*_ENTRY_COLUMNS)
             .where(SessionLogRow.profile_id == profile_id)
@@ -514,6 +515,7 @@ class RollerRepository:
 
     def current(self, profile_id: int) -> Roller | None:
         """The roller in use, if any."""
+        check_roller_rows(self._s, profile_id)
         row = self._s.execute(
             _roller_query(profile_id)
             .where(RollerRow.retired_on.is_(None))
@@ -524,6 +526,7 @@ class RollerRepository:
 
     def all(self, profile_id: int) -> tuple[Roller, ...]:
         """Every roller, first bought first."""
+        check_roller_rows(self._s, profile_id)
         rows = self._s.execute(_roller_query(profile_id).order_by(RollerRow.id))
         return tuple(Roller(*row) for row in rows)
 

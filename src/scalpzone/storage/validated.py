@@ -20,8 +20,17 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from scalpzone.domain.mapfile import FORMAT, VERSION, MapDocument, day_problem, parse_map_data
+from scalpzone.domain.history import SessionStatus
+from scalpzone.domain.mapfile import (
+    FORMAT,
+    NOTE_MAX,
+    VERSION,
+    MapDocument,
+    day_problem,
+    parse_map_data,
+)
 from scalpzone.domain.problems import Problem, ProblemsError, show
+from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
 from scalpzone.domain.settings import Weekday
 from scalpzone.domain.zones import ZoneState
 from scalpzone.storage.errors import ProfileNotFoundError, StoredDataError
@@ -208,3 +217,71 @@ def check_zone_states(raw: object, where: str) -> list[Problem]:
         if not isinstance(severity, int) or isinstance(severity, bool) or not 1 <= severity <= 3:
             problems.append(Problem(f"{where}[{i}].severity", f"{show(severity)} is outside 1–3"))
     return problems
+
+
+def check_log_rows(session: Session, profile_id: int) -> None:
+    """StoredDataError naming each session-log row that is not a session (read as plain values)."""
+    problems: list[Problem] = []
+    statuses = {s.value for s in SessionStatus}
+    for row, day, zone_ids, needle, status, note in _rows(
+        session,
+        "SELECT id, day, zones, needle_mm, status, note FROM session_log WHERE profile_id = :pid",
+        profile_id,
+    ):
+        where = f"session_log row {row}"
+        if (fail := day_problem(day)) is not None:
+            problems.append(Problem(f"{where}, day", fail))
+        ids = _json(zone_ids, f"{where}, zones", problems)
+        if ids is not None and (
+            not isinstance(ids, list) or not ids or not all(isinstance(z, str) for z in ids)
+        ):
+            problems.append(Problem(f"{where}, zones", f"{show(ids)} is not a list of zone ids"))
+        if not _number_between(needle, NEEDLE_MIN_MM, NEEDLE_MAX_MM):
+            problems.append(
+                Problem(
+                    f"{where}, needle_mm",
+                    f"{show(needle)} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm",
+                )
+            )
+        if status not in statuses:
+            problems.append(Problem(f"{where}, status", f"{show(status)} is not done or skipped"))
+        if not isinstance(note, str) or len(note) > NOTE_MAX:
+            problems.append(
+                Problem(f"{where}, note", f"is not text of at most {NOTE_MAX} characters")
+            )
+    if problems:
+        raise StoredDataError("The session log", problems, profile_id=profile_id)
+
+
+def check_roller_rows(session: Session, profile_id: int) -> None:
+    """StoredDataError naming each roller row with a needle or a day that breaks the rules."""
+    problems: list[Problem] = []
+    for row, needle, first_use, retired_on in _rows(
+        session,
+        "SELECT id, needle_mm, first_use, retired_on FROM rollers WHERE profile_id = :pid",
+        profile_id,
+    ):
+        where = f"rollers row {row}"
+        if not _number_between(needle, NEEDLE_MIN_MM, NEEDLE_MAX_MM):
+            problems.append(
+                Problem(
+                    f"{where}, needle_mm",
+                    f"{show(needle)} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm",
+                )
+            )
+        first_fail = day_problem(first_use)
+        if first_fail is not None:
+            problems.append(Problem(f"{where}, first_use", first_fail))
+        if retired_on is not None:
+            if (fail := day_problem(retired_on)) is not None:
+                problems.append(Problem(f"{where}, retired_on", fail))
+            elif first_fail is None and retired_on < first_use:
+                problems.append(
+                    Problem(f"{where}, retired_on", f"{show(retired_on)} is before its first use")
+                )
+    if problems:
+        raise StoredDataError("The rollers", problems, profile_id=profile_id)
+
+
+def _number_between(value: object, low: float, high: float) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
