@@ -197,11 +197,16 @@ class Database:
             _secure(path)
             engine = file_engine(path)
             identity = opening.engine_identity(engine)
-            broken = check_constraints(engine)
+            if identity is None:
+                raise StorageError(f"The database {path} has no identity after opening it.")
+            # Once a day, with the daily backup: SQLite's check where CHECK constraints count
+            # (each profile's values are also checked whenever it is read).
+            daily = check.verdict is not Verdict.MISSING and opening.first_start_today(
+                path, identity, now
+            )
+            broken = check_constraints(engine) if daily else []
         except (OSError, sqlite3.Error, DBAPIError) as error:
             raise classify(error, path, "open its database") from None
-        if identity is None:
-            raise StorageError(f"The database {path} has no identity after opening it.")
         if broken:
             notices.append(
                 f"The database {path} holds values outside ScalpZone's limits "
@@ -209,7 +214,7 @@ class Database:
                 "says which values when it is opened, and nothing is planned from them."
             )
         opening.keep_backups_apart(path, identity, notices)
-        if check.verdict is not Verdict.MISSING:
+        if daily:
             opening.daily_backup(path, identity, notices, now)
         return engine
 

@@ -182,14 +182,20 @@ def upgrade(path: Path, check: FileCheck, notices: list[str], now: Clock) -> Non
     )
 
 
+def first_start_today(path: Path, identity: str, now: Clock) -> bool:
+    """Whether no backup of this database was taken today yet (only today's are opened)."""
+    today = now().date()
+    return not any(
+        b.taken.date() == today and backups.backup_identity(b.path) in (identity, None)
+        for b in backups.list_backups(path)
+    )
+
+
 def daily_backup(path: Path, identity: str, notices: list[str], now: Clock) -> None:
     """The first start of a day backs up the database as it was found.
 
     A backup that cannot be written does not keep the person from their data; they are told.
     """
-    today = now().date()
-    if any(b.taken.date() == today for b in backups.list_backups(path, identity)):
-        return
     try:
         backups.make_backup(path, "daily", now)
         backups.prune_backups(path, identity)

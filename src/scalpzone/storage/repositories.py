@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.history import HistoryEntry, SessionStatus
-from scalpzone.domain.mapfile import FORMAT, VERSION, day_problem, parse_map_data
+from scalpzone.domain.mapfile import HAIRLINE_MAX_POINTS, day_problem
 from scalpzone.domain.problems import Problem
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.settings import Contraindication, Health, Settings, Weekday
@@ -39,7 +39,12 @@ from scalpzone.storage.models import (
     SettingsRow,
     ZoneRow,
 )
-from scalpzone.storage.validated import check_log_rows, check_roller_rows, check_zone_states
+from scalpzone.storage.validated import (
+    check_log_rows,
+    check_roller_rows,
+    check_zone_states,
+    points_problem,
+)
 
 _COMPACT = (",", ":")
 
@@ -229,20 +234,15 @@ class SnapshotRepository:
                 problems.append(Problem(f"{where}, day", fail))
                 continue
             try:
-                line = parse_map_data(
-                    {
-                        "format": FORMAT,
-                        "version": VERSION,
-                        "zones": [],
-                        "hairline": json.loads(points),
-                    }
-                ).scalp_map.hairline
-            except (ValueError, TypeError, RecursionError) as error:
-                reasons = getattr(error, "problems", ()) or (
-                    Problem("points", "is not valid JSON"),
-                )
-                problems += [Problem(f"{where}, points", p.message) for p in reasons]
+                raw = json.loads(points)
+            except (ValueError, TypeError, RecursionError):
+                problems.append(Problem(f"{where}, points", "is not valid JSON"))
                 continue
+            fail = points_problem(raw, HAIRLINE_MAX_POINTS)
+            if fail is not None:
+                problems.append(Problem(f"{where}, points", fail))
+                continue
+            line = tuple((float(x), float(y)) for x, y in raw)
             found.append((date.fromisoformat(day), line))
         if problems:
             raise StoredDataError("The dated hairlines", problems, profile_id=profile_id)

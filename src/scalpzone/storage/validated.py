@@ -285,3 +285,17 @@ def check_roller_rows(session: Session, profile_id: int) -> None:
 
 def _number_between(value: object, low: float, high: float) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+
+
+def points_problem(raw: object, most: int) -> str | None:
+    """Why stored points are not a line of 2 to `most` map points [x, y] in 0–1, or None."""
+    if not isinstance(raw, list) or not 2 <= len(raw) <= most:
+        return f"is not a list of 2 to {most} points [[x, y], …]"
+    for point in raw:
+        if not (
+            isinstance(point, list)
+            and len(point) == 2
+            and all(_number_between(c, 0.0, 1.0) for c in point)
+        ):
+            return f"{show(point)} is not a point [x, y] with both in 0–1"
+    return None
