@@ -46,7 +46,7 @@ def offer_repair(
     if settings_only:
         intro += " " + _tr(
             "Only plan settings are affected: resetting them to ScalpZone's defaults keeps "
-            "your map and your session log."
+            "your map and your session log (the health checklist is asked again)."
         )
     chosen = dialogs.choose(_tr("Your data needs attention"), intro, problems, choices)
     if chosen is None:
