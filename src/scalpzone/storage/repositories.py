@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import cast
 
 from sqlalchemy import Select, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.history import HistoryEntry, SessionStatus
-from scalpzone.domain.mapfile import HAIRLINE_MAX_POINTS, day_problem
+from scalpzone.domain.mapfile import HAIRLINE_MAX_POINTS
 from scalpzone.domain.problems import Problem
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.settings import Contraindication, Health, Settings, Weekday
@@ -43,6 +44,7 @@ from scalpzone.storage.validated import (
     check_log_rows,
     check_roller_rows,
     check_zone_states,
+    dated_json,
     points_problem,
 )
 
@@ -228,22 +230,13 @@ class SnapshotRepository:
         )
         found: list[tuple[date, tuple[Point, ...]]] = []
         problems: list[Problem] = []
-        for row, day, points in rows:
-            where = f"hairline_snapshots row {row}"
-            if (fail := day_problem(day)) is not None:
-                problems.append(Problem(f"{where}, day", fail))
-                continue
-            try:
-                raw = json.loads(points)
-            except (ValueError, TypeError, RecursionError):
-                problems.append(Problem(f"{where}, points", "is not valid JSON"))
-                continue
+        for where, day, raw in dated_json(rows, "hairline_snapshots", "points", problems):
             fail = points_problem(raw, HAIRLINE_MAX_POINTS)
             if fail is not None:
                 problems.append(Problem(f"{where}, points", fail))
                 continue
-            line = tuple((float(x), float(y)) for x, y in raw)
-            found.append((date.fromisoformat(day), line))
+            points = cast(list[list[float]], raw)
+            found.append((day, tuple((float(x), float(y)) for x, y in points)))
         if problems:
             raise StoredDataError("The dated hairlines", problems, profile_id=profile_id)
         return tuple(found)
@@ -288,24 +281,15 @@ class SnapshotRepository:
         )
         found: list[MapSnapshot] = []
         problems: list[Problem] = []
-        for row, day, zones in rows:
-            where = f"map_snapshots row {row}"
-            if (fail := day_problem(day)) is not None:
-                problems.append(Problem(f"{where}, day", fail))
-                continue
-            try:
-                raw = json.loads(zones)
-            except (ValueError, TypeError, RecursionError):
-                problems.append(Problem(f"{where}, zones", "is not valid JSON"))
-                continue
+        for where, day, raw in dated_json(rows, "map_snapshots", "zones", problems):
             bad = check_zone_states(raw, f"{where}, zones")
-            if bad:
+            if bad or not isinstance(raw, list):
                 problems += bad
                 continue
             states = tuple(
                 ZoneStateSnapshot(z["id"], ZoneState(z["state"]), z["severity"]) for z in raw
             )
-            found.append(MapSnapshot(date.fromisoformat(day), states))
+            found.append(MapSnapshot(day, states))
         if problems:
             raise StoredDataError("The dated maps", problems, profile_id=profile_id)
         return tuple(found)

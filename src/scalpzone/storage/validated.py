@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -31,7 +31,7 @@ from scalpzone.domain.mapfile import (
 )
 from scalpzone.domain.problems import Problem, ProblemsError, show
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
-from scalpzone.domain.settings import Weekday
+from scalpzone.domain.settings import SETTING_KEYS, Weekday
 from scalpzone.domain.zones import ZoneState
 from scalpzone.storage.errors import ProfileNotFoundError, StoredDataError
 from scalpzone.storage.models import HEALTH_ITEMS
@@ -39,16 +39,7 @@ from scalpzone.storage.models import HEALTH_ITEMS
 _INDEXED = re.compile(r"(zones|history)\[(\d+)\](?:\.(\w+))?(.*)")
 #: Map file field → database column, where they differ.
 _COLUMNS = {"id": "zone_id", "date": "day"}
-_SETTING_COLUMNS = (
-    "needle_mm",
-    "session_days",
-    "sessions_per_week",
-    "zone_rest_hours",
-    "zone_max_per_week",
-    "session_minutes",
-    "roller_max_uses",
-    "session_time",
-)
+_SETTING_COLUMNS = SETTING_KEYS
 
 
 def _rows(session: Session, sql: str, profile_id: int) -> list[Any]:
@@ -299,3 +290,20 @@ def points_problem(raw: object, most: int) -> str | None:
         ):
             return f"{show(point)} is not a point [x, y] with both in 0–1"
     return None
+
+
+def dated_json(
+    rows: Iterable[Any], table: str, column: str, problems: list[Problem]
+) -> Iterator[tuple[str, date, object]]:
+    """`(where, day, parsed JSON)` of rows `(id, day, json text)`; bad ones go to `problems`."""
+    for row, day, value in rows:
+        where = f"{table} row {row}"
+        if (fail := day_problem(day)) is not None:
+            problems.append(Problem(f"{where}, day", fail))
+            continue
+        try:
+            raw = json.loads(value)
+        except (ValueError, TypeError, RecursionError):
+            problems.append(Problem(f"{where}, {column}", "is not valid JSON"))
+            continue
+        yield where, date.fromisoformat(day), raw
