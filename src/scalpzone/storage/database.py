@@ -196,15 +196,11 @@ class Database:
                 opening.upgrade(path, check, notices, now)
             _secure(path)
             engine = file_engine(path)
-            identity = opening.engine_identity(engine)
-            if identity is None:
-                raise StorageError(f"The database {path} has no identity after opening it.")
-            # Once a day, with the daily backup: SQLite's check where CHECK constraints count
-            # (each profile's values are also checked whenever it is read).
-            daily = check.verdict is not Verdict.MISSING and opening.first_start_today(
-                path, identity, now
-            )
-            broken = check_constraints(engine) if daily else []
+            try:
+                identity, broken = cls._look_over(engine, path, check, now)
+            except BaseException:
+                engine.dispose()
+                raise
         except (OSError, sqlite3.Error, DBAPIError) as error:
             raise classify(error, path, "open its database") from None
         if broken:
@@ -214,9 +210,24 @@ class Database:
                 "says which values when it is opened, and nothing is planned from them."
             )
         opening.keep_backups_apart(path, identity, notices)
-        if daily:
+        if check.verdict is not Verdict.MISSING and opening.first_start_today(path, identity, now):
             opening.daily_backup(path, identity, notices, now)
         return engine
+
+    @staticmethod
+    def _look_over(
+        engine: Engine, path: Path, check: FileCheck, now: Clock
+    ) -> tuple[str, list[str]]:
+        """The database's identity, and what SQLite's CHECK-aware check finds (once a day)."""
+        identity = opening.engine_identity(engine)
+        if identity is None:
+            raise StorageError(f"The database {path} has no identity after opening it.")
+        # Once a day, with the daily backup: SQLite's check where CHECK constraints count
+        # (each profile's values are also checked whenever it is read).
+        daily = check.verdict is not Verdict.MISSING and opening.first_start_today(
+            path, identity, now
+        )
+        return identity, check_constraints(engine) if daily else []
 
     @classmethod
     def _viewing(
