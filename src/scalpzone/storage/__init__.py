@@ -27,12 +27,14 @@ from scalpzone.storage.repositories import (
     ZoneStateSnapshot,
 )
 from scalpzone.storage.store import ProfileStore, StoredProfile
+from scalpzone.storage.writes import FileWriteError, atomic_file, write_atomically
 
 __all__ = [
     "BackupInfo",
     "BackupNotFoundError",
     "Database",
     "DatabaseLockedError",
+    "FileWriteError",
     "InvalidProfileDataError",
     "LogEntryNotFoundError",
     "LoggedSession",
@@ -48,6 +50,8 @@ __all__ = [
     "StoredProfile",
     "ZoneInUseError",
     "ZoneStateSnapshot",
+    "atomic_file",
     "default_database_path",
     "resolve_database_path",
+    "write_atomically",
 ]

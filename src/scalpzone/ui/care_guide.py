@@ -176,13 +176,14 @@ class CareGuideDialog(QDialog):
         target = path if path is not None else self._choose_pdf_path()
         if target is None:
             return None
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415  (no SQL at start)
+
         try:
             pages = export_document_pdf(self.document(), target, DOCUMENT_TITLE)
-        except OSError as error:
-            reason = error.strerror or str(error)
+        except FileWriteError as error:
             self._say(
                 self.tr("The care guide was not saved to {path}: {reason}.").format(
-                    path=target, reason=reason
+                    path=target, reason=error.reason
                 )
             )
             return None

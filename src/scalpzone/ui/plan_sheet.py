@@ -404,25 +404,27 @@ class _Page:
 
 
 def write_pdf(sheet: PlanSheet, path: Path, page_size: QPageSize | None = None) -> None:
-    """Write the sheet as a PDF, one page per week (needs a QGuiApplication)."""
-    writer = QPdfWriter(str(path.with_name(path.name + ".part")))
-    writer.setTitle("ScalpZone plan")
-    writer.setCreator("ScalpZone")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size or default_page_size(),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
+    """Write the sheet as a PDF, one page per week (needs a QGuiApplication).
+
+    The file appears whole or not at all; FileWriteError says why not (the old file is kept).
+    """
+    from scalpzone.ui.pdf_file import save_pdf  # noqa: PLC0415
+
+    def draw(writer: QPdfWriter) -> int:
+        painter = QPainter()
+        if not painter.begin(writer):
+            return 0
+        try:
+            for index in range(sheet.page_count):
+                if index:
+                    writer.newPage()
+                rect = QRectF(writer.pageLayout().fullRectPixels(writer.resolution()))
+                sheet.paint(painter, rect, index)
+        finally:
+            painter.end()
+        return sheet.page_count
+
+    layout = QPageLayout(
+        page_size or default_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
     )
-    painter = QPainter(writer)
-    try:
-        for index in range(sheet.page_count):
-            if index:
-                writer.newPage()
-            rect = QRectF(writer.pageLayout().fullRectPixels(writer.resolution()))
-            sheet.paint(painter, rect, index)
-    finally:
-        painter.end()
-    path.with_name(path.name + ".part").replace(path)
+    save_pdf(path, "ScalpZone plan", layout, draw)

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPainter,
     QPalette,
-    QPdfWriter,
     QPen,
     QTextDocument,
 )
@@ -211,27 +210,14 @@ def print_document_with_dialog(
 def export_document_pdf(document: QTextDocument, path: Path, title: str) -> int:
     """Write the document to a PDF at the locale's paper size; returns the number of pages.
 
-    The file appears whole or not at all: it is written beside the target and then renamed.
-    Raises OSError when the file cannot be written.
+    The file appears whole or not at all; FileWriteError says why not (the old file is kept).
     """
-    part = path.with_name(path.name + ".part")
-    part.open("wb").close()  # a folder that is missing or read-only fails here, with its reason
-    writer = QPdfWriter(str(part))
-    writer.setTitle(title)
-    writer.setCreator("ScalpZone")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            default_page_size(),
-            QPageLayout.Orientation.Portrait,
-            DOCUMENT_MARGINS,
-            QPageLayout.Unit.Millimeter,
-        )
+    from scalpzone.ui.pdf_file import save_pdf  # noqa: PLC0415
+
+    layout = QPageLayout(
+        default_page_size(),
+        QPageLayout.Orientation.Portrait,
+        DOCUMENT_MARGINS,
+        QPageLayout.Unit.Millimeter,
     )
-    pages = paint_document(document, writer)
-    del writer  # closes the file
-    if pages == 0:
-        part.unlink(missing_ok=True)
-        raise OSError(f"could not write {path}")
-    part.replace(path)
-    return pages
+    return save_pdf(path, title, layout, lambda writer: paint_document(document, writer))

@@ -406,7 +406,7 @@ class WeekController(QObject):
             self.tr("Export the plan to a calendar"),
             "scalpzone-plan.ics",
             ICS_FILTER,
-            lambda path: path.write_bytes(data),
+            data,
             self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
         )
 
@@ -420,7 +420,7 @@ class WeekController(QObject):
             self.tr("Export the plan as CSV"),
             "scalpzone-plan.csv",
             CSV_FILTER,
-            lambda path: path.write_text(text, encoding="utf-8", newline=""),
+            text.encode("utf-8"),
             self.tr("the plan"),
         )
 
@@ -434,7 +434,7 @@ class WeekController(QObject):
             self.tr("Export the session log as CSV"),
             "scalpzone-log.csv",
             CSV_FILTER,
-            lambda path: path.write_text(text, encoding="utf-8", newline=""),
+            text.encode("utf-8"),
             self.tr("{count} logged sessions").format(count=len(doc.history)),
         )
 
@@ -443,24 +443,22 @@ class WeekController(QObject):
         title: str,
         suggested: str,
         file_filter: str,
-        write: Callable[[Path], object],
+        content: bytes | Callable[[Path], object],
         what: str,
     ) -> None:
+        """Ask where, then write `content` (or have the writer given write) whole, or say why not."""
+        from scalpzone.storage import FileWriteError, write_atomically  # noqa: PLC0415
+
         path = self._dialogs.save_file(title, self._suggested(suggested), file_filter)
         if path is None:
             return
-        part = path.with_name(path.name + ".part")
         try:
-            write(part)
-            part.replace(path)
-        except OSError as error:
-            part.unlink(missing_ok=True)
-            self._dialogs.show_error(
-                self.tr("Nothing was written"),
-                self.tr("{file} could not be written: {reason}").format(
-                    file=str(path), reason=error.strerror or str(error)
-                ),
-            )
+            if isinstance(content, bytes):
+                write_atomically(path, content)
+            else:
+                content(path)
+        except FileWriteError as error:
+            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
             return
         self._settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
         self.said.emit(self.tr("Wrote {what} to {file}.").format(what=what, file=str(path)))
