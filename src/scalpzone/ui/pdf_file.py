@@ -54,9 +54,7 @@ def pdf_problem(data: bytes, pages: int) -> str | None:
     return None
 
 
-def save_pdf(
-    path: Path, title: str, layout: QPageLayout, draw: Callable[[QPdfWriter], int]
-) -> int:
+def save_pdf(path: Path, title: str, layout: QPageLayout, draw: Callable[[QPdfWriter], int]) -> int:
     """Draw the PDF and write it to `path` whole; returns its pages.
 
     Raises FileWriteError (the old file unchanged) when it cannot be drawn or written.
