@@ -275,12 +275,12 @@ def _cmd_print(args: argparse.Namespace) -> int:
 
 def _cmd_export_ics(args: argparse.Namespace) -> int:
     def export_it(doc: MapDocument) -> int:
-        from scalpzone.domain.exports import plan_to_ics  # noqa: PLC0415  (icalendar only here)
+        from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
 
         plan = _plan_for(doc, args)
         owner = doc.profile_name or "ScalpZone"
-        data = plan_to_ics(plan, doc.scalp_map, doc.settings, owner)
-        if not _written(args.output, data):
+        calendar = (doc.scalp_map, doc.settings, owner)
+        if not _written(args.output, lambda path: write_calendar(path, plan, *calendar)):
             return EXIT_FAILURE
         count = len(plan.sessions)
         sys.stdout.write(

@@ -8,8 +8,6 @@ the next start can draw it while the database opens; the database stays the trut
 from __future__ import annotations
 
 import json
-import os
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +26,7 @@ from scalpzone.domain.mapfile import (
     parse_map_data,
 )
 from scalpzone.domain.zones import ScalpMap
+from scalpzone.plain_files import read_plain_file
 from scalpzone.ui.model import DatedHairline, MapModel
 from scalpzone.ui.store_api import ProfileStoreLike
 
@@ -129,7 +128,7 @@ class StartupSnapshot:
 
     def load(self) -> Snapshot | None:
         """The last snapshot, or None when there is none or it is not a good one."""
-        data = _read_plain_file(self.path, MAX_FILE_BYTES)
+        data = read_plain_file(self.path, MAX_FILE_BYTES)
         if data is None:
             return None
         try:
@@ -161,26 +160,6 @@ class StartupSnapshot:
     def clear(self) -> None:
         """Forget the snapshot (its profile was deleted)."""
         self.path.unlink(missing_ok=True)
-
-
-def _read_plain_file(path: Path, limit: int) -> bytes | None:
-    """Up to `limit` bytes of a regular file (never through a link, never blocking on a
-    pipe); None when it is missing, is not a plain file, or is larger than `limit`."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return data if len(data) <= limit else None
 
 
 def _parse_snapshot(raw: object) -> Snapshot | None:

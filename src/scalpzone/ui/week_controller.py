@@ -395,18 +395,17 @@ class WeekController(QObject):
 
     def export_calendar(self) -> None:
         """Write the coming course's sessions to an .ics file for any calendar."""
-        from scalpzone.domain.exports import plan_to_ics  # noqa: PLC0415  (icalendar only here)
+        from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
 
         doc = self._document()
         plan = self.plan_for(EXPORT_WEEKS)
         owner = self._model.profile_name or "ScalpZone"
-        data = plan_to_ics(plan, doc.scalp_map, doc.settings, owner)
         count = len(plan.sessions)
         self._export(
             self.tr("Export the plan to a calendar"),
             "scalpzone-plan.ics",
             ICS_FILTER,
-            data,
+            lambda path: write_calendar(path, plan, doc.scalp_map, doc.settings, owner),
             self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
         )
 
