@@ -27,7 +27,7 @@ from scalpzone.storage.repositories import (
     ZoneStateSnapshot,
 )
 from scalpzone.storage.store import ProfileStore, StoredProfile
-from scalpzone.storage.writes import FileWriteError, atomic_file, write_atomically
+from scalpzone.storage.writes import FileWriteError, write_atomically
 
 __all__ = [
     "BackupInfo",
@@ -50,7 +50,6 @@ __all__ = [
     "StoredProfile",
     "ZoneInUseError",
     "ZoneStateSnapshot",
-    "atomic_file",
     "default_database_path",
     "resolve_database_path",
     "write_atomically",

@@ -14,10 +14,8 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
-from typing import BinaryIO
 
 from scalpzone.storage.errors import StorageError
 from scalpzone.storage.files import fsync_path
@@ -89,12 +87,11 @@ def target_problem(path: Path) -> str | None:
     return None
 
 
-@contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """Yield a binary file; when the block ends without error, it replaces `path` whole.
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`, whole or not at all.
 
-    Raises FileWriteError (nothing at `path` changed, no temporary file left) on any failure,
-    including an exception raised inside the block.
+    Raises FileWriteError when `path` is not a plain writable file or any step fails; then
+    nothing at `path` has changed and no temporary file is left behind.
     """
     path = Path(path)
     problem = target_problem(path)
@@ -102,6 +99,7 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise FileWriteError(path, problem)
     folder = path.parent
     try:
+        # mkstemp opens with O_CREAT | O_EXCL | O_NOFOLLOW and mode 0600 under a random name.
         fd, temp_name = tempfile.mkstemp(
             prefix=f"{TEMP_PREFIX}{path.name[:_NAME_IN_TEMP]}.", suffix=TEMP_SUFFIX, dir=folder
         )
@@ -109,10 +107,11 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise FileWriteError(path, reason_for(error)) from error
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         # Checked again just before the rename: a link or folder may have appeared meanwhile.
         problem = target_problem(path)
         if problem is not None:
@@ -127,10 +126,11 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     fsync_path(folder, directory=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`, whole or not at all (see `atomic_file`)."""
-    with atomic_file(path) as out:
-        out.write(data)
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def _remove(temp: Path) -> None:
