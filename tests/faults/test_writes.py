@@ -13,8 +13,6 @@ import contextlib
 import errno
 import io
 import os
-import resource
-import signal
 import stat
 import subprocess
 import sys
@@ -252,9 +250,15 @@ def test_no_writer_loses_data(
 # -- a real size limit, in a child process -------------------------------------------------
 
 
-def _limit_file_size() -> None:
-    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+#: Runs the CLI with files capped at 1 KB (set in the child itself, not with preexec_fn, which
+#: is unsafe in a process with threads): a write past the cap fails with EFBIG.
+LIMITED = (
+    "import resource, runpy, signal, sys\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))\n"
+    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+    "sys.argv = ['scalpzone', *sys.argv[1:]]\n"
+    "runpy.run_module('scalpzone', run_name='__main__')\n"
+)
 
 
 @pytest.mark.parametrize("command", ["export-ics", "print"])
@@ -262,12 +266,11 @@ def test_a_size_limit_fails_the_write_and_keeps_the_old_file(command: str, tmp_p
     scene = _plain(tmp_path)
     scene.reason = TOO_BIG
     done = subprocess.run(
-        [sys.executable, "-m", "scalpzone", command, str(EXAMPLE), "--output", str(scene.target)],
+        [sys.executable, "-c", LIMITED, command, str(EXAMPLE), "--output", str(scene.target)],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
-        preexec_fn=_limit_file_size,  # noqa: PLW1509  (no threads in this test process's fork path)
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert done.returncode == 1, done.stderr

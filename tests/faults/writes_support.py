@@ -87,7 +87,7 @@ def fill_up(folder: Path) -> None:
 def fd_in(fd: int, folder: Path) -> bool:
     """Whether the open file `fd` lies in `folder` (Linux /proc; elsewhere: assume so)."""
     try:
-        return os.readlink(f"/proc/self/fd/{fd}").startswith(str(folder))
+        return str(Path(f"/proc/self/fd/{fd}").readlink()).startswith(str(folder))
     except OSError:
         return True
 
