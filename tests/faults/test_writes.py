@@ -10,10 +10,8 @@ at os.write otherwise; a size limit (RLIMIT_FSIZE) fails a real write in a child
 from __future__ import annotations
 
 import contextlib
-import errno
 import io
 import os
-import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -27,18 +25,11 @@ from scalpzone.domain.mapfile import read_map_file
 from scalpzone.storage import FileWriteError, write_atomically
 from scalpzone.ui.session import StartupSnapshot
 from tests.faults.writes_support import (
-    FULL_DISK,
-    IO_ERROR,
-    OLD,
+    FAULTS,
     TOO_BIG,
-    VICTIM,
     Outcome,
-    Scene,
     check,
-    fill_up,
-    inject,
-    mount_tmpfs,
-    unmount,
+    plain_scene,
 )
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "spec_example.json"
@@ -109,128 +100,6 @@ WRITERS: dict[str, Callable[[Path, Path], Outcome]] = {
 }
 
 
-# -- the faults ----------------------------------------------------------------------------
-
-Fault = Callable[[Path, pytest.MonkeyPatch, ExitStack], Scene]
-
-
-def _plain(base: Path, name: str = "export.out") -> Scene:
-    folder = base / "out"
-    folder.mkdir()
-    target = folder / name
-    target.write_bytes(OLD)
-    target.chmod(0o644)
-    return Scene(folder, target)
-
-
-def _full_tmpfs(base: Path, _mp: pytest.MonkeyPatch, stack: ExitStack) -> Scene:
-    folder = base / "out"
-    folder.mkdir()
-    if not mount_tmpfs(folder, "1m"):
-        pytest.skip("mounting a tmpfs needs root; the injected ENOSPC case stands in")
-    stack.callback(unmount, folder)
-    target = folder / "export.out"
-    target.write_bytes(OLD)
-    fill_up(folder)
-    return Scene(folder, target, keep={"filler"}, reason=FULL_DISK)
-
-
-def _full_injected(base: Path, mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    scene = _plain(base)
-    inject(mp, scene.folder, "write", errno.ENOSPC)
-    scene.reason = FULL_DISK
-    return scene
-
-
-def _eio_at_fsync(base: Path, mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    scene = _plain(base)
-    inject(mp, scene.folder, "fsync", errno.EIO)
-    scene.reason = IO_ERROR
-    return scene
-
-
-def _eio_at_rename(base: Path, mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    scene = _plain(base)
-    inject(mp, scene.folder, "replace", errno.EIO)
-    scene.reason = IO_ERROR
-    return scene
-
-
-def _link_at_target(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    folder = base / "out"
-    folder.mkdir()
-    victim = base / "victim.txt"
-    victim.write_bytes(VICTIM)
-    target = folder / "export.out"
-    target.symlink_to(victim)
-    return Scene(
-        folder, target, old=None, victim=victim, links={target: victim},
-        reason="symbolic link", kind=stat.S_IFLNK,
-    )  # fmt: skip
-
-
-def _dangling_link_at_target(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    folder = base / "out"
-    folder.mkdir()
-    nowhere = base / "nowhere"
-    target = folder / "export.out"
-    target.symlink_to(nowhere)
-    return Scene(
-        folder, target, old=None, links={target: nowhere}, reason="symbolic link",
-        kind=stat.S_IFLNK,
-    )  # fmt: skip
-
-
-def _links_at_temp_names(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    """Links planted at every name a temporary file used to have: the write goes ahead."""
-    scene = _plain(base)
-    victim = base / "victim.txt"
-    victim.write_bytes(VICTIM)
-    scene.victim = victim
-    for name in (".part", ".tmp", "~", ".new"):
-        link = scene.folder / f"{scene.target.name}{name}"
-        link.symlink_to(victim)
-        scene.links[link] = victim
-    return scene
-
-
-def _folder_at_target(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    folder = base / "out"
-    target = folder / "export.out"
-    target.mkdir(parents=True)
-    (target / "inside.txt").write_bytes(OLD)
-    scene = Scene(folder, target, old=None, reason="it is a folder", kind=stat.S_IFDIR)
-    scene.keep.add("export.out")
-    return scene
-
-
-def _fifo_at_target(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    folder = base / "out"
-    folder.mkdir()
-    target = folder / "export.out"
-    os.mkfifo(target)
-    return Scene(folder, target, old=None, reason="not a file", kind=stat.S_IFIFO)
-
-
-def _missing_folder(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    folder = base / "out"
-    return Scene(folder, folder / "export.out", old=None, reason="its folder does not exist")
-
-
-FAULTS: dict[str, Fault] = {
-    "full-disk-tmpfs": _full_tmpfs,
-    "full-disk-injected": _full_injected,
-    "eio-at-fsync": _eio_at_fsync,
-    "eio-at-rename": _eio_at_rename,
-    "link-at-target": _link_at_target,
-    "dangling-link-at-target": _dangling_link_at_target,
-    "links-at-temp-names": _links_at_temp_names,
-    "folder-at-target": _folder_at_target,
-    "fifo-at-target": _fifo_at_target,
-    "missing-folder": _missing_folder,
-}
-
-
 @pytest.mark.parametrize("fault", list(FAULTS))
 @pytest.mark.parametrize("writer", list(WRITERS))
 def test_no_writer_loses_data(
@@ -263,7 +132,7 @@ LIMITED = (
 
 @pytest.mark.parametrize("command", ["export-ics", "print"])
 def test_a_size_limit_fails_the_write_and_keeps_the_old_file(command: str, tmp_path: Path) -> None:
-    scene = _plain(tmp_path)
+    scene = plain_scene(tmp_path)
     scene.reason = TOO_BIG
     done = subprocess.run(
         [sys.executable, "-c", LIMITED, command, str(EXAMPLE), "--output", str(scene.target)],
