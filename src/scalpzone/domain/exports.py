@@ -147,7 +147,7 @@ def _cells(row: Sequence[object]) -> list[object]:
 def plan_to_csv(plan: Plan, scalp_map: ScalpMap) -> str:
     """One row per session: ISO date, weekday, zone ids and names in rolling order, minutes."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a CR in a note is quoted too
     writer.writerow(
         ["date", "weekday", "zones", "zone_names", "minutes", "needle_mm", "patch_test"]
     )
@@ -171,7 +171,7 @@ def plan_to_csv(plan: Plan, scalp_map: ScalpMap) -> str:
 def log_to_csv(history: Sequence[HistoryEntry], scalp_map: ScalpMap) -> str:
     """The session log, oldest first: ISO date, status, zones, needle and note."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a CR in a note is quoted too
     writer.writerow(["date", "status", "zones", "zone_names", "needle_mm", "note"])
     for e in sorted(history, key=lambda entry: entry.date):
         names = "; ".join(scalp_map.zone(z).display_name if z in scalp_map else z for z in e.zones)
