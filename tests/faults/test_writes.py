@@ -16,9 +16,11 @@ import subprocess
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
+from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtPrintSupport import QPrinter
 
 from scalpzone.cli import main
 from scalpzone.domain.mapfile import read_map_file
@@ -33,6 +35,7 @@ from tests.faults.writes_support import (
 )
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "spec_example.json"
+MONDAY = date(2026, 11, 23)
 OFFSCREEN_NOTE = r"^This plugin does not support propagateSizeHints\(\)$"
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(OFFSCREEN_NOTE)]
@@ -90,6 +93,42 @@ def _care_guide_pdf(target: Path, _work: Path) -> Outcome:
     return Outcome(True)
 
 
+def _to_file(target: Path) -> Callable[[QPrinter, object], bool]:
+    """The print dialog's answer "Print to File (PDF)" at `target`."""
+
+    def ask(printer: QPrinter, _parent: object) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    return ask
+
+
+def _print_dialog_to_file(target: Path, _work: Path) -> Outcome:
+    from scalpzone.domain.planner import make_plan
+    from scalpzone.ui.plan_sheet import PlanSheet, SheetContent
+    from scalpzone.ui.printing import print_with_dialog
+
+    doc = read_map_file(EXAMPLE)
+    plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, MONDAY, 2)
+    sheet = PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings, "Alex"))
+    try:
+        return Outcome(print_with_dialog(sheet, None, _to_file(target)))
+    except FileWriteError as error:
+        return Outcome(False, str(error))
+
+
+def _care_guide_print_to_file(target: Path, _work: Path) -> Outcome:
+    from scalpzone.ui.care_guide import DOCUMENT_TITLE, guide_document
+    from scalpzone.ui.printing import print_document_with_dialog
+
+    try:
+        done = print_document_with_dialog(guide_document(), DOCUMENT_TITLE, None, _to_file(target))
+    except FileWriteError as error:
+        return Outcome(False, str(error))
+    return Outcome(done)
+
+
 WRITERS: dict[str, Callable[[Path, Path], Outcome]] = {
     "write_atomically": _helper,
     "cli-export-map": _cli_export,
@@ -97,6 +136,8 @@ WRITERS: dict[str, Callable[[Path, Path], Outcome]] = {
     "cli-print-pdf": _cli_print,
     "startup-snapshot": _snapshot,
     "care-guide-pdf": _care_guide_pdf,
+    "print-dialog-to-pdf-file": _print_dialog_to_file,
+    "care-guide-print-to-pdf-file": _care_guide_print_to_file,
 }
 
 

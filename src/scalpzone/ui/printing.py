@@ -6,6 +6,7 @@ lays them out page by page with the disclaimer and the page number under each pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -85,11 +86,33 @@ def _ask_where_to_print(printer: QPrinter, parent: QWidget | None) -> bool:
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def print_with_dialog(sheet: PlanSheet, parent: QWidget | None = None) -> bool:
-    """Ask where to print (the system's dialog), then print; False when cancelled."""
+#: Asks where to print: sets up the printer (or a PDF file on it), False when cancelled.
+AskWhere = Callable[[QPrinter, QWidget | None], bool]
+
+
+def pdf_file_chosen(printer: QPrinter) -> Path | None:
+    """The file "Print to File (PDF)" chose in the print dialog, when that was the choice."""
+    name = printer.outputFileName()
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not name:
+        return None
+    return Path(name)
+
+
+def print_with_dialog(
+    sheet: PlanSheet, parent: QWidget | None = None, ask: AskWhere = _ask_where_to_print
+) -> bool:
+    """Ask where to print (the system's dialog), then print; False when cancelled.
+
+    Printing to a PDF file goes through the safe write (Qt would write the file itself without
+    saying whether it worked); FileWriteError says why not, the old file kept.
+    """
     printer = new_printer()
-    if not _ask_where_to_print(printer, parent):
+    if not ask(printer, parent):
         return False
+    target = pdf_file_chosen(printer)
+    if target is not None:
+        write_pdf(sheet, target, printer.pageLayout().pageSize())
+        return True
     return paint_to_printer(sheet, printer) > 0
 
 
@@ -198,12 +221,22 @@ def _paint_footer(painter: QPainter, box: QRectF, font: QFont, text: str, page: 
 
 
 def print_document_with_dialog(
-    document: QTextDocument, title: str, parent: QWidget | None = None
+    document: QTextDocument,
+    title: str,
+    parent: QWidget | None = None,
+    ask: AskWhere = _ask_where_to_print,
 ) -> bool:
-    """Ask where to print (the system's dialog), then print the document; False when cancelled."""
+    """Ask where to print (the system's dialog), then print the document; False when cancelled.
+
+    Printing to a PDF file goes through the safe write, as Export PDF does (FileWriteError).
+    """
     printer = document_printer(title)
-    if not _ask_where_to_print(printer, parent):
+    if not ask(printer, parent):
         return False
+    target = pdf_file_chosen(printer)
+    if target is not None:
+        export_document_pdf(document, target, title)
+        return True
     return paint_document(document, printer) > 0
 
 

@@ -375,10 +375,14 @@ class WeekController(QObject):
 
     def print_plan(self) -> None:
         """Print the coming weeks (the system's print dialog)."""
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415
         from scalpzone.ui.printing import print_with_dialog  # noqa: PLC0415
 
-        if print_with_dialog(self._sheet(), self._window):
-            self.said.emit(self.tr("The plan was sent to the printer."))
+        try:
+            if print_with_dialog(self._sheet(), self._window):
+                self.said.emit(self.tr("The plan was sent to the printer."))
+        except FileWriteError as error:  # "Print to File" chose a file that could not be written
+            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
 
     def export_pdf(self) -> None:
         """Write the coming weeks to a PDF file."""
@@ -445,7 +449,6 @@ class WeekController(QObject):
         content: bytes | Callable[[Path], object],
         what: str,
     ) -> None:
-        """Ask where, then write `content` (or have the writer given write) whole, or say why not."""
         from scalpzone.storage import FileWriteError, write_atomically  # noqa: PLC0415
 
         path = self._dialogs.save_file(title, self._suggested(suggested), file_filter)
