@@ -209,50 +209,36 @@ def _full_tmpfs(base: Path, _mp: pytest.MonkeyPatch, stack: ExitStack) -> Scene:
     return Scene(folder, target, keep={"filler"}, reason=FULL_DISK)
 
 
-def _full_injected(base: Path, mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    scene = plain_scene(base)
-    inject(mp, scene.folder, "write", errno.ENOSPC)
-    scene.reason = FULL_DISK
-    return scene
+def _injected(name: str, code: int, reason: str) -> Fault:
+    """os.<name> fails with `code` for files in the target's folder."""
+
+    def fault(base: Path, mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
+        scene = plain_scene(base)
+        inject(mp, scene.folder, name, code)
+        scene.reason = reason
+        return scene
+
+    return fault
 
 
-def _eio_at_fsync(base: Path, mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    scene = plain_scene(base)
-    inject(mp, scene.folder, "fsync", errno.EIO)
-    scene.reason = IO_ERROR
-    return scene
+def _link_at_target(*, dangling: bool) -> Fault:
+    """The target is a symbolic link: to somebody's file, or to nothing yet."""
 
+    def fault(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
+        folder = base / "out"
+        folder.mkdir()
+        points_at = base / ("nowhere" if dangling else "victim.txt")
+        if not dangling:
+            points_at.write_bytes(VICTIM)
+        target = folder / "export.out"
+        target.symlink_to(points_at)
+        victim = None if dangling else points_at
+        scene = Scene(folder, target, old=None, victim=victim, reason="symbolic link")
+        scene.links[target] = points_at
+        scene.kind = stat.S_IFLNK
+        return scene
 
-def _eio_at_rename(base: Path, mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    scene = plain_scene(base)
-    inject(mp, scene.folder, "replace", errno.EIO)
-    scene.reason = IO_ERROR
-    return scene
-
-
-def _link_at_target(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    folder = base / "out"
-    folder.mkdir()
-    victim = base / "victim.txt"
-    victim.write_bytes(VICTIM)
-    target = folder / "export.out"
-    target.symlink_to(victim)
-    return Scene(
-        folder, target, old=None, victim=victim, links={target: victim},
-        reason="symbolic link", kind=stat.S_IFLNK,
-    )  # fmt: skip
-
-
-def _dangling_link_at_target(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
-    folder = base / "out"
-    folder.mkdir()
-    nowhere = base / "nowhere"
-    target = folder / "export.out"
-    target.symlink_to(nowhere)
-    return Scene(
-        folder, target, old=None, links={target: nowhere}, reason="symbolic link",
-        kind=stat.S_IFLNK,
-    )  # fmt: skip
+    return fault
 
 
 def _links_at_temp_names(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> Scene:
@@ -293,11 +279,11 @@ def _missing_folder(base: Path, _mp: pytest.MonkeyPatch, _stack: ExitStack) -> S
 
 FAULTS: dict[str, Fault] = {
     "full-disk-tmpfs": _full_tmpfs,
-    "full-disk-injected": _full_injected,
-    "eio-at-fsync": _eio_at_fsync,
-    "eio-at-rename": _eio_at_rename,
-    "link-at-target": _link_at_target,
-    "dangling-link-at-target": _dangling_link_at_target,
+    "full-disk-injected": _injected("write", errno.ENOSPC, FULL_DISK),
+    "eio-at-fsync": _injected("fsync", errno.EIO, IO_ERROR),
+    "eio-at-rename": _injected("replace", errno.EIO, IO_ERROR),
+    "link-at-target": _link_at_target(dangling=False),
+    "dangling-link-at-target": _link_at_target(dangling=True),
     "links-at-temp-names": _links_at_temp_names,
     "folder-at-target": _folder_at_target,
     "fifo-at-target": _fifo_at_target,

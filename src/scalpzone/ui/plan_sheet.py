@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -75,6 +76,21 @@ class PlanSheet:
     @property
     def page_count(self) -> int:
         """One page per week."""
+        return self._weeks
+
+    def paint_pages(self, device: QPagedPaintDevice, resolution: int) -> int:
+        """Draw every page on a printer or PDF writer; returns the pages drawn (0: none could)."""
+        painter = QPainter()
+        if not painter.begin(device):
+            return 0
+        try:
+            for index in range(self._weeks):
+                if index:
+                    device.newPage()
+                rect = QRectF(device.pageLayout().fullRectPixels(resolution))
+                self.paint(painter, rect, index)
+        finally:
+            painter.end()
         return self._weeks
 
     def paint(self, painter: QPainter, page: QRectF, index: int) -> None:
@@ -411,18 +427,7 @@ def write_pdf(sheet: PlanSheet, path: Path, page_size: QPageSize | None = None) 
     from scalpzone.ui.pdf_file import save_pdf  # noqa: PLC0415
 
     def draw(writer: QPdfWriter) -> int:
-        painter = QPainter()
-        if not painter.begin(writer):
-            return 0
-        try:
-            for index in range(sheet.page_count):
-                if index:
-                    writer.newPage()
-                rect = QRectF(writer.pageLayout().fullRectPixels(writer.resolution()))
-                sheet.paint(painter, rect, index)
-        finally:
-            painter.end()
-        return sheet.page_count
+        return sheet.paint_pages(writer, writer.resolution())
 
     layout = QPageLayout(
         page_size or default_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)

@@ -45,18 +45,7 @@ def new_printer() -> QPrinter:
 
 def paint_to_printer(sheet: PlanSheet, printer: QPrinter) -> int:
     """Draw every page of the sheet on the printer; returns the number of pages drawn."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        for index in range(sheet.page_count):
-            if index:
-                printer.newPage()
-            rect = printer.pageLayout().fullRectPixels(printer.resolution())
-            sheet.paint(painter, rect.toRectF(), index)
-    finally:
-        painter.end()
-    return sheet.page_count
+    return sheet.paint_pages(printer, printer.resolution())
 
 
 class PlanPreviewDialog(QPrintPreviewDialog):
