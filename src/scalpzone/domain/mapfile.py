@@ -429,10 +429,3 @@ def map_document_json(doc: MapDocument) -> dict[str, object]:
 def dump_map_document(doc: MapDocument) -> str:
     """The map file's text: UTF-8 JSON, two-space indented, ending in a newline."""
     return json.dumps(map_document_json(doc), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_map_file(doc: MapDocument, path: Path) -> None:
-    """Write the map file atomically: a half-written file never replaces a good one."""
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dump_map_document(doc), encoding="utf-8")
-    tmp.replace(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QTextBlock, QTextDocument
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide, GuidePoint
 from scalpzone.ui.printing import PAPER_LINK, export_document_pdf, print_document_with_dialog
+
+if TYPE_CHECKING:
+    from scalpzone.storage import FileWriteError
 
 DOCUMENT_TITLE = "ScalpZone care guide"
 
@@ -167,8 +171,14 @@ class CareGuideDialog(QDialog):
         return guide_document(self._guide)
 
     def print_guide(self) -> bool:
-        """Ask where to print, then print; False when cancelled."""
-        return print_document_with_dialog(self.document(), DOCUMENT_TITLE, self)
+        """Ask where to print, then print; False when cancelled or a PDF file was not written."""
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415  (no SQL at start)
+
+        try:
+            return print_document_with_dialog(self.document(), DOCUMENT_TITLE, self)
+        except FileWriteError as error:
+            self._not_saved(error)
+            return False
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         """Write the guide as a PDF (asking where when `path` is None); the path written, or
@@ -176,15 +186,12 @@ class CareGuideDialog(QDialog):
         target = path if path is not None else self._choose_pdf_path()
         if target is None:
             return None
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415  (no SQL at start)
+
         try:
             pages = export_document_pdf(self.document(), target, DOCUMENT_TITLE)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            self._say(
-                self.tr("The care guide was not saved to {path}: {reason}.").format(
-                    path=target, reason=reason
-                )
-            )
+        except FileWriteError as error:
+            self._not_saved(error)
             return None
         self._say(
             self.tr("Saved the care guide ({pages} pages) to {path}.").format(
@@ -195,6 +202,13 @@ class CareGuideDialog(QDialog):
 
     def _export_clicked(self) -> None:
         self.export_pdf()
+
+    def _not_saved(self, error: FileWriteError) -> None:
+        self._say(
+            self.tr("The care guide was not saved to {path}: {reason}.").format(
+                path=error.path, reason=error.reason
+            )
+        )
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
