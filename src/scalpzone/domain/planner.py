@@ -17,6 +17,7 @@ from scalpzone.domain.plan import (
     Session,
     WarningCode,
 )
+from scalpzone.domain.references import number
 from scalpzone.domain.rules import (
     COURSE_WEEKS,
     COVERAGE_DAYS,
@@ -261,7 +262,8 @@ def _needle_warning(needle_mm: float) -> PlanWarning:
     return PlanWarning(
         WarningCode.NEEDLE_ADVICE,
         f"With a {millimetres(needle_mm)} mm needle: the studies that used 1.0 mm and longer needles on the "
-        "scalp rolled once a week, done by clinicians (Dhurat 2013, Kumar 2018). At home, "
+        f"scalp rolled once a week, done by clinicians (Dhurat 2013 [{number('dhurat2013')}], "
+        f"Kumar 2018 [{number('kumar2018')}]). At home, "
         "consider a shorter needle, and ask a dermatologist before going deeper.",
     )
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from scalpzone.domain.care_guide import plan_sources
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DURING_STEPS
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, RejectReason
@@ -356,7 +357,8 @@ class _Page:
             for line in lines:
                 h += self.text(QRectF(x + 8, y + h, col - 8, 200), f"• {line}", _font(8.5)) + 3
             bottom = max(bottom, y + h)
-        return bottom
+        note = QRectF(left, bottom + 4, right - left, 60)
+        return bottom + 4 + self.text(note, plan_sources(), _font(8, italic=True), FAINT)
 
     def warnings(self, left: float, right: float, top: float, bottom: float) -> None:
         notes = [w for w in self.c.plan.warnings if self._in_week(w)]
