@@ -161,7 +161,9 @@ def make_plan(
         rest = _needle_rest(entry, settings)
         for zone_id in entry.zones:
             track = tracks.get(zone_id)
-            if track is not None and (not track.treated or track.treated[-1] < entry.date):
+            if track is not None:
+                # Every `done` entry is a treatment, even a second one on the same day
+                # (docs/planner.md, "A doubled log entry").
                 track.treat(entry.date, rest)
     held = sorted({e.date for e in past})
 
