@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from scalpzone.domain import care_guide, guidance, planner, scores, technique
-from scalpzone.domain.care_guide import CARE_GUIDE, plan_sources
+from scalpzone.domain.care_guide import CARE_GUIDE, limits_citation, plan_sources
 from scalpzone.domain.references import REFERENCES, REFERENCES_BY_KEY, number
 from scalpzone.domain.rules import CHOICE, RULES, RULES_BY_ID
 from scalpzone.domain.templates import template_table
@@ -72,7 +72,7 @@ def _domain_texts() -> list[str]:
         texts += [rule.sentence, rule.value, rule.source, rule.source_line]
     texts += list(CARE_GUIDE.texts())
     texts += [ref.citation for ref in REFERENCES]
-    texts += [plan_sources()]
+    texts += [plan_sources(), limits_citation()]
     table = template_table()
     texts += [table.note, *(t.description for t in table.templates)]
     return texts

@@ -84,7 +84,7 @@ def test_a_longer_rest_a_lower_cap_and_fewer_days_are_allowed() -> None:
         ),
         (
             {"sessions_per_week": 4},
-            "settings.sessions_per_week: 4 is above the maximum of 3 session days a week (more than 2 or 3 times a week does more harm than good)",
+            "settings.sessions_per_week: 4 is above the maximum of 3 session days a week (rolling more often leaves the scalp too little time to heal)",
         ),
         (
             {"session_minutes": 90},

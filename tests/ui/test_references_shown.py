@@ -120,8 +120,10 @@ def test_the_printed_plan_points_at_references_by_number(qapp: object, tmp_path:
         ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
     flat = " ".join(text.split())
-    assert "[1] Dhurat et al. 2013" in flat and "[9] CDC 2008" in flat
-    assert flat.count("Help › References") == 2  # once a page
+    assert flat.count("Rest and weekly limits: [1, 2; ScalpZone's choice]") == 2  # each page
+    assert flat.count("Help › References") == 2
+    assert "Before [9, 10; common advice]" in flat and "During [common advice]" in flat
+    assert "Dhurat 2013 [1]" in flat  # the needle advice
     _no_seed(flat)
 
 

@@ -141,8 +141,8 @@ def _spacing_text() -> str:
     )
     return (
         "Give each area time to heal before you roll it again: at least "
-        f"{tiers}. Keep to no more than three session days in any week; rolling more often does "
-        "more harm than good. The plan keeps to these limits for you."
+        f"{tiers}. Keep to no more than three session days in any week; rolling more often leaves "
+        "the scalp too little time to heal. The plan keeps to these limits for you."
     )
 
 
@@ -338,6 +338,27 @@ def _named(*rule_ids: str) -> str:
     keys = dict.fromkeys(c.key for r in rule_ids for c in RULES_BY_ID[r].cites)
     names = [f"[{number(k)}] {REFERENCES[number(k) - 1].short}" for k in keys]
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+
+
+def steps_citation(steps: tuple[str, ...]) -> str:
+    """What a group of session steps rests on, for the printed plan: "[9, 10; common advice]".
+
+    Figures ScalpZone chose are named on the plan's line about its limits, so this short
+    label leaves them out.
+    """
+    points = [p for s in CARE_GUIDE.sections for p in s.points if p.text in steps]
+    keys = {key for p in points for key in p.references}
+    numbers = ", ".join(str(number(r.key)) for r in REFERENCES if r.key in keys)
+    advice = COMMON_ADVICE if any(COMMON_ADVICE in p.labels for p in points) else ""
+    return "[" + "; ".join(part for part in (numbers, advice) if part) + "]"
+
+
+def limits_citation() -> str:
+    """The printed plan's one line on where its limits come from and where the list is."""
+    numbers = ", ".join(str(n) for n in RULES_BY_ID["zone_rest"].numbers)
+    return (
+        f"Rest and weekly limits: [{numbers}; {CHOICE}] · the works: ScalpZone, Help › References"
+    )
 
 
 def plan_sources() -> str:

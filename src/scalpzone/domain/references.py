@@ -39,9 +39,14 @@ class Reference:
     @property
     def citation(self) -> str:
         """The full entry as Help › References and the care guide list it."""
-        year = f" {self.year}." if self.year else ""
         where = f"doi:{self.doi}" if self.doi else self.url
-        return f"{self.authors}.{year} {self.title}. {self.published}. {where}"
+        return f"{self.byline} {self.title}. {self.published}. {where}"
+
+    @property
+    def byline(self) -> str:
+        """ "Kumar MK, Inamadar AC, Palit A. 2018." (no doubled full stop after "et al.")."""
+        authors = self.authors if self.authors.endswith(".") else f"{self.authors}."
+        return f"{authors} {self.year}." if self.year else authors
 
 
 REFERENCES: tuple[Reference, ...] = (

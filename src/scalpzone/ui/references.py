@@ -11,10 +11,9 @@ from scalpzone.domain.rules import Rule
 def reference_html(ref: Reference) -> str:
     """One entry of the list: authors, year, title, where published, and its DOI or address."""
     e = html.escape
-    year = f" {ref.year}." if ref.year else ""
     shown = f"doi:{ref.doi}" if ref.doi else ref.link
     return (
-        f"{e(ref.authors)}.{year} <i>{e(ref.title)}</i>. {e(ref.published)}. "
+        f"{e(ref.byline)} <i>{e(ref.title)}</i>. {e(ref.published)}. "
         f'<a href="{e(ref.link)}">{e(shown)}</a>'
     )
 
