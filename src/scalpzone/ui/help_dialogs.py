@@ -16,11 +16,7 @@ from PySide6.QtWidgets import (
 from scalpzone import APP_NAME, __version__
 from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.rules import RULES
-from scalpzone.ui.references import references_html, source_html
-
-#: The words before what a rule rests on: published works, or only ScalpZone's own choice.
-SOURCES = "Sources"
-CHOSEN = "Where it comes from"
+from scalpzone.ui.references import references_html, source_html, sources_label
 
 
 def rules_html() -> str:
@@ -29,10 +25,9 @@ def rules_html() -> str:
     rows = []
     for rule in RULES:
         figures = f"<br>In figures: {e(rule.value)}." if rule.value else ""
-        label = SOURCES if rule.cites else CHOSEN
         rows.append(
             f"<p><b>{e(rule.title)}</b>, because {e(rule.because)}.{figures}"
-            f"<br><i>{e(label)}:</i> {source_html(rule)}</p>"
+            f"<br><i>{sources_label(rule)}:</i> {source_html(rule)}</p>"
         )
     note = (
         "<p>Numbers in brackets are the works listed under Help › References; each opens "

@@ -35,6 +35,19 @@ def references_html() -> str:
     )
 
 
+def sources_label(rule: Rule) -> str:
+    """ "Sources" before published works; "Where it comes from" before a choice alone."""
+    return "Sources" if rule.cites else "Where it comes from"
+
+
+def sources_paragraph(rule: Rule) -> str:
+    """The "Why?" panel's last lines: what the rule rests on, and where the numbers lead."""
+    return (
+        f"<p><i>{sources_label(rule)}:</i> {source_html(rule)}</p>"
+        "<p>The numbers are the works under Help › References.</p>"
+    )
+
+
 def source_html(rule: Rule) -> str:
     """What a rule rests on, in one line, each number a link to the work it names."""
     parts = [

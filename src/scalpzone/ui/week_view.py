@@ -27,7 +27,7 @@ from scalpzone.domain.rules import RULES_BY_ID, millimetres
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.colours import MapColours
 from scalpzone.ui.model import plan_ahead
-from scalpzone.ui.references import source_html
+from scalpzone.ui.references import sources_paragraph
 from scalpzone.ui.words import full_day, short_day
 
 if TYPE_CHECKING:
@@ -428,12 +428,9 @@ class WeekView(QWidget):
         rule = RULES_BY_ID[rule_id]
         lead = f"<p>{html.escape(detail)}</p>" if detail else ""
         figures = f" ({html.escape(rule.value)})" if rule.value else ""
-        label = self.tr("Sources") if rule.cites else self.tr("Where it comes from")
         self.rule_view.setHtml(
             lead + f"<b>{html.escape(rule.title)}</b>{figures}"
-            f"<p>{html.escape(rule.explanation)}</p>"
-            f"<p><i>{html.escape(label)}:</i> {source_html(rule)}</p>"
-            f"<p>{html.escape(self.tr('The numbers are the works under Help › References.'))}</p>"
+            f"<p>{html.escape(rule.explanation)}</p>{sources_paragraph(rule)}"
         )
 
     def day_texts(self) -> list[str]:
