@@ -21,14 +21,9 @@ class CoverageScores:
     bald: float
     thinning: float
 
-    @property
-    def sentence(self) -> str:
-        """ "About 11 % of your scalp marked bald, 18 % thinning": whole percentages."""
-        return shares_sentence(self.bald, self.thinning)
-
 
 def shares_sentence(bald: float, thinning: float) -> str:
-    """The two shares as whole percentages in plain words."""
+    """ "About 11 % of your scalp marked bald, 18 % thinning": whole percentages."""
     return f"About {round(bald)} % of your scalp marked bald, {round(thinning)} % thinning"
 
 

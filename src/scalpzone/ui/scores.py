@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from scalpzone.domain.rules import RULES_BY_ID
-from scalpzone.domain.scores import WEIGHTING, CoverageScores, coverage_scores
+from scalpzone.domain.scores import WEIGHTING, CoverageScores, coverage_scores, shares_sentence
 from scalpzone.ui.model import MapChange, MapModel
 
 #: Wait this long after an edit, so a burst of edits (a drag) is scored once.
@@ -61,4 +61,4 @@ class ScoresLabel(QLabel):
         self._timer.stop()
         self._due = False
         self.scores = coverage_scores(self._model.scalp_map)
-        self.setText(self.scores.sentence)
+        self.setText(shares_sentence(self.scores.bald, self.scores.thinning))
