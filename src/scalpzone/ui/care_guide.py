@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide, GuidePoint
+from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide
 from scalpzone.ui.printing import PAPER_LINK, export_document_pdf, print_document_with_dialog
+from scalpzone.ui.references import reference_html
 
 if TYPE_CHECKING:
     from scalpzone.storage import FileWriteError
@@ -34,11 +35,6 @@ PathChooser = Callable[[], Path | None]
 
 #: A little air between list items; easier to read than a dense block.
 _SPACED = ' style="margin-bottom: 5px"'
-
-
-def _cite(guide: CareGuide, point: GuidePoint) -> str:
-    numbers = ", ".join(str(guide.number(ref)) for ref in point.references)
-    return f" [{numbers}]"
 
 
 def care_guide_html(guide: CareGuide = CARE_GUIDE) -> str:
@@ -63,10 +59,10 @@ def care_guide_html(guide: CareGuide = CARE_GUIDE) -> str:
             items = ""
             if point.items:
                 items = "<ul>" + "".join(f"<li>{e(item)}</li>" for item in point.items) + "</ul>"
-            parts.append(f"<li{_SPACED}>{e(point.text)}{_cite(guide, point)}{items}</li>")
+            parts.append(f"<li{_SPACED}>{e(point.text)} {e(point.citation)}{items}</li>")
         parts.append("</ul>")
     parts.append(f'<h2><a name="sources"></a>{e(guide.sources_heading)}</h2><ol>')
-    parts.extend(f"<li{_SPACED}>{e(ref)}</li>" for ref in guide.references)
+    parts.extend(f"<li{_SPACED}>{reference_html(ref)}</li>" for ref in guide.references)
     parts.append(f"</ol><p>{e(guide.sources_note)}</p>")
     parts.append(f"<hr><p><i>{e(guide.disclaimer)}</i></p>")
     return "\n".join(parts)

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from scalpzone.domain.care_guide import limits_citation, steps_citation
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DURING_STEPS
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, RejectReason
@@ -361,6 +362,8 @@ class _Page:
 
     def steps(self, left: float, right: float, top: float) -> float:
         y = top
+        flags = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        self.text(QRectF(left, y, right - left, 15), limits_citation(), _font(7.5), FAINT, flags)
         y += self.text(QRectF(left, y, right - left, 16), "Every session", _font(12, bold=True)) + 2
         col = (right - left - 16) / 3
         bottom = y
@@ -369,6 +372,9 @@ class _Page:
         ):
             x = left + i * (col + 8)
             h = self.text(QRectF(x, y, col, 14), title, _font(9.5, bold=True)) + 2
+            shift = QFontMetricsF(_font(9.5, bold=True)).horizontalAdvance(title) + 6
+            cited = QRectF(x + shift, y + 2, col - shift, 12)
+            self.text(cited, steps_citation(lines), _font(7.5), FAINT)
             for line in lines:
                 h += self.text(QRectF(x + 8, y + h, col - 8, 200), f"• {line}", _font(8.5)) + 3
             bottom = max(bottom, y + h)
