@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from scalpzone.domain.history import HistoryEntry
+from scalpzone.domain.limits import EARLIEST_DAY, LATEST_DAY
 from scalpzone.domain.plan import (
     Plan,
     PlanStatus,
@@ -79,6 +80,11 @@ class _ZoneTrack:
         return len(self.treated) < cap or (day - self.treated[-cap]).days >= 7
 
 
+def _track(zone: Zone) -> _ZoneTrack:
+    x, y = zone.centre
+    return _ZoneTrack(zone, zone.minutes, (y, x, zone.id))
+
+
 def _rejections(scalp_map: ScalpMap, start: date) -> tuple[Rejection, ...]:
     out: list[Rejection] = []
     for zone in scalp_map.zones:
@@ -146,6 +152,8 @@ def make_plan(
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks: {weeks} is outside 1–{MAX_WEEKS}")
+    if not EARLIEST_DAY <= start <= LATEST_DAY:
+        raise ValueError(f"start: {start} is outside {EARLIEST_DAY}–{LATEST_DAY}")
     end = start + timedelta(days=7 * weeks - 1)
     rejected = _rejections(scalp_map, start)
     if health.on_hold:
@@ -155,7 +163,7 @@ def make_plan(
         return Plan(start, end, PlanStatus.EMPTY, (), rejected, (), EMPTY_MESSAGE)
 
     past = sorted((e for e in history if e.is_treatment and e.date < start), key=lambda e: e.date)
-    tracks = {z.id: _ZoneTrack(z, z.minutes, (z.centre[1], z.centre[0], z.id)) for z in candidates}
+    tracks = {z.id: _track(z) for z in candidates}
     for entry in past:
         rest = _needle_rest(entry, settings)
         for zone_id in entry.zones:
@@ -282,8 +290,11 @@ def _coverage_warning(
     missed: list[str] = []
     for zone_id, track in tracks.items():
         first = start
-        if track.zone.blocked_until is not None:
-            first = max(first, track.zone.blocked_until + DAY)
+        blocked = track.zone.blocked_until
+        if blocked is not None and blocked >= horizon_end:
+            continue  # blocked past the horizon (perhaps to the calendar's last day)
+        if blocked is not None:
+            first = max(first, blocked + DAY)
         if (horizon_end - first).days + 1 < COVERAGE_DAYS:
             continue
         previous = first - DAY

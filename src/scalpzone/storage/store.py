@@ -75,7 +75,7 @@ def _clean_name(name: str) -> str:
         raise ProfileNameError(
             f"The profile name is {len(cleaned)} characters long; the most is {NAME_MAX}."
         )
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in cleaned):
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in cleaned):
         raise ProfileNameError(
             "A profile name cannot contain line breaks, tabs or other invisible characters."
         )
