@@ -144,14 +144,13 @@ def _sweep(points: Sequence[Point]) -> tuple[int, int] | None:
             return False
         return segments_intersect(a1, a2, b1, b2)
 
-    def below_count(p: Point) -> int:
-        """How many edges in the status lie wholly below p (p is strictly above them)."""
-        px, py = p
+    def below_count(px: float, py: float) -> int:
+        """How many edges in the status lie wholly below (px, py)."""
         lo, hi = 0, len(status)
         while lo < hi:
             mid = (lo + hi) // 2
             (lx, ly), (rx, ry) = ends[status[mid]]
-            # p above the edge: the turn left → right → p is anticlockwise (as _orientation)
+            # the point above the edge: left → right → point turns anticlockwise
             if (ry - ly) * (px - rx) - (rx - lx) * (py - ry) < -_EPSILON:
                 lo = mid + 1
             else:
@@ -160,29 +159,34 @@ def _sweep(points: Sequence[Point]) -> tuple[int, int] | None:
 
     for v in sorted(range(n), key=points.__getitem__):
         p = points[v]
-        incident = ((v - 1) % n, v)
-        at = below_count(p)
-        while at < len(status):  # edges through p: only p's own two may touch it
-            k = status[at]
-            left, right = ends[k]
-            if _orientation(left, right, p) != 0:
+        px, py = p
+        before, after = (v - 1) % n, v  # the edges into and out of this corner
+        at = below_count(px, py)
+        through = at
+        while through < len(status):  # edges through p: only p's own two may touch it
+            k = status[through]
+            (lx, ly), (rx, ry) = ends[k]
+            if abs((ry - ly) * (px - rx) - (rx - lx) * (py - ry)) >= _EPSILON:
                 break
-            if k not in incident:
+            if k not in (before, after):
                 return _pair(k, v)
-            at += 1
-        for k in incident:
-            if ends[k][1] == p:
-                index = status.index(k)
-                del status[index]
-                if 0 < index < len(status) and meet(status[index - 1], status[index]):
-                    return _pair(status[index - 1], status[index])
-        starting = [k for k in incident if ends[k][0] == p]
+            through += 1
+        starting = [
+            k for k, far in ((before, points[before]), (after, points[(v + 1) % n])) if p < far
+        ]
+        # The edges through p are p's own that end here: they leave the sweep.
+        del status[at:through]
+        if through - at != 2 - len(starting):  # rounding hid one: take it out by name
+            for k in (before, after):
+                if k in status and k not in starting:
+                    status.remove(k)
+        if through > at and 0 < at < len(status) and meet(status[at - 1], status[at]):
+            return _pair(status[at - 1], status[at])
         if not starting:
             continue
         if len(starting) == 2 and _orientation(p, ends[starting[0]][1], ends[starting[1]][1]) == 1:
             starting.reverse()  # the second runs below the first: bottom one first
-        at = below_count(p)
-        status[at:at] = starting
+        status[at:at] = starting  # nothing through p is left, so `at` still counts those below
         top = at + len(starting)
         if at > 0 and meet(status[at - 1], status[at]):
             return _pair(status[at - 1], status[at])
@@ -221,18 +225,23 @@ _crossing = lru_cache(maxsize=_OUTLINES_REMEMBERED)(first_crossing)
 
 def outline_area(points: Sequence[Point]) -> float:
     """`polygon_area`, remembered for outlines given as tuples of (x, y) tuples."""
-    return _area(points) if _hashable(points) else polygon_area(points)
+    try:
+        return _area(points)
+    except TypeError:  # a list somewhere in it cannot be a key: measure it afresh
+        return polygon_area(points)
 
 
 def outline_centroid(points: Sequence[Point]) -> Point:
     """`polygon_centroid`, remembered for outlines given as tuples of (x, y) tuples."""
-    return _centroid(points) if _hashable(points) else polygon_centroid(points)
+    try:
+        return _centroid(points)
+    except TypeError:
+        return polygon_centroid(points)
 
 
 def outline_crossing(points: Sequence[Point]) -> tuple[int, int] | None:
     """`first_crossing`, remembered for outlines given as tuples of (x, y) tuples."""
-    return _crossing(points) if _hashable(points) else first_crossing(points)
-
-
-def _hashable(points: Sequence[Point]) -> bool:
-    return isinstance(points, tuple) and all(type(p) is tuple for p in points)
+    try:
+        return _crossing(points)
+    except TypeError:
+        return first_crossing(points)

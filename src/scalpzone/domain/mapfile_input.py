@@ -162,14 +162,17 @@ def day_problem(value: object) -> str | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _unwanted_text(value: str, multiline: bool) -> str | None:
     """Why text cannot be kept: a lone surrogate or a control character (None when fine)."""
-    for char in value:
-        code = ord(char)
-        if 0xD800 <= code <= 0xDFFF:
-            return f"holds a lone surrogate (\\u{code:04x}), which is not a character"
-        if (code < 0x20 or 0x7F <= code < 0xA0) and not (multiline and char in "\n\t"):
-            return f"holds a control character (\\u{code:04x}); remove it"
+    if (found := _SURROGATE.search(value)) is not None:
+        return f"holds a lone surrogate (\\u{ord(found.group()):04x}), which is not a character"
+    if (found := (_CONTROL_BUT_LINES if multiline else _CONTROL).search(value)) is not None:
+        return f"holds a control character (\\u{ord(found.group()):04x}); remove it"
     return None
 
 

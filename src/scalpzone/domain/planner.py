@@ -164,12 +164,17 @@ def make_plan(
 
     past = sorted((e for e in history if e.is_treatment and e.date < start), key=lambda e: e.date)
     tracks = {z.id: _track(z) for z in candidates}
+    rests: dict[float, timedelta] = {}  # years of log: one rest per needle, one per entry
     for entry in past:
-        rest = _needle_rest(entry, settings)
+        rest = rests.get(entry.needle_mm)
+        if rest is None:
+            rest = rests[entry.needle_mm] = timedelta(days=_needle_rest(entry, settings))
+        day, ready = entry.date, entry.date + rest
         for zone_id in entry.zones:
             track = tracks.get(zone_id)
-            if track is not None and (not track.treated or track.treated[-1] < entry.date):
-                track.treat(entry.date, rest)
+            if track is not None and (not track.treated or track.treated[-1] < day):
+                track.treated.append(day)
+                track.ready_on = max(track.ready_on, ready)
     held = sorted({e.date for e in past})
 
     length = max(7 * weeks, COVERAGE_DAYS)
