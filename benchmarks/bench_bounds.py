@@ -169,9 +169,7 @@ def window_times(database: Path, home: Path, clicks: int) -> tuple[float, float,
         app.processEvents()
     # Zones drawn off the scalp are clipped away on screen: aim at centres well inside it.
     targets = [
-        z.centre
-        for z in window.model.scalp_map.zones
-        if math.dist(z.centre, (0.5, 0.55)) < 0.3
+        z.centre for z in window.model.scalp_map.zones if math.dist(z.centre, (0.5, 0.55)) < 0.3
     ]
     times = []
     for i in range(clicks):
@@ -209,9 +207,15 @@ def main() -> int:
             opened, click, slowest = window_times(database, home, args.clicks)
             rows[name] = (path.stat().st_size, plan, imported, opened, click, slowest)
     print("bounded work, seconds (budget for each: under 1 s for the worst allowed map)")
-    print(f"  {'map':<14}{'bytes':>10}{'plan':>8}{'import':>8}{'open':>8}{'click':>8}{'slowest':>9}")
+    print(
+        f"  {'map':<14}{'bytes':>10}{'plan':>8}{'import':>8}{'open':>8}{'click':>8}{'slowest':>9}"
+    )
     for name, (size, *figures) in rows.items():
-        print(f"  {name:<14}{size:>10}" + "".join(f"{f:>8.3f}" for f in figures[:4]) + f"{figures[4]:>9.3f}")
+        print(
+            f"  {name:<14}{size:>10}"
+            + "".join(f"{f:>8.3f}" for f in figures[:4])
+            + f"{figures[4]:>9.3f}"
+        )
     over = [f for f in rows["worst allowed"][1:] if f >= BUDGET_S]
     print("OK" if not over else "BUDGET MISSED")
     return 0 if not over else 1

@@ -88,9 +88,11 @@ def parse_map_data(raw: object) -> MapDocument:
     elif not isinstance(version, int) or isinstance(version, bool):
         r.fail("version", f"{show(version)} is not a version number")
     elif version > VERSION:
-        r.fail("version", f"{version} is newer than this app reads ({VERSION}); update ScalpZone")
+        r.fail(
+            "version", f"{show(version)} is newer than this app reads ({VERSION}); update ScalpZone"
+        )
     elif version < VERSION:
-        r.fail("version", f"{version} is not a version this app knows (it reads {VERSION})")
+        r.fail("version", f"{show(version)} is not a version this app knows (it reads {VERSION})")
 
     name = None
     if "profile" in top and (profile := r.obj(top["profile"], "profile", '{"name": …}')):

@@ -44,7 +44,7 @@ def _outline_text(points: tuple[Point, ...]) -> str:
 
 def points_json(points: Sequence[Point]) -> str:
     """Points as compact JSON `[[x,y],…]` (floats written exactly, as `repr` does)."""
-    return _outline_text(tuple(map(tuple, points)))  # type: ignore[arg-type]
+    return _outline_text(tuple(map(tuple, points)))
 
 
 def points_from_json(text: str) -> tuple[Point, ...]:
