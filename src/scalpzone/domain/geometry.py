@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -82,6 +83,8 @@ def first_crossing(points: Sequence[Point]) -> tuple[int, int] | None:
     folded = _folded_corner(points)
     if folded is not None or n < 4:
         return folded
+    if _turns_once_around_centre(points):
+        return None
     repeated = _repeated_corner(points)
     if repeated is not None:
         return repeated
@@ -104,6 +107,28 @@ def _folded_corner(points: Sequence[Point]) -> tuple[int, int] | None:
         if _orientation(far_a, shared, far_b) == 0 and _folds_back(far_a, shared, far_b):
             return _pair(i, (i + 1) % n)
     return None
+
+
+def _turns_once_around_centre(points: Sequence[Point]) -> bool:
+    """Whether the corners go round the mean of the corners once, each a little further the same
+    way: then every edge keeps to its own wedge around that point and none can cross another.
+
+    O(n): most drawn outlines are blobs that pass this; the others go to the sweep.
+    """
+    n = len(points)
+    cx = sum(p[0] for p in points) / n
+    cy = sum(p[1] for p in points) / n
+    total = 0.0
+    way = 0.0
+    for i in range(n):
+        ax, ay = points[i][0] - cx, points[i][1] - cy
+        bx, by = points[(i + 1) % n][0] - cx, points[(i + 1) % n][1] - cy
+        cross = ax * by - ay * bx
+        if abs(cross) < _EPSILON or cross * way < 0:
+            return False
+        way = cross
+        total += math.atan2(cross, ax * bx + ay * by)
+    return abs(abs(total) - 2 * math.pi) < 1e-6
 
 
 def _repeated_corner(points: Sequence[Point]) -> tuple[int, int] | None:
