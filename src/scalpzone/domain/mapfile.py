@@ -139,7 +139,13 @@ def _zones(r: Reader, top: Mapping[str, object]) -> list[Zone]:
     if "zones" not in top:
         r.fail("zones", "missing; list the zones, even as []")
         return []
-    raw = r.items(top["zones"], "zones", "zones (13 regions, the rest drawn)", ZONE_ENTRIES_MAX)
+    raw = r.items(
+        top["zones"],
+        "zones",
+        "zones",
+        ZONE_ENTRIES_MAX,
+        f" (the {len(REGION_IDS)} regions and at most {DRAWN_ZONES_MAX} drawn zones)",
+    )
     if raw is None:
         return []
     zones: list[Zone] = []

@@ -270,12 +270,14 @@ class Reader:
             return None
         return tuple(p for p in pts if p is not None)
 
-    def items(self, value: object, path: str, what: str, most: int) -> list[object] | None:
+    def items(
+        self, value: object, path: str, what: str, most: int, why: str = ""
+    ) -> list[object] | None:
         """A list of at most `most` items, checked before any item is read."""
         if not isinstance(value, list):
             self.fail(path, f"{show(value)} is not a list of {what}")
             return None
         if len(value) > most:
-            self.fail(path, f"has {len(value)} {what}, above the {most} maximum")
+            self.fail(path, f"has {len(value)} {what}, above the {most} maximum{why}")
             return None
         return value
