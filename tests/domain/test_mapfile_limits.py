@@ -12,15 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scalpzone.domain.limits import (
-    DRAWN_ZONES_MAX,
-    HAIRLINE_MAX_POINTS,
-    HISTORY_MAX_ENTRIES,
-    INPUT_MAX_BYTES,
-    NAME_MAX_CHARS,
-    NOTE_MAX_CHARS,
-    OUTLINE_MAX_POINTS,
-)
+from scalpzone.domain import limits
 from scalpzone.domain.mapfile import MapFileError, parse_map_data, parse_map_json, read_map_stream
 
 
@@ -43,9 +35,9 @@ def _circle(points: int, k: int) -> list[list[float]]:
 @st.composite
 def at_the_limits(draw: st.DrawFn) -> dict[str, object]:
     """A map with each size drawn from its smallest to its largest allowed value."""
-    zones = draw(_sizes(0, DRAWN_ZONES_MAX))
-    corners = draw(_sizes(3, OUTLINE_MAX_POINTS))
-    name = "n" * draw(_sizes(1, NAME_MAX_CHARS))
+    zones = draw(_sizes(0, limits.DRAWN_ZONES_MAX))
+    corners = draw(_sizes(3, limits.OUTLINE_MAX_POINTS))
+    name = "n" * draw(_sizes(1, limits.NAME_MAX_CHARS))
     return {
         "format": "scalpzone",
         "version": 1,
@@ -61,7 +53,7 @@ def at_the_limits(draw: st.DrawFn) -> dict[str, object]:
         ],
         "hairline": [
             [0.1 + 0.8 * i / (n - 1), 0.15]
-            for n in [draw(_sizes(2, HAIRLINE_MAX_POINTS))]
+            for n in [draw(_sizes(2, limits.HAIRLINE_MAX_POINTS))]
             for i in range(n)
         ],
         "history": [
@@ -69,9 +61,9 @@ def at_the_limits(draw: st.DrawFn) -> dict[str, object]:
                 "date": f"{2000 + n // 365}-01-01",
                 "zones": ["crown"],
                 "status": "skipped",
-                "note": "x" * draw(st.sampled_from([0, NOTE_MAX_CHARS])),
+                "note": "x" * draw(st.sampled_from([0, limits.NOTE_MAX_CHARS])),
             }
-            for n in range(draw(st.sampled_from([0, 1, HISTORY_MAX_ENTRIES])))
+            for n in range(draw(st.sampled_from([0, 1, limits.HISTORY_MAX_ENTRIES])))
         ],
     }
 
@@ -88,41 +80,47 @@ OVER = {
     "drawn zones": (
         lambda raw: raw["zones"].extend(  # type: ignore[attr-defined]
             {"id": f"custom-{k + 1}", "name": "z", "polygon": _circle(4, k)}
-            for k in range(DRAWN_ZONES_MAX + 1)
+            for k in range(limits.DRAWN_ZONES_MAX + 1)
         ),
         "zones",
-        DRAWN_ZONES_MAX,
+        limits.DRAWN_ZONES_MAX,
     ),
     "outline points": (
         lambda raw: raw["zones"].append(  # type: ignore[attr-defined]
-            {"id": "custom-1", "name": "z", "polygon": _circle(OUTLINE_MAX_POINTS + 1, 0)}
+            {"id": "custom-1", "name": "z", "polygon": _circle(limits.OUTLINE_MAX_POINTS + 1, 0)}
         ),
         "zones[0].polygon",
-        OUTLINE_MAX_POINTS,
+        limits.OUTLINE_MAX_POINTS,
     ),
     "hairline points": (
-        lambda raw: raw.update(hairline=[[0.5, 0.1]] * (HAIRLINE_MAX_POINTS + 1)),
+        lambda raw: raw.update(hairline=[[0.5, 0.1]] * (limits.HAIRLINE_MAX_POINTS + 1)),
         "hairline",
-        HAIRLINE_MAX_POINTS,
+        limits.HAIRLINE_MAX_POINTS,
     ),
     "history entries": (
         lambda raw: raw.update(
-            history=[{"date": "2020-01-01", "zones": ["crown"]}] * (HISTORY_MAX_ENTRIES + 1)
+            history=[{"date": "2020-01-01", "zones": ["crown"]}] * (limits.HISTORY_MAX_ENTRIES + 1)
         ),
         "history",
-        HISTORY_MAX_ENTRIES,
+        limits.HISTORY_MAX_ENTRIES,
     ),
     "name characters": (
-        lambda raw: raw.update(profile={"name": "n" * (NAME_MAX_CHARS + 1)}),
+        lambda raw: raw.update(profile={"name": "n" * (limits.NAME_MAX_CHARS + 1)}),
         "profile.name",
-        NAME_MAX_CHARS,
+        limits.NAME_MAX_CHARS,
     ),
     "note characters": (
         lambda raw: raw.update(
-            history=[{"date": "2020-01-01", "zones": ["crown"], "note": "n" * (NOTE_MAX_CHARS + 1)}]
+            history=[
+                {
+                    "date": "2020-01-01",
+                    "zones": ["crown"],
+                    "note": "n" * (limits.NOTE_MAX_CHARS + 1),
+                }
+            ]
         ),
         "history[0].note",
-        NOTE_MAX_CHARS,
+        limits.NOTE_MAX_CHARS,
     ),
 }
 
@@ -146,10 +144,10 @@ def test_one_over_a_limit_is_refused_naming_the_path_and_the_limit(limit: str, e
 
 def test_the_byte_limit_counts_bytes_from_a_stream() -> None:
     with pytest.raises(MapFileError) as caught:
-        read_map_stream(io.BytesIO(b" " * (INPUT_MAX_BYTES + 1)))
-    assert str(INPUT_MAX_BYTES) in str(caught.value)
+        read_map_stream(io.BytesIO(b" " * (limits.INPUT_MAX_BYTES + 1)))
+    assert str(limits.INPUT_MAX_BYTES) in str(caught.value)
     padded = json.dumps({"format": "scalpzone", "version": 1, "zones": []}).encode()
-    read_map_stream(io.BytesIO(padded + b" " * (INPUT_MAX_BYTES - len(padded))))
+    read_map_stream(io.BytesIO(padded + b" " * (limits.INPUT_MAX_BYTES - len(padded))))
 
 
 @settings(max_examples=300)

@@ -25,6 +25,11 @@ def text(raw: object) -> bytes:
     return json.dumps(raw, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
 
+def with_raw(key: str, json_text: str) -> bytes:
+    """The smallest valid map with one more key whose value is written as given (NaN, 1e400)."""
+    return text(base()).replace(b'"zones"', f'"{key}": {json_text}, "zones"'.encode())
+
+
 def circle(points: int, cx: float = 0.5, cy: float = 0.5, r: float = 0.04) -> list[list[float]]:
     """A simple outline of `points` corners."""
     return [

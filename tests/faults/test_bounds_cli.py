@@ -14,16 +14,8 @@ from pathlib import Path
 import pytest
 
 from scalpzone.cli import main
-from scalpzone.domain.limits import (
-    DRAWN_ZONES_MAX,
-    HAIRLINE_MAX_POINTS,
-    HISTORY_MAX_ENTRIES,
-    INPUT_MAX_BYTES,
-    NAME_MAX_CHARS,
-    NOTE_MAX_CHARS,
-    OUTLINE_MAX_POINTS,
-)
-from tests.faults.hostile import base, circle, drawn, hairline, history, text
+from scalpzone.domain import limits
+from tests.faults.hostile import base, circle, drawn, hairline, history, text, with_raw
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "spec_example.json"
 CLASS_NAME = re.compile(r"\b[A-Za-z]*(Error|Exception|Interrupt|Warning)\b|Traceback")
@@ -69,7 +61,7 @@ CASES = [
     ),
     Case(
         "1e400 as a needle",
-        text(base()).replace(b'"zones"', b'"settings": {"needle_mm": 1e400}, "zones"'),
+        with_raw("settings", '{"needle_mm": 1e400}'),
         names=("settings.needle_mm",),
     ),
     Case(
@@ -79,12 +71,12 @@ CASES = [
     ),
     Case(
         "NaN as a coordinate",
-        text(base()).replace(b'"zones"', b'"hairline": [[NaN, 0.1], [0.2, 0.2]], "zones"'),
+        with_raw("hairline", "[[NaN, 0.1], [0.2, 0.2]]"),
         names=("hairline[0][0]",),
     ),
     Case(
         "Infinity as a needle",
-        text(base()).replace(b'"zones"', b'"settings": {"needle_mm": Infinity}, "zones"'),
+        with_raw("settings", '{"needle_mm": Infinity}'),
         names=("settings.needle_mm",),
     ),
     Case(
@@ -163,37 +155,39 @@ CASES = [
     Case(
         "10^4 zone entries",
         lambda: text(base(zones=[{"id": "crown"}] * 10_000)),
-        names=("zones", str(13 + DRAWN_ZONES_MAX)),
+        names=("zones", str(13 + limits.DRAWN_ZONES_MAX)),
     ),
     Case(
         "one drawn zone too many",
-        lambda: text(base(zones=drawn(DRAWN_ZONES_MAX + 1))),
-        names=("zones", str(DRAWN_ZONES_MAX)),
+        lambda: text(base(zones=drawn(limits.DRAWN_ZONES_MAX + 1))),
+        names=("zones", str(limits.DRAWN_ZONES_MAX)),
     ),
     Case(
         "an outline one point too long",
-        lambda: text(base(zones=[{**drawn(1)[0], "polygon": circle(OUTLINE_MAX_POINTS + 1)}])),
-        names=("zones[0].polygon", str(OUTLINE_MAX_POINTS)),
+        lambda: text(
+            base(zones=[{**drawn(1)[0], "polygon": circle(limits.OUTLINE_MAX_POINTS + 1)}])
+        ),
+        names=("zones[0].polygon", str(limits.OUTLINE_MAX_POINTS)),
     ),
     Case(
         "a hairline one point too long",
-        lambda: text(base(hairline=hairline(HAIRLINE_MAX_POINTS + 1))),
-        names=("hairline", str(HAIRLINE_MAX_POINTS)),
+        lambda: text(base(hairline=hairline(limits.HAIRLINE_MAX_POINTS + 1))),
+        names=("hairline", str(limits.HAIRLINE_MAX_POINTS)),
     ),
     Case(
         "one logged session too many",
-        lambda: text(base(history=history(HISTORY_MAX_ENTRIES + 1))),
-        names=("history", str(HISTORY_MAX_ENTRIES)),
+        lambda: text(base(history=history(limits.HISTORY_MAX_ENTRIES + 1))),
+        names=("history", str(limits.HISTORY_MAX_ENTRIES)),
     ),
     Case(
         "a name one character too long",
-        text(base(profile={"name": "x" * (NAME_MAX_CHARS + 1)})),
-        names=("profile.name", str(NAME_MAX_CHARS)),
+        text(base(profile={"name": "x" * (limits.NAME_MAX_CHARS + 1)})),
+        names=("profile.name", str(limits.NAME_MAX_CHARS)),
     ),
     Case(
         "a note one character too long",
-        text(base(history=history(1, "n" * (NOTE_MAX_CHARS + 1)))),
-        names=("history[0].note", str(NOTE_MAX_CHARS)),
+        text(base(history=history(1, "n" * (limits.NOTE_MAX_CHARS + 1)))),
+        names=("history[0].note", str(limits.NOTE_MAX_CHARS)),
     ),
     Case(
         "a key of 10^5 characters",
@@ -208,10 +202,12 @@ CASES = [
     Case(
         "a session naming 10^4 zones",
         lambda: text(base(history=[{"date": "2026-01-01", "zones": ["crown"] * 10_000}])),
-        names=("history[0].zones", str(13 + DRAWN_ZONES_MAX)),
+        names=("history[0].zones", str(13 + limits.DRAWN_ZONES_MAX)),
     ),
     Case(
-        "a file over the byte limit", lambda: b" " * (INPUT_MAX_BYTES + 1), names=("bytes", "8 MB")
+        "a file over the byte limit",
+        lambda: b" " * (limits.INPUT_MAX_BYTES + 1),
+        names=("bytes", "8 MB"),
     ),
     Case(
         "a self-crossing outline",
@@ -286,12 +282,12 @@ def test_hostile_file(
 def test_standard_input_is_read_within_the_limit(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    endless = io.BytesIO(b"[" * (INPUT_MAX_BYTES + 10))
+    endless = io.BytesIO(b"[" * (limits.INPUT_MAX_BYTES + 10))
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(endless))
     assert run(["plan", "-"]) == 2
     err = capsys.readouterr().err
     _check_stderr(err, ("standard input", "8 MB"))
-    assert endless.tell() <= INPUT_MAX_BYTES + 1 + io.DEFAULT_BUFFER_SIZE
+    assert endless.tell() <= limits.INPUT_MAX_BYTES + 1 + io.DEFAULT_BUFFER_SIZE
 
 
 def test_a_folder_is_refused_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
