@@ -58,8 +58,17 @@ def _weeks(text: str) -> int:
     return value
 
 
+def database_path(text: str) -> Path:
+    """`--database`'s value: a path that is not empty (an empty one would mean this folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty; give a database file name")
+    return Path(text)
+
+
 def _add_database(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database", type=Path, metavar="PATH", default=None, help=DATABASE_HELP)
+    parser.add_argument(
+        "--database", type=database_path, metavar="PATH", default=None, help=DATABASE_HELP
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         "all in a temporary folder) and exit 0 if it does",
     )
     parser.add_argument(
-        "--database", dest="app_database", type=Path, metavar="PATH", help=DATABASE_HELP
+        "--database", dest="app_database", type=database_path, metavar="PATH", help=DATABASE_HELP
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -344,10 +353,17 @@ def _cmd_backups(args: argparse.Namespace) -> int:
     def list_them(db: Database, _store: ProfileStore) -> int:
         found = db.list_backups()
         if not found:
-            sys.stderr.write(f"scalpzone: no backups yet beside {db.path}.\n")
+            sys.stderr.write(f"scalpzone: no backups yet of {db.path}.\n")
         for backup in found:
             size = max(1, round(backup.size / 1024))
             sys.stdout.write(f"{backup.name}  {backup.describe()}, {size} KB\n")
+        others = db.other_backups()
+        if others:
+            sys.stderr.write(
+                f"scalpzone: {len(others)} more backup(s) beside it are not of this database "
+                "(another database's, or shared ones from an earlier version that cannot be "
+                "told apart); they are kept untouched and are not restored from here.\n"
+            )
         return EXIT_OK
 
     def restore_it(db: Database, _store: ProfileStore) -> int:
@@ -365,6 +381,7 @@ def _with_database(
         BackupNotFoundError,
         Database,
         InvalidProfileDataError,
+        NotScalpZoneDatabaseError,
         ProfileNameError,
         ProfileNotFoundError,
         ProfileStore,
@@ -384,6 +401,7 @@ def _with_database(
         ProfileNameError,
         BackupNotFoundError,
         InvalidProfileDataError,
+        NotScalpZoneDatabaseError,
     ) as error:
         sys.stderr.write(f"scalpzone: {error}\n")
         return EXIT_BAD_INPUT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -67,7 +68,7 @@ def test_backups_are_private_self_contained_copies(db_path: Path) -> None:
     assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     assert connection.execute("SELECT name FROM profiles").fetchall() == [("Alex",)]
     connection.close()
-    assert sorted(p.name for p in backup.path.parent.iterdir()) == [backup.name]
+    assert sorted(p.name for p in backup.path.parent.iterdir()) == ["database-id", backup.name]
 
 
 def test_an_existing_database_is_made_private(db_path: Path) -> None:
@@ -130,7 +131,7 @@ def test_restoring_an_unknown_or_broken_backup_is_refused(db_path: Path) -> None
             db.restore_backup("../scalpzone.sqlite3")
         broken = db.list_backups()[0]
         broken.path.write_text("not a database")
-        with pytest.raises(BackupNotFoundError, match="cannot be restored: it is a text file"):
+        with pytest.raises(BackupNotFoundError, match=r"cannot be restored: .* is a text file"):
             db.restore_backup(broken.name)
         assert [p.name for p in ProfileStore(db).profiles()] == ["Alex"]
 
@@ -156,9 +157,9 @@ def test_restoring_a_backup_from_before_an_upgrade_upgrades_it(db_path: Path) ->
 def test_half_written_backups_are_not_listed_and_are_cleaned_up(db_path: Path) -> None:
     with Database.open(db_path) as db:
         ProfileStore(db).create_profile("Alex")
-    folder = db_path.parent / "backups"
-    part = folder / "scalpzone-20260101-090000-on-close.sqlite3.part"
-    part.write_bytes(b"half")
+    folder = db_path.parent / "backups" / db_path.name
+    part = folder / "scalpzone-20260101-090000-on-close.sqlite3.x1y2.part"
+    part.write_bytes(b"SQLite format 3\x00half")
     assert [b.reason for b in list_backups(db_path)] == ["on-close"]
     (folder / "notes.txt").write_text("mine")
     with Database.open(db_path):
@@ -169,13 +170,14 @@ def test_half_written_backups_are_not_listed_and_are_cleaned_up(db_path: Path) -
 def test_a_backup_that_cannot_be_written_on_close_is_reported(db_path: Path) -> None:
     db = Database.open(db_path)
     ProfileStore(db).create_profile("Alex")
-    folder = db_path.parent / "backups"
-    assert not folder.exists()
+    folder = db_path.parent / "backups" / db_path.name
+    assert not list(folder.glob("*.sqlite3"))
+    shutil.rmtree(folder)
     folder.write_text("a file where the folder should be")
     with pytest.raises(StorageError, match="Your changes are saved"):
         db.close()
     with Database.open(db_path) as again:  # the lock was released all the same
-        [notice] = again.notices
+        notice = again.notices[-1]
         assert "Today's backup" in notice and "could not be written" in notice
         assert [p.name for p in ProfileStore(again).profiles()] == ["Alex"]
     folder.unlink()

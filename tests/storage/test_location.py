@@ -45,5 +45,5 @@ def test_a_folder_that_cannot_be_made_is_a_plain_error(tmp_path: Path) -> None:
     from scalpzone.storage import StorageError
 
     (tmp_path / "not-a-folder").write_text("a file")
-    with pytest.raises(StorageError, match="cannot create the folder"):
+    with pytest.raises(StorageError, match="could not create the folder"):
         Database.open(tmp_path / "not-a-folder" / "scalpzone.sqlite3")

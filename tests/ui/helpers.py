@@ -36,6 +36,20 @@ class ScriptedDialogs:
         self.problems: list[tuple[str, str, list[str]]] = []
         self.suggested: list[str] = []
         self.infos: list[tuple[str, str]] = []
+        self.choice_answers: list[int | None] = []
+        self.choices: list[tuple[str, list[str], list[str]]] = []
+
+    def choose(
+        self, title: str, intro: str, problems: Sequence[str], choices: Sequence[str]
+    ) -> int | None:
+        """Pick the scripted way out (Close when the script ran out); keep what was offered."""
+        self.choices.append((intro, list(problems), list(choices)))
+        return self.choice_answers.pop(0) if self.choice_answers else None
+
+    def choose_item(self, title: str, label: str, items: Sequence[str]) -> int | None:
+        """Pick the scripted item (cancel when the script ran out)."""
+        self.choices.append((label, list(items), []))
+        return self.choice_answers.pop(0) if self.choice_answers else None
 
     def confirm(self, title: str, text: str, accept: str) -> bool:
         """Say yes or no as scripted (no when the script ran out)."""

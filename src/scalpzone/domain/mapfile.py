@@ -22,6 +22,7 @@ from scalpzone.domain.limits import (
 from scalpzone.domain.mapfile_input import (
     MapFileError,
     Reader,
+    day_problem,
     decode_text,
     load_json,
     read_source,
@@ -367,6 +368,7 @@ __all__ = [
     "ZONE_ENTRIES_MAX",
     "MapDocument",
     "MapFileError",
+    "day_problem",
     "dump_map_document",
     "map_document_json",
     "parse_map_data",

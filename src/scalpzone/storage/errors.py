@@ -15,6 +15,50 @@ class DatabaseLockedError(StorageError):
     """Another ScalpZone already has the database open for writing."""
 
 
+class NotScalpZoneDatabaseError(StorageError):
+    """The path is not (and never was) a ScalpZone database: a folder, a link, another file.
+
+    Nothing at that path is moved, renamed or written; the person chose the wrong path.
+    """
+
+
+class DiskFullError(StorageError):
+    """The disk is full: nothing was changed, and nothing is treated as damaged."""
+
+
+class StoragePermissionError(StorageError):
+    """The operating system refused access to the database or its folder."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another program held the database busy for too long."""
+
+
+class DiskIOError(StorageError):
+    """The disk reported an error reading or writing; the file is not treated as damaged."""
+
+
+class StoredDataError(StorageError):
+    """Rows in the database break ScalpZone's rules (edited outside the app, or damaged).
+
+    `problems` name the table, the row and the field of each; `settings_only` says whether
+    resetting the profile's settings to their defaults would clear every problem.
+    """
+
+    def __init__(self, what: str, problems: Iterable[Problem], *, profile_id: int | None) -> None:
+        self.problems = tuple(problems)
+        self.profile_id = profile_id
+        self.settings_only = all(p.path.startswith("settings") for p in self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(
+            f"{what} holds values ScalpZone will not plan from (was the database edited "
+            f"outside ScalpZone?):\n{lines}\nNothing was changed, and nothing is planned from "
+            "these values. Restore a backup (File › Restore backup…, or `scalpzone backups "
+            "list` and `scalpzone backups restore NAME`), or open the profile in ScalpZone to "
+            "put what is listed back to its defaults."
+        )
+
+
 class NewerDatabaseError(StorageError):
     """The database was written by a newer ScalpZone; it is left untouched."""
 

@@ -24,7 +24,13 @@ def resolve_database_path(explicit: Path | str | None = None) -> Path:
 
     The result is absolute with symlinks resolved, so two spellings of one file share one lock.
     """
-    if explicit is not None and str(explicit) != "":
+    if explicit is not None:
+        if str(explicit).strip() in ("", "."):
+            from scalpzone.storage.errors import NotScalpZoneDatabaseError  # noqa: PLC0415
+
+            raise NotScalpZoneDatabaseError(
+                "The database path given is empty; give a file name with --database PATH."
+            )
         chosen = Path(explicit)
     elif os.environ.get(ENV_VAR):
         chosen = Path(os.environ[ENV_VAR])
@@ -33,9 +39,14 @@ def resolve_database_path(explicit: Path | str | None = None) -> Path:
     return chosen.expanduser().resolve()
 
 
-def backup_folder(database: Path) -> Path:
-    """The `backups/` folder beside the database."""
+def shared_backup_folder(database: Path) -> Path:
+    """The `backups/` folder beside the database, which holds one folder per database."""
     return database.parent / BACKUP_FOLDER
+
+
+def backup_folder(database: Path) -> Path:
+    """This database's own backups: `backups/<database file name>/` beside it."""
+    return shared_backup_folder(database) / database.name
 
 
 def sidecars(database: Path) -> tuple[Path, Path]:

@@ -239,3 +239,20 @@ class RollerRow(Base):
     needle_mm: Mapped[float] = mapped_column(Float, nullable=False)
     first_use: Mapped[date] = mapped_column(Date, nullable=False)
     retired_on: Mapped[date | None] = mapped_column(Date)
+
+
+class IdentityRow(Base):
+    """Which database this is: one row, a UUID made when the database was created.
+
+    Backups carry it (they are copies), so a restore can refuse a backup of another database
+    that happens to sit in the same folder.
+    """
+
+    __tablename__ = "database_identity"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="one_row"),
+        CheckConstraint("length(uuid) = 36", name="uuid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), nullable=False)

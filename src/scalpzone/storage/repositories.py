@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from functools import lru_cache
+from typing import cast
 
 from sqlalchemy import Select, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert
@@ -18,10 +19,17 @@ from sqlalchemy.orm import Session
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.history import HistoryEntry, SessionStatus
+from scalpzone.domain.mapfile import HAIRLINE_MAX_POINTS
+from scalpzone.domain.problems import Problem
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.settings import Contraindication, Health, Settings, Weekday
 from scalpzone.domain.zones import Zone, ZoneState
-from scalpzone.storage.errors import LogEntryNotFoundError, ProfileNotFoundError, StorageError
+from scalpzone.storage.errors import (
+    LogEntryNotFoundError,
+    ProfileNotFoundError,
+    StorageError,
+    StoredDataError,
+)
 from scalpzone.storage.models import (
     HEALTH_ITEMS,
     HairlineSnapshotRow,
@@ -32,6 +40,13 @@ from scalpzone.storage.models import (
     SessionLogRow,
     SettingsRow,
     ZoneRow,
+)
+from scalpzone.storage.validated import (
+    check_log_rows,
+    check_roller_rows,
+    check_zone_states,
+    dated_json,
+    points_problem,
 )
 
 _COMPACT = (",", ":")
@@ -211,13 +226,26 @@ class SnapshotRepository:
         self._s = session
 
     def hairlines(self, profile_id: int) -> tuple[tuple[date, tuple[Point, ...]], ...]:
-        """Every dated hairline, oldest first."""
+        """Every dated hairline, oldest first (StoredDataError names a row that is not one)."""
         rows = self._s.execute(
-            select(HairlineSnapshotRow.day, HairlineSnapshotRow.points)
-            .where(HairlineSnapshotRow.profile_id == profile_id)
-            .order_by(HairlineSnapshotRow.day)
+            text(
+                "SELECT id, day, points FROM hairline_snapshots WHERE profile_id = :pid "
+                "ORDER BY day"
+            ),
+            {"pid": profile_id},
         )
-        return tuple((day, points_from_json(points)) for day, points in rows)
+        found: list[tuple[date, tuple[Point, ...]]] = []
+        problems: list[Problem] = []
+        for where, day, raw in dated_json(rows, "hairline_snapshots", "points", problems):
+            fail = points_problem(raw, HAIRLINE_MAX_POINTS)
+            if fail is not None:
+                problems.append(Problem(f"{where}, points", fail))
+                continue
+            points = cast(list[list[float]], raw)
+            found.append((day, tuple((float(x), float(y)) for x, y in points)))
+        if problems:
+            raise StoredDataError("The dated hairlines", problems, profile_id=profile_id)
+        return tuple(found)
 
     def put_hairline(self, profile_id: int, day: date, points: Sequence[Point]) -> None:
         """Keep this hairline for the day; a second save on the same day replaces the first."""
@@ -252,22 +280,25 @@ class SnapshotRepository:
         )
 
     def maps(self, profile_id: int) -> tuple[MapSnapshot, ...]:
-        """Every dated map snapshot, oldest first."""
+        """Every dated map snapshot, oldest first (StoredDataError names a row that is not one)."""
         rows = self._s.execute(
-            select(MapSnapshotRow.day, MapSnapshotRow.zones)
-            .where(MapSnapshotRow.profile_id == profile_id)
-            .order_by(MapSnapshotRow.day)
+            text("SELECT id, day, zones FROM map_snapshots WHERE profile_id = :pid ORDER BY day"),
+            {"pid": profile_id},
         )
-        return tuple(
-            MapSnapshot(
-                day,
-                tuple(
-                    ZoneStateSnapshot(z["id"], ZoneState(z["state"]), int(z["severity"]))
-                    for z in json.loads(zones)
-                ),
+        found: list[MapSnapshot] = []
+        problems: list[Problem] = []
+        for where, day, raw in dated_json(rows, "map_snapshots", "zones", problems):
+            bad = check_zone_states(raw, f"{where}, zones")
+            if bad or not isinstance(raw, list):
+                problems += bad
+                continue
+            states = tuple(
+                ZoneStateSnapshot(z["id"], ZoneState(z["state"]), z["severity"]) for z in raw
             )
-            for day, zones in rows
-        )
+            found.append(MapSnapshot(day, states))
+        if problems:
+            raise StoredDataError("The dated maps", problems, profile_id=profile_id)
+        return tuple(found)
 
 
 def _days_mask(days: Iterable[Weekday]) -> int:
@@ -366,6 +397,7 @@ class LogRepository:
 
     def entries(self, profile_id: int) -> tuple[LoggedSession, ...]:
         """Every logged session with its id, oldest day first, then in the order logged."""
+        check_log_rows(self._s, profile_id)
         rows = self._s.execute(
             select(*_ENTRY_COLUMNS)
             .where(SessionLogRow.profile_id == profile_id)
@@ -473,6 +505,7 @@ class RollerRepository:
 
     def current(self, profile_id: int) -> Roller | None:
         """The roller in use, if any."""
+        check_roller_rows(self._s, profile_id)
         row = self._s.execute(
             _roller_query(profile_id)
             .where(RollerRow.retired_on.is_(None))
@@ -483,6 +516,7 @@ class RollerRepository:
 
     def all(self, profile_id: int) -> tuple[Roller, ...]:
         """Every roller, first bought first."""
+        check_roller_rows(self._s, profile_id)
         rows = self._s.execute(_roller_query(profile_id).order_by(RollerRow.id))
         return tuple(Roller(*row) for row in rows)
 

@@ -11,10 +11,11 @@ foreign keys off, or the copy-and-drop would cascade-delete the children; see do
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from scalpzone.storage.models import Base
 
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 #: The newest revision in migrations/versions; a test checks the two agree.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
+#: In every ScalpZone database's header (PRAGMA application_id): "SCZN".
+APPLICATION_ID = int.from_bytes(b"SCZN", "big")
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -72,12 +75,29 @@ def stored_revision(connection: sqlite3.Connection) -> str | None:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table of the current models in an empty database and stamp it as HEAD."""
+    """Create every table of the current models in an empty database and stamp it as HEAD.
+
+    The new database gets its identity (a UUID) and ScalpZone's application id.
+    """
     from alembic import command  # noqa: PLC0415
 
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
+        connection.execute(
+            text("INSERT INTO database_identity (id, uuid) VALUES (1, :uuid)"),
+            {"uuid": str(uuid.uuid4())},
+        )
+        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         command.stamp(alembic_config(connection), "head")
+
+
+def database_uuid(connection: sqlite3.Connection) -> str | None:
+    """The identity stored in a database, or None (made before identities, or unreadable)."""
+    try:
+        row = connection.execute("SELECT uuid FROM database_identity WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row is not None else None
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:

@@ -40,9 +40,9 @@ from scalpzone.storage.repositories import (
     SettingsRepository,
     SnapshotRepository,
     ZoneRepository,
-    points_from_json,
     points_json,
 )
+from scalpzone.storage.validated import load_document
 
 IMPORTED_NAME = "Imported map"
 
@@ -146,21 +146,24 @@ class ProfileStore:
     # -- loading ---------------------------------------------------------------------------
 
     def load_profile(self, profile_id: int) -> StoredProfile:
-        """Everything of one profile, read in one consistent transaction."""
+        """Everything of one profile, read in one consistent transaction and checked as an
+        import is (StoredDataError names each row that breaks a rule; see validated.py)."""
         with self._db.reading() as session:
-            row = ProfileRepository(session).get(profile_id)
-            zones = ZoneRepository(session).load(profile_id)
-            scalp_map = ScalpMap(zones, points_from_json(row.hairline))
-            health, confirmed = HealthRepository(session).load(profile_id)
-            document = MapDocument(
-                scalp_map,
-                SettingsRepository(session).load(profile_id),
-                health,
-                LogRepository(session).load(profile_id),
-                row.name,
-            )
+            name, document, confirmed = load_document(session, profile_id)
             hairlines = SnapshotRepository(session).hairlines(profile_id)
-            return StoredProfile(row.id, row.name, document, hairlines, confirmed)
+            return StoredProfile(profile_id, name, document, hairlines, confirmed)
+
+    def reset_settings(self, profile_id: int) -> None:
+        """Put a profile's plan settings back to ScalpZone's defaults (a repair)."""
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            SettingsRepository(session).save(profile_id, Settings())
+
+    def reset_health(self, profile_id: int) -> None:
+        """Clear a profile's health checklist; it is asked again before the next session."""
+        with self._db.transaction() as session:
+            ProfileRepository(session).get(profile_id)
+            HealthRepository(session).save(profile_id, Health(), None)
 
     def export_document(self, profile_id: int) -> MapDocument:
         """The profile as a map file document (SPEC §4), named after the profile."""

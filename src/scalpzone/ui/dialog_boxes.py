@@ -127,3 +127,31 @@ def show_info(parent: QWidget, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def choose(
+    parent: QWidget, title: str, intro: str, problems: Sequence[str], choices: Sequence[str]
+) -> int | None:
+    """The problems listed, with one button for each choice and Close; the chosen index."""
+    dialog = ProblemsDialog(title, intro, problems, parent)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    chosen: list[int] = []
+
+    def pick(index: int) -> None:
+        chosen.append(index)
+        dialog.accept()
+
+    for index, text in enumerate(choices):
+        button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(lambda _=False, i=index: pick(i))
+    dialog.exec()
+    return chosen[0] if chosen else None
+
+
+def choose_item(parent: QWidget, title: str, label: str, items: Sequence[str]) -> int | None:
+    """A list to pick one item from; its index, or None when cancelled."""
+    if not items:
+        return None
+    text, ok = QInputDialog.getItem(parent, title, label, list(items), 0, False)
+    return list(items).index(text) if ok and text in items else None

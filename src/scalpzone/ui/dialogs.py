@@ -39,6 +39,14 @@ class Dialogs(Protocol):
     def show_error(self, title: str, text: str) -> None:
         """Say in plain words that something failed."""
 
+    def choose(
+        self, title: str, intro: str, problems: Sequence[str], choices: Sequence[str]
+    ) -> int | None:
+        """List problems and offer what to do about them; the chosen index, None to close."""
+
+    def choose_item(self, title: str, label: str, items: Sequence[str]) -> int | None:
+        """Pick one of a list (e.g. a backup); its index, or None when cancelled."""
+
     def show_info(self, title: str, text: str) -> None:
         """Tell the person something worth knowing (nothing went wrong)."""
 
@@ -98,3 +106,17 @@ class QtDialogs:
         from scalpzone.ui import dialog_boxes  # noqa: PLC0415
 
         dialog_boxes.show_info(self._parent, title, text)
+
+    def choose(
+        self, title: str, intro: str, problems: Sequence[str], choices: Sequence[str]
+    ) -> int | None:
+        """The problems dialog with a button for each way out."""
+        from scalpzone.ui import dialog_boxes  # noqa: PLC0415
+
+        return dialog_boxes.choose(self._parent, title, intro, problems, choices)
+
+    def choose_item(self, title: str, label: str, items: Sequence[str]) -> int | None:
+        """A list to pick from."""
+        from scalpzone.ui import dialog_boxes  # noqa: PLC0415
+
+        return dialog_boxes.choose_item(self._parent, title, label, items)

@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
             delete_profile=profiles.delete_profile,
             import_file=profiles.import_file,
             export_file=profiles.export_file,
+            restore_backup=profiles.restore_backup,
             quit=self._quit,
             set_state=self._set_current_state,
             delete_zone=self._delete_current_zone,

@@ -55,6 +55,7 @@ class Handlers:
     delete_profile: Callable[[], None]
     import_file: Callable[[], None]
     export_file: Callable[[], None]
+    restore_backup: Callable[[], None]
     quit: Callable[[], None]
     set_state: Callable[[ZoneState], None]
     delete_zone: Callable[[], None]
@@ -259,6 +260,13 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
             "Write this profile to a ScalpZone map file",
             do.export_file,
             shortcut="Ctrl+E",
+        )
+    )
+    file_menu.addAction(
+        make.make(
+            "&Restore backup…",
+            "Put an earlier copy of all your data back (the present one is kept as a backup)",
+            do.restore_backup,
         )
     )
     file_menu.addSeparator()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from scalpzone.domain.mapfile import MapDocument, MapFileError, read_map_file, write_map_file
+from scalpzone.ui.data_repair import offer_repair, restore_backup
 from scalpzone.ui.dialogs import Dialogs
 from scalpzone.ui.model import DatedHairline, MapModel
 from scalpzone.ui.session import Autosave, StartupSnapshot
@@ -92,11 +93,30 @@ class ProfileController(QObject):
             self._store = self._autosave.guarded(store)
             for text in self._db.notices:
                 self.notice.emit(text)
-            self._open_initial(self._store)
         except StorageError as error:
             self._dialogs.show_error(self.tr("Your data could not be opened"), str(error))
             return False
-        return True
+        store = self._store
+        return self._run(
+            self.tr("Your data could not be opened"), lambda _s: self._open_initial(store)
+        )
+
+    def restore_backup(self) -> None:
+        """File › Restore backup…: put one of the database's backups in place, then reopen."""
+        if self._db is None or self._store is None:
+            return
+        self._autosave.flush()
+        store, db = self._store, self._db
+        if self._run(
+            self.tr("The backup was not restored"), lambda _s: restore_backup(self._dialogs, db)
+        ):
+            self._autosave.detach()
+            self._stack.clear()
+            self._snapshot_base = None
+            if self._run(
+                self.tr("Your data could not be opened"), lambda _s: self._open_initial(store)
+            ):
+                self.profilesChanged.emit()
 
     def _open_initial(self, store: ProfileStoreLike) -> None:
         ids = [p.id for p in store.profiles()]
@@ -170,18 +190,41 @@ class ProfileController(QObject):
             raise RuntimeError("the database is not open yet")
         return self._store
 
-    def _run(self, title: str, action: Callable[[ProfileStoreLike], None]) -> bool:
-        """Do a profile command; a storage error becomes a dialog in plain words."""
-        from scalpzone.storage import StorageError  # noqa: PLC0415
+    def _run(self, title: str, action: Callable[[ProfileStoreLike], object]) -> bool:
+        """Do a profile command; a storage error becomes a dialog in plain words.
 
-        if self._store is None:
+        Stored values that break the rules are listed with a way out (reset the settings,
+        restore a backup); after a repair the command is tried again.
+        """
+        from scalpzone.storage import StorageError, StoredDataError  # noqa: PLC0415
+
+        if self._store is None or self._db is None:
             return False
-        try:
-            action(self._store)
-        except StorageError as error:
-            self._dialogs.show_error(title, str(error))
-            return False
-        return True
+        for _attempt in range(3):
+            try:
+                return action(self._store) is not False
+            except StoredDataError as error:
+                outcome = offer_repair(
+                    self._dialogs,
+                    self._db,
+                    self._store,
+                    error.profile_id,
+                    [str(p) for p in error.problems],
+                    settings_only=error.settings_only,
+                )
+                if not outcome:
+                    self.notice.emit(
+                        self.tr(
+                            "This profile's saved values need attention, so nothing is planned "
+                            "from them. File › Restore backup… brings back an earlier copy."
+                        )
+                    )
+                    return False
+                self._snapshot_base = None
+            except StorageError as error:
+                self._dialogs.show_error(title, str(error))
+                return False
+        return False
 
     def switch_to(self, profile_id: int) -> None:
         """Open another profile; its own edits start a fresh undo history."""

@@ -89,6 +89,23 @@ class ProfileStoreLike(Protocol):
     def current_roller(self, profile_id: int) -> RollerLike | None:
         """The roller in use, if one was recorded."""
 
+    def reset_settings(self, profile_id: int) -> None:
+        """Put a profile's plan settings back to the defaults (a repair)."""
+
+    def reset_health(self, profile_id: int) -> None:
+        """Clear a profile's health checklist (it is asked again)."""
+
+
+class BackupLike(Protocol):
+    """One backup of the database, as a list shows it."""
+
+    @property
+    def name(self) -> str:
+        """The backup's file name, which `restore_backup` takes."""
+
+    def describe(self) -> str:
+        """When it was taken and why, in words."""
+
 
 class DatabaseLike(Protocol):
     """An open database."""
@@ -99,6 +116,12 @@ class DatabaseLike(Protocol):
 
     def close(self) -> None:
         """Back up and let go of the file."""
+
+    def list_backups(self) -> Sequence[BackupLike]:
+        """This database's backups, newest first."""
+
+    def restore_backup(self, name: str) -> str:
+        """Replace the database's content with a backup; what happened, in words."""
 
 
 #: Opens the database and its profile store; called once the window is showing.
