@@ -19,15 +19,16 @@ from scalpzone import __version__
 from scalpzone.cli_errors import run_reported
 from scalpzone.domain.mapfile import (
     MapDocument,
+    dump_map_document,
     read_map_file,
     read_map_stream,
-    write_map_file,
 )
 from scalpzone.domain.mapfile_input import day_problem
 from scalpzone.domain.plan import Plan
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
 from scalpzone.domain.problems import show
 from scalpzone.plan_text import render_plan_text
+from scalpzone.terminal import neutral_output
 
 if TYPE_CHECKING:
     from scalpzone.storage import Database, ProfileStore
@@ -213,12 +214,18 @@ def _add_range(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _written(path: Path, write: Callable[[], object]) -> bool:
-    """Run `write`; on a file-system error say which file and why, and return False."""
+def _written(path: Path, content: bytes | Callable[[Path], object]) -> bool:
+    """Write `content` to `path` whole (or have the writer given do it through the safe write);
+    on failure say which file and why (the old file is unchanged) and return False."""
+    from scalpzone.storage import FileWriteError, write_atomically  # noqa: PLC0415
+
     try:
-        write()
-    except OSError as error:
-        sys.stderr.write(f"scalpzone: cannot write {path} ({error.strerror}).\n")
+        if isinstance(content, bytes):
+            write_atomically(path, content)
+        else:
+            content(path)
+    except FileWriteError as error:
+        sys.stderr.write(f"scalpzone: {error}\n")
         return False
     return True
 
@@ -278,7 +285,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
             "letter": QPageSize(QPageSize.PageSizeId.Letter),
         }.get(args.paper or "", default_page_size())
         sheet = PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings, doc.profile_name))
-        if not _written(args.output, lambda: write_pdf(sheet, args.output, paper)):
+        if not _written(args.output, lambda path: write_pdf(sheet, path, paper)):
             return EXIT_FAILURE
         pages = sheet.page_count
         sys.stdout.write(
@@ -292,13 +299,12 @@ def _cmd_print(args: argparse.Namespace) -> int:
 
 def _cmd_export_ics(args: argparse.Namespace) -> int:
     def export_it(doc: MapDocument) -> int:
-        from scalpzone.domain.exports import plan_to_ics  # noqa: PLC0415  (icalendar only here)
+        from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
 
         plan = _plan_for(doc, args)
         owner = doc.profile_name or "ScalpZone"
-        data = plan_to_ics(plan, doc.scalp_map, doc.settings, owner)
-        part = args.output.with_name(args.output.name + ".part")
-        if not _written(args.output, lambda: (part.write_bytes(data), part.replace(args.output))):
+        calendar = (doc.scalp_map, doc.settings, owner)
+        if not _written(args.output, lambda path: write_calendar(path, plan, *calendar)):
             return EXIT_FAILURE
         count = len(plan.sessions)
         sys.stdout.write(
@@ -332,7 +338,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     def export_it(_db: Database, store: ProfileStore) -> int:
         summary = store.find_profile(args.profile)
         document = store.export_document(summary.id)
-        if not _written(args.output, lambda: write_map_file(document, args.output)):
+        if not _written(args.output, dump_map_document(document).encode("utf-8")):
             return EXIT_FAILURE
         sys.stdout.write(f"Exported the profile {summary.name!r} to {args.output}.\n")
         return EXIT_OK
@@ -423,6 +429,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
+    with neutral_output():  # user text never reaches the terminal as control sequences
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import timedelta
 
+from scalpzone.domain.care_guide import plan_sources
 from scalpzone.domain.guidance import DISCLAIMER, SHORT_STEPS
 from scalpzone.domain.plan import Plan, PlanStatus, RejectReason
 from scalpzone.domain.rules import millimetres
@@ -62,6 +63,8 @@ def render_plan_text(
     if plan.status is PlanStatus.OK:
         lines.append("Every session")
         lines.extend(_wrap(SHORT_STEPS))
+        lines.append("")
+        lines.extend(_wrap(plan_sources(), indent=""))
         lines.append("")
     lines.extend(_wrap(DISCLAIMER, indent=""))
     return "\n".join(lines) + "\n"

@@ -18,7 +18,6 @@ from scalpzone.domain.mapfile import (
     parse_map_data,
     parse_map_json,
     read_map_file,
-    write_map_file,
 )
 from scalpzone.domain.settings import Contraindication, Weekday
 from scalpzone.domain.zones import ZoneState
@@ -330,9 +329,11 @@ def test_the_reader_never_crashes_on_near_valid_files(fields: dict[str, object])
         assert error.problems
 
 
-def test_writing_replaces_the_file_whole(tmp_path: Path) -> None:
+def test_a_written_map_file_reads_back_the_same(tmp_path: Path) -> None:
+    from scalpzone.storage import write_atomically  # the one way files are written
+
     target = tmp_path / "map.json"
     doc = read_map_file(EXAMPLE)
-    write_map_file(doc, target)
+    write_atomically(target, dump_map_document(doc).encode("utf-8"))
     assert read_map_file(target) == doc
-    assert not list(tmp_path.glob("*.part"))
+    assert [p.name for p in tmp_path.iterdir()] == ["map.json"]

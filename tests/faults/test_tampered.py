@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from scalpzone.cli import main
 from scalpzone.domain.history import HistoryEntry
-from scalpzone.domain.mapfile import read_map_file
+from scalpzone.domain.mapfile import dump_map_document, read_map_file
 from scalpzone.storage import Database, ProfileStore, StorageError
 
 from .storage_faults import EXAMPLE
@@ -199,7 +199,5 @@ def test_any_stored_value_reads_back_or_is_refused_in_words(
         except StorageError:
             return
     out = path.with_name("exported.json")
-    from scalpzone.domain.mapfile import write_map_file
-
-    write_map_file(document, out)
+    out.write_text(dump_map_document(document), encoding="utf-8")
     read_map_file(out)  # what export wrote, import takes

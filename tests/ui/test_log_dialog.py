@@ -287,7 +287,7 @@ def test_a_refused_edit_says_why_and_saves_nothing(
     assert setup.stack.count() == 0
     assert setup.changes == []
     if "Needle: 2.0" in message:
-        assert "Source:" in text
+        assert "Sources: [1] Dhurat et al. 2013" in text
         screenshot(form, "session-edit-refused")
 
 

@@ -48,7 +48,7 @@ def test_clicking_a_region_cycles_it_everywhere(
     assert stored_map(window).zone(region_id).state is ZoneState.BALD
     assert panel_row(window, region_id)[1:3] == ["Bald", "–"]
     assert name not in preview_text(window)
-    assert "Bald areas are never scheduled" in zone_tooltip(window.model, region_id)
+    assert "Bald areas are never planned" in zone_tooltip(window.model, region_id)
 
     click_zone(qtbot, window, region_id)
     assert window.model.zone(region_id).state is ZoneState.HEALTHY
@@ -101,10 +101,11 @@ def test_the_tooltip_says_when_and_why(window: MainWindow) -> None:
     text = zone_tooltip(window.model, "crown")
     assert "blocked until 30 Nov 2026" in text
     assert "Blocked areas wait until after their date" in text
-    assert "Your own judgement" in text  # the rule's source, for "Why?"
+    assert "choice, because you know your scalp best" in text  # for "Why?"
 
     text = zone_tooltip(window.model, "occipital")
-    assert "Healthy" in text and "Healthy areas are not scheduled" in text
+    assert "Healthy" in text and "Healthy areas are not planned" in text
+    assert "[4] English et al. 2022" in text
 
 
 def _menu(window: MainWindow, zone_id: str) -> ZoneMenu:
@@ -168,7 +169,8 @@ def test_the_status_bar_shows_the_scores(qtbot: QtBot, window: MainWindow) -> No
     qtbot.waitUntil(lambda: not window.scores.waiting)
     assert window.scores.scores is not None
     assert window.scores.scores.bald > 0
-    assert window.scores.text().startswith(f"Bald {window.scores.scores.bald:.1f}")
+    bald = round(window.scores.scores.bald)
+    assert window.scores.text().startswith(f"About {bald} % of your scalp marked bald, ")
 
 
 def test_a_day_in_the_preview_lists_zones_in_rolling_order(window: MainWindow) -> None:

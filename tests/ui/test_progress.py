@@ -59,10 +59,12 @@ def test_the_chart_shows_the_scores_of_each_dated_map(qtbot: QtBot, window: Main
     assert points[2].thinning < points[1].thinning < points[0].thinning
     assert not chart.is_empty and chart.empty_text() == ""
     first = points[0]
-    assert f"{first.day.isoformat()}: bald 0.0 %, thinning {first.thinning:.1f} %" in (
-        chart.accessibleDescription()
-    )
-    assert f"thinning {points[-1].thinning:.1f} %" in dialog.view.chart_note.text()
+    shares = f"About 0 % of your scalp marked bald, {round(first.thinning)} % thinning"
+    assert f"{first.day.isoformat()}: {shares}" in chart.accessibleDescription()
+    note = dialog.view.chart_note.text()
+    assert f"{round(points[-1].thinning)} % thinning" in note
+    assert "top of the head 40 %" in note and "SALT tool" in note
+    assert "SALT score" not in note and "not a diagnosis" in note
     image = chart.grab().toImage()
     assert image.width() >= 460 and image.height() >= 260
     screenshot(dialog, "progress-chart")

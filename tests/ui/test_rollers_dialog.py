@@ -75,8 +75,8 @@ def test_uses_count_done_sessions_and_the_warning_comes_at_the_limit(
     assert dialog.replace_warning.isVisible()
     warning = dialog.replace_warning.text()
     assert warning.startswith("Replace this roller now: it has been used 3 times")
-    assert rules.FDA_2020 in warning and rules.AAD_2018 in warning
-    assert "not a published figure" in warning
+    assert "US FDA" in warning and "AAD 2018" in warning and "CDC 2008" in warning
+    assert "ScalpZone's choice for the default of 10 uses" in warning
     screenshot(dialog, "rollers-dialog-replace")
 
 

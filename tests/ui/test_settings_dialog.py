@@ -69,7 +69,8 @@ def test_a_needle_too_long_is_refused_with_limit_reason_and_source(
     text = dialog.refusal_texts()["needle_mm"]
     assert "Needle length: 3.0 is above the 1.5 mm maximum" in text
     assert "longer needles risk the hair follicle" in text
-    assert f"Source: {rules.RULES_BY_ID['needle_length'].source}" in text
+    assert rules.RULES_BY_ID["needle_length"].source_line in text
+    assert "[1] Dhurat et al. 2013: rolled 1.5 mm once a week" in text
     assert dialog.refusals["needle_mm"].isVisible()
     assert not dialog.save_button.isEnabled()
     assert dialog.settings() is None
@@ -92,7 +93,8 @@ def test_a_rest_below_the_needle_floor_is_refused_until_the_needle_is_shorter(
     text = dialog.refusal_texts()["zone_rest_hours"]
     assert "48 is below the 72 h minimum" in text
     assert "1.0 mm needle" in text
-    assert rules.DHURAT_2013 in text
+    assert "Dhurat et al. 2013" in text
+    assert "ScalpZone's choice for the 48 h and 72 h" in text
     assert not dialog.save_button.isEnabled()
 
     type_into(qtbot, dialog.needle, "0.5")
@@ -109,16 +111,16 @@ def test_limits_that_are_product_choices_or_no_rule_say_so(
     type_into(qtbot, dialog.session_minutes, "90")
     minutes = dialog.refusal_texts()["session_minutes"]
     assert "90 is above the maximum of 60 minutes" in minutes
-    assert "not a published figure" in minutes
+    assert "ScalpZone's choice, because no study gives a session length" in minutes
 
     type_into(qtbot, dialog.roller_max_uses, "0")
     uses = dialog.refusal_texts()["roller_max_uses"]
     assert "0 is below the minimum of 1 use" in uses
-    assert "No source" in uses and "not a safety rule" in uses
+    assert "ScalpZone's choice: this lower limit" in uses and "not a safety rule" in uses
     type_into(qtbot, dialog.roller_max_uses, "31")
     uses = dialog.refusal_texts()["roller_max_uses"]
     assert "31 is above the maximum of 30 uses" in uses
-    assert "not a published figure" in uses and rules.AAD_2018 in uses
+    assert "ScalpZone's choice for 30 and 10" in uses and "AAD 2018" in uses
 
     qtbot.mouseClick(dialog.rest.own, LEFT)
     type_into(qtbot, dialog.rest.box, "400")
@@ -135,12 +137,12 @@ def test_more_sessions_or_a_higher_cap_than_the_rules_is_refused(
     type_into(qtbot, dialog.sessions_per_week, "4")
     text = dialog.refusal_texts()["sessions_per_week"]
     assert "4 is above the maximum of 3 session days a week" in text
-    assert "not more than 2 or 3 times a week" in text
+    assert "English et al. 2022: studies rolled from once a week" in text
     qtbot.mouseClick(dialog.cap.own, LEFT)
     type_into(qtbot, dialog.cap.box, "3")
     cap = dialog.refusal_texts()["zone_max_per_week"]
     assert "3 is above the maximum of 2 sessions a week on one area" in cap
-    assert rules.KUMAR_2018 in cap
+    assert "[2] Kumar et al. 2018" in cap
 
 
 def test_no_session_day_is_refused(qtbot: QtBot, profile: tuple[ProfileStore, int]) -> None:

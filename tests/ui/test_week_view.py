@@ -55,7 +55,8 @@ def test_why_shows_rule_and_source(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.mouseClick(bald, Qt.MouseButton.LeftButton)
     text = view.rule_view.toPlainText()
     assert RULES_BY_ID["bald"].title in text
-    assert "Source" in text and "002" in text
+    assert "Sources: [1] Dhurat et al. 2013" in text
+    assert "seed" not in text.lower()
 
 
 def test_later_and_earlier_weeks(qtbot: QtBot, window: MainWindow) -> None:

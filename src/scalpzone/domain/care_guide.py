@@ -1,8 +1,9 @@
 """Help › Care guide: how to roll, keep clean and look after the scalp, in ScalpZone's own words.
 
-Every point names where it comes from: the rules it rests on (their sources are in
-`rules.RULES`) and any further source. Points reuse the session steps in `guidance` where they
-say the same thing, so the guide, the session runner and the printed plan never disagree.
+Every point says what it rests on: the rules behind it (their references are in `rules.RULES`),
+further references by key, or a plain label ("common advice", "ScalpZone's choice"). Points
+reuse the session steps in `guidance` where they say the same thing, so the guide, the session
+runner and the printed plan never disagree. The guide ends with the list of Help › References.
 """
 
 from __future__ import annotations
@@ -10,71 +11,66 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DURING_STEPS
+from scalpzone.domain.references import REFERENCES, Reference, number
 from scalpzone.domain.rules import (
-    AAD_2018,
-    CDC_2008,
+    CHOICE,
     COURSE_WEEKS,
-    DHURAT_2013,
-    FDA_2020,
-    KUMAR_2018,
     NEEDLE_MAX_MM,
     NEEDLE_MIN_MM,
-    OLSEN_2004,
     PATCH_TEST_REST_HOURS,
     RULES_BY_ID,
-    SOURCE_000,
-    SOURCE_002,
-    SOURCE_004,
     millimetres,
     rest_floor_hours,
     weekly_cap,
 )
 from scalpzone.domain.settings import Contraindication, Settings
 
-CLINIC_LISTS = "Common clinic contraindication lists"
-OWN_JUDGEMENT = "Your own judgement"
-SCALPZONE_CHOICE = "ScalpZone's own cautious choice, not a published figure"
-
-#: Every source the guide may cite, in the order the Sources section lists them. A rule's
-#: source text names one or more of these.
-REFERENCES: tuple[str, ...] = (
-    SOURCE_000,
-    SOURCE_002,
-    SOURCE_004,
-    DHURAT_2013,
-    KUMAR_2018,
-    OLSEN_2004,
-    FDA_2020,
-    AAD_2018,
-    CDC_2008,
-    CLINIC_LISTS,
-    OWN_JUDGEMENT,
-    SCALPZONE_CHOICE,
-)
+#: How a point that no cited work tested is labelled.
+COMMON_ADVICE = "common advice"
 
 
 def rule_references(rule_id: str) -> tuple[str, ...]:
-    """The references a rule's source names, in `REFERENCES` order."""
-    source = RULES_BY_ID[rule_id].source.casefold()
-    return tuple(ref for ref in REFERENCES if ref.casefold() in source)
+    """The keys of the references a rule cites, in Help › References order."""
+    keys = {c.key for c in RULES_BY_ID[rule_id].cites}
+    return tuple(ref.key for ref in REFERENCES if ref.key in keys)
 
 
 @dataclass(frozen=True, slots=True)
 class GuidePoint:
-    """One piece of advice, the rules it rests on and any further sources; `items` is a list."""
+    """One piece of advice and what it rests on: rules, references (by key), or a label.
+
+    `advice` marks common advice no cited work tested; `choice` marks a figure ScalpZone chose.
+    `items` is a list shown under the text.
+    """
 
     text: str
     rules: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    cites: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
+    advice: bool = False
+    choice: bool = False
 
     @property
     def references(self) -> tuple[str, ...]:
-        """Everything this point rests on, in `REFERENCES` order, each once."""
-        named = set(self.sources)
+        """The keys of every reference this point rests on, in Help › References order."""
+        named = set(self.cites)
         for rule_id in self.rules:
             named.update(rule_references(rule_id))
-        return tuple(ref for ref in REFERENCES if ref in named)
+        return tuple(ref.key for ref in REFERENCES if ref.key in named)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """ "common advice" and "ScalpZone's choice", where they apply to it or its rules."""
+        rules = [RULES_BY_ID[rule_id] for rule_id in self.rules]
+        advice = self.advice or any(rule.advice for rule in rules)
+        choice = self.choice or any(rule.choice for rule in rules)
+        return tuple(label for label, on in ((COMMON_ADVICE, advice), (CHOICE, choice)) if on)
+
+    @property
+    def citation(self) -> str:
+        """ "[1, 4]", "[common advice]" or "[2; ScalpZone's choice]": what follows the text."""
+        numbers = ", ".join(str(number(key)) for key in self.references)
+        return "[" + "; ".join(part for part in (numbers, *self.labels) if part) + "]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +83,14 @@ class GuideSection:
 
     @property
     def references(self) -> tuple[str, ...]:
-        """Every source this section rests on, in `REFERENCES` order."""
-        named = {ref for point in self.points for ref in point.references}
-        return tuple(ref for ref in REFERENCES if ref in named)
+        """The keys of every reference this section rests on, in Help › References order."""
+        named = {key for point in self.points for key in point.references}
+        return tuple(ref.key for ref in REFERENCES if ref.key in named)
 
 
 @dataclass(frozen=True, slots=True)
 class CareGuide:
-    """The whole guide: an introduction, the sections, and the numbered list of sources."""
+    """The whole guide: an introduction, the sections, and the numbered list of references."""
 
     title: str
     introduction: str
@@ -104,14 +100,13 @@ class CareGuide:
     sources_note: str
 
     @property
-    def references(self) -> tuple[str, ...]:
-        """Every source cited anywhere, in `REFERENCES` order: the numbered list at the end."""
-        named = {ref for section in self.sections for ref in section.references}
-        return tuple(ref for ref in REFERENCES if ref in named)
+    def references(self) -> tuple[Reference, ...]:
+        """The list at the end: the same works, in the same order, as Help › References."""
+        return REFERENCES
 
-    def number(self, reference: str) -> int:
-        """A source's number in the list at the end (1-based)."""
-        return self.references.index(reference) + 1
+    def number(self, key: str) -> int:
+        """A reference's number in the list at the end (the same as in Help › References)."""
+        return number(key)
 
     def headings(self) -> tuple[str, ...]:
         """Every section heading, the sources last."""
@@ -124,8 +119,9 @@ class CareGuide:
             out.append(section.heading)
             for point in section.points:
                 out.append(point.text)
+                out.append(point.citation)
                 out.extend(point.items)
-        out.extend(self.references)
+        out.extend(ref.citation for ref in self.references)
         return tuple(out)
 
 
@@ -145,8 +141,8 @@ def _spacing_text() -> str:
     )
     return (
         "Give each area time to heal before you roll it again: at least "
-        f"{tiers}. Keep to no more than three session days in any week; rolling more often does "
-        "more harm than good. The plan keeps to these limits for you."
+        f"{tiers}. Keep to no more than three session days in any week; rolling more often leaves "
+        "the scalp too little time to heal. The plan keeps to these limits for you."
     )
 
 
@@ -174,9 +170,9 @@ TECHNIQUE = GuideSection(
             "next session.",
             rules=("patch_test",),
         ),
-        GuidePoint(BEFORE_STEPS[1], sources=(SOURCE_002,)),
-        GuidePoint(DURING_STEPS[0], sources=(SOURCE_002,)),
-        GuidePoint(DURING_STEPS[1], sources=(SOURCE_002,)),
+        GuidePoint(BEFORE_STEPS[1], advice=True),
+        GuidePoint(DURING_STEPS[0], advice=True),
+        GuidePoint(DURING_STEPS[1], advice=True),
         GuidePoint(_spacing_text(), rules=("zone_rest", "zone_cap", "sessions_per_week")),
     ),
 )
@@ -197,7 +193,7 @@ HYGIENE = GuideSection(
             f"tells you when to change to a new roller: after {_DEFAULTS.roller_max_uses} "
             "sessions unless you set another number in the settings.",
             rules=("roller",),
-            sources=(SCALPZONE_CHOICE,),
+            choice=True,
         ),
     ),
 )
@@ -206,14 +202,12 @@ AFTERCARE = GuideSection(
     "aftercare",
     "Aftercare",
     (
-        GuidePoint(
-            AFTER_STEPS[1],
-            sources=(SOURCE_004, SCALPZONE_CHOICE),
-        ),
+        GuidePoint(AFTER_STEPS[1], advice=True, choice=True),
         GuidePoint(
             "A mild pinkness is expected; the skin needs a day or two to heal, which is why each "
             "area rests between sessions.",
-            sources=(SOURCE_002,),
+            rules=("zone_rest",),
+            advice=True,
         ),
         GuidePoint(
             "If an area is sore, cut, irritated or sunburnt, block it on the map until it has "
@@ -240,8 +234,8 @@ CONTRAINDICATIONS = GuideSection(
         ),
         GuidePoint(
             "If you have any other health condition, ask a dermatologist or your doctor before "
-            "you start.",
-            sources=(SOURCE_000,),
+            "you start: not everyone is a good candidate for rolling.",
+            cites=("fda_consumer",),
         ),
     ),
 )
@@ -250,23 +244,23 @@ SHEDDING = GuideSection(
     "shedding",
     "Shedding and what to expect",
     (
-        GuidePoint(AFTER_STEPS[2], sources=(SOURCE_002,)),
+        GuidePoint(AFTER_STEPS[2], advice=True),
         GuidePoint(
-            "Shedding is more likely when the needles are long or an area is rolled too often, "
-            "because both injure the scalp more. This is one reason the plan limits the needle "
-            "length and how often each area is rolled.",
-            sources=(SOURCE_002,),
+            "Longer needles and more frequent rolling injure the scalp more, and an injured "
+            "scalp is more likely to shed. This is one reason the plan limits the needle length "
+            "and how often each area is rolled.",
+            advice=True,
         ),
         GuidePoint(
-            "Rolling is no promise of new hair. Research on it is limited to a few small studies, "
-            "some of them combining rolling with minoxidil, and results differ from person to "
-            "person.",
-            sources=(SOURCE_000, KUMAR_2018),
+            "Rolling is no promise of new hair. Research on it is limited to a few small studies "
+            "in men and in women, most of them combining rolling with minoxidil, and results "
+            "differ from person to person.",
+            cites=("dhurat2013", "kumar2018", "liang2022", "english2022", "xu2024"),
         ),
         GuidePoint(
-            "One hair-loss clinic ranks rolling behind gentler treatments such as minoxidil and "
-            "laser therapy: an addition to them rather than a first step.",
-            sources=(SOURCE_002,),
+            "In the studies, rolling was mostly an addition to a treatment such as minoxidil "
+            "rather than a treatment on its own; a dermatologist can tell you what suits you.",
+            cites=("english2022", "xu2024"),
         ),
     ),
 )
@@ -278,7 +272,7 @@ DERMATOLOGIST = GuideSection(
         GuidePoint(
             "Before you start: to find out what kind of hair loss you have and whether rolling "
             "suits you at all.",
-            sources=(SOURCE_000,),
+            cites=("fda_consumer", "aad2018"),
         ),
         GuidePoint(
             "When the patch test area reacts with more than a mild pinkness that fades.",
@@ -287,11 +281,11 @@ DERMATOLOGIST = GuideSection(
         GuidePoint(
             "When anything looks wrong after a session: soreness that does not settle, bleeding, "
             "or signs of an infection.",
-            sources=(SOURCE_000, SOURCE_004, FDA_2020),
+            cites=("fda_consumer", "aad2018"),
         ),
         GuidePoint(
             "When shedding goes on or worries you.",
-            sources=(SOURCE_002,),
+            advice=True,
         ),
         GuidePoint(
             "When an item on the health checklist applies to you; the plan stays on hold until it "
@@ -315,8 +309,8 @@ COURSE = GuideSection(
             rules=("course",),
         ),
         GuidePoint(
-            "The bald and thinning scores help you follow changes over time. They are not a "
-            "diagnosis.",
+            "The shares of your scalp marked bald and thinning help you follow changes over time. "
+            "They are not a diagnosis.",
             rules=("coverage_score",),
         ),
     ),
@@ -326,13 +320,53 @@ CARE_GUIDE = CareGuide(
     title="Care guide",
     introduction=(
         "How to roll, keep your roller clean and look after your scalp, and when to stop and "
-        "ask a dermatologist. The numbers in brackets point to the sources at the end."
+        "ask a dermatologist. The numbers in brackets point to the references at the end; "
+        "“common advice” marks advice that is widely given but that no study listed there "
+        "tested, and “ScalpZone's choice” a figure ScalpZone chose where no study gives one."
     ),
     disclaimer=DISCLAIMER,
     sections=(TECHNIQUE, HYGIENE, AFTERCARE, CONTRAINDICATIONS, SHEDDING, DERMATOLOGIST, COURSE),
-    sources_heading="Sources",
+    sources_heading="References",
     sources_note=(
-        "Every rule the plan follows, with its own source, is listed under Help › Rules and "
-        "sources."
+        "The same list, with links, is under Help › References; every rule the plan follows "
+        "and what it rests on is under Help › Rules and sources."
     ),
 )
+
+
+def _named(*rule_ids: str) -> str:
+    keys = dict.fromkeys(c.key for r in rule_ids for c in RULES_BY_ID[r].cites)
+    names = [f"[{number(k)}] {REFERENCES[number(k) - 1].short}" for k in keys]
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+
+
+def steps_citation(steps: tuple[str, ...]) -> str:
+    """What a group of session steps rests on, for the printed plan: "[9, 10; common advice]".
+
+    Figures ScalpZone chose are named on the plan's line about its limits, so this short
+    label leaves them out.
+    """
+    points = [p for s in CARE_GUIDE.sections for p in s.points if p.text in steps]
+    keys = {key for p in points for key in p.references}
+    numbers = ", ".join(str(number(r.key)) for r in REFERENCES if r.key in keys)
+    advice = COMMON_ADVICE if any(COMMON_ADVICE in p.labels for p in points) else ""
+    return "[" + "; ".join(part for part in (numbers, advice) if part) + "]"
+
+
+def limits_citation() -> str:
+    """The printed plan's one line on where its limits come from and where the list is."""
+    numbers = ", ".join(str(n) for n in RULES_BY_ID["zone_rest"].numbers)
+    return (
+        f"Rest and weekly limits: [{numbers}; {CHOICE}] · the works: ScalpZone, Help › References"
+    )
+
+
+def plan_sources() -> str:
+    """The printed plan's note on where its steps and limits come from, by reference number."""
+    return (
+        f"Where the limits and steps come from: the rest and weekly limits, "
+        f"{_named('zone_rest')}, with ScalpZone's choices for shorter needles; disinfecting "
+        f"and keeping a roller to yourself, {_named('hygiene', 'roller')}; wetting and "
+        "combing, the direction of rolling and the aftercare are common advice. Every work, "
+        "with its link, is listed in ScalpZone under Help › References."
+    )

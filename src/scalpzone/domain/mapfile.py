@@ -349,13 +349,6 @@ def dump_map_document(doc: MapDocument) -> str:
     return json.dumps(map_document_json(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_map_file(doc: MapDocument, path: Path) -> None:
-    """Write the map file atomically: a half-written file never replaces a good one."""
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dump_map_document(doc), encoding="utf-8")
-    tmp.replace(path)
-
-
 __all__ = [
     "FORMAT",
     "HAIRLINE_MAX_POINTS",
@@ -376,5 +369,4 @@ __all__ = [
     "read_map_file",
     "read_map_stream",
     "was_read_whole",
-    "write_map_file",
 ]

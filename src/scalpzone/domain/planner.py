@@ -18,6 +18,7 @@ from scalpzone.domain.plan import (
     Session,
     WarningCode,
 )
+from scalpzone.domain.references import number
 from scalpzone.domain.rules import (
     COURSE_WEEKS,
     COVERAGE_DAYS,
@@ -172,7 +173,9 @@ def make_plan(
         day, ready = entry.date, entry.date + rest
         for zone_id in entry.zones:
             track = tracks.get(zone_id)
-            if track is not None and (not track.treated or track.treated[-1] < day):
+            if track is not None:
+                # Every `done` entry is a treatment, even a second one on the same day
+                # (docs/planner.md, "A doubled log entry").
                 track.treated.append(day)
                 track.ready_on = max(track.ready_on, ready)
     held = sorted({e.date for e in past})
@@ -274,7 +277,8 @@ def _needle_warning(needle_mm: float) -> PlanWarning:
     return PlanWarning(
         WarningCode.NEEDLE_ADVICE,
         f"With a {millimetres(needle_mm)} mm needle: the studies that used 1.0 mm and longer needles on the "
-        "scalp rolled once a week, done by clinicians (Dhurat 2013, Kumar 2018). At home, "
+        f"scalp rolled once a week, done by clinicians (Dhurat 2013 [{number('dhurat2013')}], "
+        f"Kumar 2018 [{number('kumar2018')}]). At home, "
         "consider a shorter needle, and ask a dermatologist before going deeper.",
     )
 

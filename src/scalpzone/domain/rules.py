@@ -1,163 +1,242 @@
-"""Every safety rule ScalpZone enforces, each with its source (SPEC §2), in one table."""
+"""Every safety rule ScalpZone enforces, each with what it rests on (SPEC §2), in one table."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
+from scalpzone.domain.references import Citation, number
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule the planner or the settings enforce, with where it comes from."""
+    """A rule the planner or the settings enforce, why, and what it rests on.
+
+    `title` states the rule and `because` gives the reason, so the two read as one sentence
+    ("Bald areas are never planned, because …"). `cites` are published works with the claim
+    each supports; `choice` says where a value is ScalpZone's own ("ScalpZone's choice,
+    because …"); `advice` marks advice that is commonly given but no cited work tested.
+    """
 
     id: str
     title: str
     value: str
-    explanation: str
-    source: str
+    because: str
+    cites: tuple[Citation, ...] = ()
+    choice: str = ""
+    advice: str = ""
+
+    @property
+    def sentence(self) -> str:
+        """The rule and its reason in one sentence."""
+        return f"{self.title}, because {self.because}."
+
+    @property
+    def explanation(self) -> str:
+        """The reason on its own, as a sentence."""
+        return f"{self.because[0].upper()}{self.because[1:]}."
+
+    @property
+    def source(self) -> str:
+        """Where the rule comes from, with each reference's number in Help › References."""
+        parts = [c.text for c in self.cites]
+        if self.advice:
+            parts.append(self.advice)
+        if self.choice:
+            parts.append(self.choice)
+        return "; ".join(parts)
+
+    @property
+    def source_line(self) -> str:
+        """ "Sources: [1] …" as a line under a rule; a choice alone reads as a sentence."""
+        if self.cites:
+            return f"Sources: {self.source}."
+        return f"{self.source[0].upper()}{self.source[1:]}."
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The numbers of the references cited, in order, each once."""
+        return tuple(dict.fromkeys(number(c.key) for c in self.cites))
 
 
-SOURCE_002 = "Seed article 002 (hair-restoration clinic talk on derma rolling)"
-SOURCE_004 = "Seed article 004 (overview of derma rolling)"
-SOURCE_000 = "Seed article 000 (does derma rolling work for hair loss?)"
-DHURAT_2013 = (
-    "Dhurat R et al. A randomized evaluator blinded study of effect of microneedling in "
-    "androgenetic alopecia. Int J Trichology 2013;5(1):6-11"
+#: Said of every figure ScalpZone chose where no study gives one.
+CHOICE = "ScalpZone's choice"
+
+_WEEKLY_TRIALS = (
+    Citation("dhurat2013", "rolled 1.5 mm once a week for 12 weeks, alongside minoxidil"),
+    Citation("kumar2018", "rolled 1.5 mm once a week, alongside minoxidil"),
 )
-KUMAR_2018 = (
-    "Kumar MK et al. Evaluation of efficacy and safety of microneedling with minoxidil in "
-    "androgenetic alopecia. Int J Trichology 2018;10(3):95-101"
-)
-OLSEN_2004 = "Olsen EA et al. Alopecia areata investigational assessment guidelines. J Am Acad Dermatol 2004;51:440-7"
-FDA_2020 = "US FDA, Microneedling devices: safety communication (2020)"
-AAD_2018 = "American Academy of Dermatology, Can microneedling at home help your skin? (2018)"
-CDC_2008 = "CDC, Guideline for disinfection and sterilization in healthcare facilities (2008)"
+_HOME_ROLLERS = Citation("aad2018", "home rollers are hard to clean and their needles dull quickly")
+_INFECTION = Citation("fda_consumer", "tools not cleaned or used properly risk infection")
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "bald",
-        "Bald areas are never scheduled",
-        "reason: bald",
-        "Where no hair is left, rolling will not bring it back; it is meant for areas that are "
-        "thinning but still have hair.",
-        f"{SOURCE_002}: a bald patch will not regrow; aim at mild thinning",
+        "Bald areas are never planned",
+        "",
+        "the studies that found a benefit rolled scalps that were thinning but still had hair; "
+        "where no hair is left, rolling is not known to bring it back",
+        (
+            Citation("dhurat2013", "treated men with Norwood III–IV thinning, not bald skin"),
+            Citation("english2022", "benefit was seen mostly as an addition to other treatments"),
+        ),
     ),
     Rule(
         "healthy",
-        "Healthy areas are not scheduled",
-        "reason: healthy",
-        "Rolling is aimed at areas where the hair has begun to thin, not at healthy hair.",
-        f"{SOURCE_002}: target areas with early miniaturisation",
+        "Healthy areas are not planned",
+        "",
+        "rolling has been studied on hair loss, not on healthy hair, so there is nothing to "
+        "gain from rolling an area that is not thinning",
+        (Citation("english2022", "every study reviewed treated a hair-loss disorder"),),
     ),
     Rule(
         "blocked",
         "Blocked areas wait until after their date",
-        "reason: blocked",
-        "You blocked this area (for example irritation, a cut or sunburn); it is left alone until "
-        "the day after the date you set.",
-        "Your own judgement",
+        "",
+        "you blocked the area (for example for irritation, a cut or sunburn); it is left alone "
+        "until the day after the date you set",
+        choice=f"{CHOICE}, because you know your scalp best: the plan follows your block",
     ),
     Rule(
         "needle_length",
-        "Needle length 0.2–1.5 mm",
+        "Needles are between 0.2 and 1.5 mm long",
         "0.2–1.5 mm; longer is refused",
-        "Rollers start at 0.2 mm. Hair needs nothing beyond 1.5 mm, and longer needles risk "
-        "reaching and damaging the hair follicle.",
-        f"{SOURCE_002}: no need beyond 1.5 mm, long needles risk the follicle; "
-        f"{SOURCE_004}: lengths from 0.2 mm",
+        "the weekly trials that found a benefit used needles of 1.5 mm, and longer needles "
+        "reach deeper into the skin, towards the hair follicles",
+        (
+            *_WEEKLY_TRIALS,
+            Citation("english2022", "studies used depths of 0.5–2.5 mm"),
+            Citation("xu2024", "benefit was seen with needles under and over 1 mm"),
+        ),
+        choice=f"{CHOICE}, because 0.2 mm is the shortest roller sold and a home roller "
+        "should go no deeper than the weekly trials did",
     ),
     Rule(
         "zone_rest",
-        "Rest between two sessions on the same area",
+        "Each area rests between two sessions",
         "≤ 0.5 mm: 48 h; ≤ 1.0 mm: 72 h; ≤ 1.5 mm: 168 h",
-        "The scalp takes a day or two to heal from short needles; the trials with 1.5 mm "
-        "needles rolled once a week.",
-        f"{SOURCE_002}: healing takes 24–48 h; {DHURAT_2013}; {KUMAR_2018}",
+        "the skin needs time to heal after rolling, and longer needles need longer",
+        _WEEKLY_TRIALS,
+        choice=f"{CHOICE} for the 48 h and 72 h with shorter needles, because no study "
+        "tested rest times for them",
     ),
     Rule(
         "zone_cap",
-        "Sessions on one area in any 7 days",
+        "Each area is rolled only so often in any 7 days",
         "≤ 0.5 mm: 3; ≤ 1.0 mm: 2; ≤ 1.5 mm: 1",
-        "Each area gets only so many sessions a week, fewer with longer needles, so it can heal.",
-        f"{SOURCE_002}; {DHURAT_2013}; {KUMAR_2018}",
+        "each area needs time to heal, so fewer sessions are allowed with longer needles",
+        _WEEKLY_TRIALS,
+        choice=f"{CHOICE} for 2 and 3 sessions with shorter needles, because the trials only "
+        "tested 1.5 mm once a week",
     ),
     Rule(
         "sessions_per_week",
-        "Session days in any 7 days",
+        "At most three session days in any 7 days",
         "1–3",
-        "Rolling more than two or three times a week does more harm than good.",
-        f"{SOURCE_002}: not more than 2 or 3 times a week",
+        "rolling more often leaves the scalp too little time to heal between sessions",
+        (Citation("english2022", "studies rolled from once a week to once a month"),),
+        choice=f"{CHOICE}, because with the areas taken in turn, three days a week still give "
+        "each area its rest",
     ),
     Rule(
         "rest_ceiling",
-        "Rest between two sessions on one area: at most two weeks",
+        "The rest between two sessions on one area is at most two weeks",
         "at most 336 h (14 days)",
-        "The plan rolls every area it treats at least once in 14 days; a longer rest would take "
-        "the area out of that rotation.",
-        "ScalpZone's own choice (the plan's 14-day rotation), not a published figure",
+        "the plan rolls every area it treats at least once in 14 days, and a longer rest would "
+        "take the area out of that rotation",
+        choice=f"{CHOICE}, because the plan's 14-day rotation needs it",
     ),
     Rule(
         "session_minutes",
-        "Length of one session",
+        "A session lasts 5 to 60 minutes",
         "5–60 minutes, default 15",
-        "Long enough to roll one area with care, short enough not to overwork the scalp; with "
-        "many areas, the plan spreads them over more days instead of rolling longer.",
-        "ScalpZone's own choice, not a published figure",
+        "that is long enough to roll one area with care and short enough not to overwork the "
+        "scalp; with many areas, the plan spreads them over more days instead",
+        choice=f"{CHOICE}, because no study gives a session length for rolling at home",
     ),
     Rule(
         "patch_test",
         "The first session is a patch test",
         "one area only, then at least 48 h before the next session",
-        "Try one small area first and wait two days to see how your skin reacts.",
-        f"{SOURCE_000} and {SOURCE_004}: patch test, sensitive skin",
+        "trying one small area first and waiting two days shows how your skin reacts before "
+        "you roll more of it",
+        (Citation("fda_consumer", "not everyone is a good candidate for microneedling"),),
+        choice=f"{CHOICE} of 48 hours, because it gives the skin two days to show a reaction",
+        advice="common advice before any new skin treatment",
     ),
     Rule(
         "contraindications",
         "Skin or health conditions put the plan on hold",
         "any ticked item: no sessions",
-        "Rolling over active skin problems, infection, wounds or sunburn, on blood thinners, or "
-        "soon after isotretinoin can make things worse; ask a doctor first.",
-        f"{SOURCE_004}; common clinic contraindication lists",
+        "rolling over active skin problems, infection, wounds or sunburn, on blood thinners, or "
+        "soon after isotretinoin can make things worse; ask a doctor first",
+        (
+            Citation("fda_consumer", "not everyone is a good candidate, so ask a trained provider"),
+            Citation("aad2018", "rolling at home can lead to injury or infection"),
+        ),
+        advice="common advice: these are the usual reasons given for not needling the skin",
     ),
     Rule(
         "roller",
         "One roller per person, replaced regularly",
-        "replace after `roller_max_uses` sessions (default 10, a product choice)",
-        "A shared roller can pass infections between people, and home needles go blunt quickly. "
-        "The default of 10 uses is ScalpZone's choice, not a published figure.",
-        f"{FDA_2020}: disease transmission between users; {AAD_2018}: home needles dull quickly",
+        "replace after the number of sessions in Plan settings (default 10)",
+        "a shared roller can pass infections between people, and home needles go blunt quickly",
+        (
+            _INFECTION,
+            _HOME_ROLLERS,
+            Citation(
+                "cdc2008",
+                "items that enter the skin should be sterile, which alcohol does not achieve",
+            ),
+        ),
+        choice=f"{CHOICE} for the default of 10 uses, because no study gives a number",
     ),
     Rule(
         "roller_uses",
         "A roller is replaced after at most 30 sessions",
-        "replace after 1–30 sessions (setting `roller_max_uses`), default 10",
-        "Home needles go blunt and are hard to keep clean, so a roller may not be kept for more "
-        "than 30 sessions; replacing it sooner is always allowed.",
-        f"ScalpZone's own choice, not a published figure (why replace at all: {AAD_2018}: "
-        "home needles dull quickly)",
+        "replace after 1–30 sessions, default 10",
+        "home needles go blunt and are hard to keep clean, so a roller may not be kept for more "
+        "than 30 sessions; replacing it sooner is always allowed",
+        (_HOME_ROLLERS,),
+        choice=f"{CHOICE} for 30 and 10, because no study gives a number",
     ),
     Rule(
         "hygiene",
-        "Disinfect before and after",
+        "Disinfect the roller before and after",
         "70 % isopropyl alcohol, before and after every session",
-        "Alcohol disinfects a home roller; it does not make it sterile, so never share it and "
-        "replace it often.",
-        f"{SOURCE_004}; {CDC_2008} (alcohol disinfects, it does not sterilise)",
+        "alcohol disinfects a home roller but does not make it sterile, so never share it and "
+        "replace it often",
+        (Citation("cdc2008", "alcohol is a disinfectant, not a sterilant"), _INFECTION),
     ),
     Rule(
         "course",
         "A course lasts 12 weeks, then a review",
         "12 weeks",
-        "After 12 weeks, mark your map again and compare it with the start before going on.",
-        f"{DHURAT_2013} (12 weeks)",
+        "the trials measured their results after 12 weeks; then mark your map again and "
+        "compare it with the start before going on",
+        (
+            Citation("dhurat2013", "measured hair growth after 12 weeks"),
+            Citation("xu2024", "pooled trials of 12 weeks and of 21–24 weeks"),
+        ),
     ),
     Rule(
         "coverage_score",
-        "Coverage scores are for tracking only",
-        "SALT weights: top 40 %, back 24 %, left 18 %, right 18 %",
-        "The bald and thinning scores weigh each part of the scalp by its share of the whole. "
-        "They help you follow changes over time; they are not a diagnosis.",
-        OLSEN_2004,
+        "The bald and thinning shares are for tracking only",
+        "top of the head 40 %, back 24 %, each side 18 %",
+        "each part of the scalp counts by its share of the whole, weighted in the manner of the "
+        "SALT tool; the figures help you follow changes and are not a diagnosis",
+        (Citation("olsen2004", "the region weights, from a tool made for alopecia areata"),),
+    ),
+    Rule(
+        "templates",
+        "Templates are a quick start, not a diagnosis",
+        "Norwood–Hamilton I–VII, Ludwig I–III",
+        "each template marks ScalpZone's regions to look roughly like a published stage of "
+        "hair loss, and you adjust it to what you see",
+        (
+            Citation("norwood1975", "the stages of male pattern hair loss"),
+            Citation("ludwig1977", "the stages of female pattern hair loss"),
+        ),
     ),
 )
 

@@ -1,4 +1,8 @@
-"""SALT-weighted bald and thinning scores of a map, for tracking over time, never for diagnosis."""
+"""The shares of the scalp marked bald and thinning, for tracking over time, never for diagnosis.
+
+Each quadrant counts by the weight the SALT tool gives it (Olsen et al. 2004). SALT was made for
+alopecia areata, so the app explains the weighting and never calls these figures a SALT score.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,14 @@ from functools import lru_cache
 from typing import Any
 
 from scalpzone.domain.geometry import Point
+from scalpzone.domain.references import number
 from scalpzone.domain.regions import Quadrant, region_catalog
 from scalpzone.domain.zones import ScalpMap, ZoneState
 
 
 @dataclass(frozen=True, slots=True)
 class CoverageScores:
-    """Share of the scalp marked bald and marked thinning, each 0–100, SALT-weighted."""
+    """Share of the scalp marked bald and marked thinning, each 0–100, weighted by region."""
 
     bald: float
     thinning: float
@@ -41,8 +46,23 @@ def _quadrants() -> dict[Quadrant, Any]:
     }
 
 
+def shares_sentence(bald: float, thinning: float) -> str:
+    """ "About 11 % of your scalp marked bald, 18 % thinning": whole percentages."""
+    return f"About {round(bald)} % of your scalp marked bald, {round(thinning)} % thinning"
+
+
+#: How the shares are worked out, in words (the Progress view, the status bar's tip, docs).
+WEIGHTING = (
+    "Each part of the scalp counts by its share of the whole: the top of the head 40 %, the "
+    "back 24 % and each side 18 %. These are the region weights of the SALT tool "
+    f"[{number('olsen2004')}], which was made for alopecia areata rather than pattern hair "
+    "loss. ScalpZone borrows only the weights: the figures are shares of what you marked, "
+    "not a clinical score and not a diagnosis."
+)
+
+
 def coverage_scores(scalp_map: ScalpMap) -> CoverageScores:
-    """Weigh each quadrant's marked area by its SALT share (top 40, back 24, sides 18 each).
+    """Weigh each quadrant's marked area by its share of the scalp (top 40, back 24, sides 18).
 
     Overlapping zones count once; where a bald and a thinning zone overlap, bald wins.
     """

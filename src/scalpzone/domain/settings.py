@@ -280,7 +280,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
         *SESSIONS_PER_WEEK,
         ("session day a week", "session days a week"),
         "a plan needs at least one session day a week",
-        "more than 2 or 3 times a week does more harm than good",
+        "rolling more often leaves the scalp too little time to heal",
     )
     if spw is not None:
         values["sessions_per_week"] = spw

@@ -1,11 +1,10 @@
 """How to roll one zone: the passes, each in one direction, in ScalpZone's own words.
 
-Sources. Seed article 002: roll in one direction, forwards, backwards or sideways; backwards is
-easiest for most people; wet and comb the hair into partings first. Seed article 004: the roller
-goes over the skin in several directions. SPEC §2: one direction per pass, backwards is easiest,
-a few passes. What the sources leave open is which directions and how many strokes; ScalpZone's
-choice (docs/session.md): backwards first, then across towards the nearer ear, then diagonally
-back and out, three strokes each, lifting the roller between strokes so each stroke goes one way.
+Common advice (SPEC §2): one direction per pass, backwards is easiest, a few passes, after
+wetting and combing the hair into partings. Which directions and how many strokes is
+ScalpZone's choice (docs/session.md): backwards first, then across towards the nearer ear, then
+diagonally back and out, three strokes each, lifting the roller between strokes so each stroke
+goes one way.
 """
 
 from __future__ import annotations
@@ -15,11 +14,6 @@ from dataclasses import dataclass
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.zones import Zone
-
-SOURCE = (
-    "Seed article 002: roll one way at a time, forwards, backwards or sideways; backwards is "
-    "easiest. Seed article 004: roll over the skin in several directions."
-)
 
 #: Strokes in each direction: "a few passes" (SPEC §2). A product choice, not a published figure.
 STROKES = 3
@@ -51,7 +45,7 @@ def _side(centre: Point) -> int:
 
 
 def roll_passes(zone: Zone) -> tuple[RollPass, ...]:
-    """The passes for one zone, in the order to roll them (see the module's sources)."""
+    """The passes for one zone, in the order to roll them (see the module's docstring)."""
     side = _side(zone.centre)
     ear = {-1: "your left ear", 1: "your right ear"}.get(side)
     across_x = float(side or 1)

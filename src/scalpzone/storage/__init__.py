@@ -33,6 +33,7 @@ from scalpzone.storage.repositories import (
     ZoneStateSnapshot,
 )
 from scalpzone.storage.store import ProfileStore, StoredProfile
+from scalpzone.storage.writes import FileWriteError, write_atomically
 
 __all__ = [
     "BackupInfo",
@@ -42,6 +43,7 @@ __all__ = [
     "DatabaseLockedError",
     "DiskFullError",
     "DiskIOError",
+    "FileWriteError",
     "InvalidProfileDataError",
     "LogEntryNotFoundError",
     "LoggedSession",
@@ -62,4 +64,5 @@ __all__ = [
     "ZoneStateSnapshot",
     "default_database_path",
     "resolve_database_path",
+    "write_atomically",
 ]

@@ -33,6 +33,7 @@ from pathlib import Path
 from scalpzone.storage.files import fsync_path, open_read_only
 from scalpzone.storage.location import backup_folder, shared_backup_folder
 from scalpzone.storage.schema import database_uuid
+from scalpzone.storage.writes import write_atomically
 
 KEEP = 10
 PART = ".part"
@@ -162,19 +163,7 @@ def record_identity(database: Path, identity: str) -> None:
     if recorded_identity(database) == identity:
         return
     folder = _own_folder(database)
-    fd, name = tempfile.mkstemp(dir=folder, prefix=f"{IDENTITY_FILE}.", suffix=PART)
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as file:
-            file.write(identity + "\n")
-            file.flush()
-            os.fsync(file.fileno())
-        temp.replace(folder / IDENTITY_FILE)
-        fsync_path(folder, directory=True)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+    write_atomically(folder / IDENTITY_FILE, f"{identity}\n".encode("ascii"))
 
 
 def list_backups(database: Path, identity: str | None = None) -> list[BackupInfo]:

@@ -211,7 +211,7 @@ def keep_backups_apart(path: Path, identity: str, notices: list[str]) -> None:
     try:
         moved = backups.adopt_shared_backups(path)
         backups.record_identity(path, identity)
-    except OSError as error:
+    except (OSError, StorageError) as error:
         notices.append(
             f"ScalpZone could not keep its backup folder {backup_folder(path)} in order "
             f"({why(error)}); your data is safe, but new backups may be missing."

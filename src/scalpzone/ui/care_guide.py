@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QTextBlock, QTextDocument
@@ -19,8 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide, GuidePoint
+from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide
 from scalpzone.ui.printing import PAPER_LINK, export_document_pdf, print_document_with_dialog
+from scalpzone.ui.references import reference_html
+
+if TYPE_CHECKING:
+    from scalpzone.storage import FileWriteError
 
 DOCUMENT_TITLE = "ScalpZone care guide"
 
@@ -30,11 +35,6 @@ PathChooser = Callable[[], Path | None]
 
 #: A little air between list items; easier to read than a dense block.
 _SPACED = ' style="margin-bottom: 5px"'
-
-
-def _cite(guide: CareGuide, point: GuidePoint) -> str:
-    numbers = ", ".join(str(guide.number(ref)) for ref in point.references)
-    return f" [{numbers}]"
 
 
 def care_guide_html(guide: CareGuide = CARE_GUIDE) -> str:
@@ -59,10 +59,10 @@ def care_guide_html(guide: CareGuide = CARE_GUIDE) -> str:
             items = ""
             if point.items:
                 items = "<ul>" + "".join(f"<li>{e(item)}</li>" for item in point.items) + "</ul>"
-            parts.append(f"<li{_SPACED}>{e(point.text)}{_cite(guide, point)}{items}</li>")
+            parts.append(f"<li{_SPACED}>{e(point.text)} {e(point.citation)}{items}</li>")
         parts.append("</ul>")
     parts.append(f'<h2><a name="sources"></a>{e(guide.sources_heading)}</h2><ol>')
-    parts.extend(f"<li{_SPACED}>{e(ref)}</li>" for ref in guide.references)
+    parts.extend(f"<li{_SPACED}>{reference_html(ref)}</li>" for ref in guide.references)
     parts.append(f"</ol><p>{e(guide.sources_note)}</p>")
     parts.append(f"<hr><p><i>{e(guide.disclaimer)}</i></p>")
     return "\n".join(parts)
@@ -167,8 +167,14 @@ class CareGuideDialog(QDialog):
         return guide_document(self._guide)
 
     def print_guide(self) -> bool:
-        """Ask where to print, then print; False when cancelled."""
-        return print_document_with_dialog(self.document(), DOCUMENT_TITLE, self)
+        """Ask where to print, then print; False when cancelled or a PDF file was not written."""
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415  (no SQL at start)
+
+        try:
+            return print_document_with_dialog(self.document(), DOCUMENT_TITLE, self)
+        except FileWriteError as error:
+            self._not_saved(error)
+            return False
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         """Write the guide as a PDF (asking where when `path` is None); the path written, or
@@ -176,15 +182,12 @@ class CareGuideDialog(QDialog):
         target = path if path is not None else self._choose_pdf_path()
         if target is None:
             return None
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415  (no SQL at start)
+
         try:
             pages = export_document_pdf(self.document(), target, DOCUMENT_TITLE)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            self._say(
-                self.tr("The care guide was not saved to {path}: {reason}.").format(
-                    path=target, reason=reason
-                )
-            )
+        except FileWriteError as error:
+            self._not_saved(error)
             return None
         self._say(
             self.tr("Saved the care guide ({pages} pages) to {path}.").format(
@@ -195,6 +198,13 @@ class CareGuideDialog(QDialog):
 
     def _export_clicked(self) -> None:
         self.export_pdf()
+
+    def _not_saved(self, error: FileWriteError) -> None:
+        self._say(
+            self.tr("The care guide was not saved to {path}: {reason}.").format(
+                path=error.path, reason=error.reason
+            )
+        )
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

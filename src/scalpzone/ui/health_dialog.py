@@ -83,7 +83,7 @@ class HealthDialog(QDialog):
             self,
         )
         explanation.setWordWrap(True)
-        source = QLabel(self.tr("Source: {source}.").format(source=rule.source), self)
+        source = QLabel(rule.source_line, self)
         source.setWordWrap(True)
         source.setStyleSheet("font-style: italic;")
 

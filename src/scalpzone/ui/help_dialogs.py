@@ -1,4 +1,4 @@
-"""Help › Rules and sources, and Help › About: what the plan follows, and the disclaimer."""
+"""Help › Rules and sources, Help › References and Help › About."""
 
 from __future__ import annotations
 
@@ -16,32 +16,50 @@ from PySide6.QtWidgets import (
 from scalpzone import APP_NAME, __version__
 from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.rules import RULES
+from scalpzone.ui.references import references_html, source_html, sources_label
 
 
 def rules_html() -> str:
-    """Every rule with its value, explanation and source."""
-    rows = "".join(
-        f"<h3>{html.escape(rule.title)}</h3><p>{html.escape(rule.explanation)}<br>"
-        f"<b>Rule:</b> {html.escape(rule.value)}<br><i>Source: {html.escape(rule.source)}</i></p>"
-        for rule in RULES
+    """Every rule as a sentence with its reason, its figures, and what it rests on."""
+    e = html.escape
+    rows = []
+    for rule in RULES:
+        figures = f"<br>In figures: {e(rule.value)}." if rule.value else ""
+        rows.append(
+            f"<p><b>{e(rule.title)}</b>, because {e(rule.because)}.{figures}"
+            f"<br><i>{sources_label(rule)}:</i> {source_html(rule)}</p>"
+        )
+    note = (
+        "<p>Numbers in brackets are the works listed under Help › References; each opens "
+        "with a click.</p>"
     )
-    return f"<p>{html.escape(DISCLAIMER)}</p>{rows}"
+    return f"<p>{e(DISCLAIMER)}</p>{note}{''.join(rows)}"
 
 
-def show_rules(parent: QWidget) -> None:
-    """A readable list of every rule and where it comes from."""
+def _show_text(parent: QWidget, title: str, text: str) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(dialog.tr("Rules and sources"))
-    dialog.resize(640, 560)
-    text = QTextBrowser(dialog)
-    text.setAccessibleName(dialog.tr("Rules and sources"))
-    text.setHtml(rules_html())
+    dialog.setWindowTitle(dialog.tr(title))
+    dialog.resize(680, 600)
+    browser = QTextBrowser(dialog)
+    browser.setAccessibleName(dialog.tr(title))
+    browser.setOpenExternalLinks(True)
+    browser.setHtml(text)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(text)
+    layout.addWidget(browser)
     layout.addWidget(buttons)
     dialog.exec()
+
+
+def show_rules(parent: QWidget) -> None:
+    """A readable list of every rule and what it rests on."""
+    _show_text(parent, "Rules and sources", rules_html())
+
+
+def show_references(parent: QWidget) -> None:
+    """Every work ScalpZone cites, numbered, with links."""
+    _show_text(parent, "References", references_html())
 
 
 def show_about(parent: QWidget) -> None:

@@ -49,17 +49,17 @@ def entry_problems(entry: HistoryEntry, today: date) -> list[str]:
         )
     if not entry.zones:
         problems.append(_tr("Zones: none is ticked; tick at least one zone the session rolled."))
-    source = RULES_BY_ID["needle_length"].source
+    source = RULES_BY_ID["needle_length"].source_line
     if entry.needle_mm > NEEDLE_MAX_MM:
         text = _tr(
             "Needle: {value} mm is above the {limit} mm maximum (longer needles risk the hair "
-            "follicle). Source: {source}."
+            "follicle). {source}"
         )
         limit = NEEDLE_MAX_MM
     elif entry.needle_mm < NEEDLE_MIN_MM:
         text = _tr(
             "Needle: {value} mm is below the {limit} mm minimum (the shortest rollers made). "
-            "Source: {source}."
+            "{source}"
         )
         limit = NEEDLE_MIN_MM
     else:

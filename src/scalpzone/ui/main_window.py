@@ -254,8 +254,9 @@ class MainWindow(QMainWindow):
             compare=self._compare,
             appearance=self._set_appearance,
             tour=self.start_tour,
-            rules=self._show_rules,
-            about=self._show_about,
+            rules=lambda: self._help("rules"),
+            references=lambda: self._help("references"),
+            about=lambda: self._help("about"),
             fill_profiles=self._fill_profile_menu,
             week=_week_handlers(self._week) if self._week is not None else None,
         )
@@ -425,15 +426,11 @@ class MainWindow(QMainWindow):
         menu.exec(at)
         menu.deleteLater()
 
-    def _show_rules(self) -> None:
-        from scalpzone.ui.help_dialogs import show_rules  # noqa: PLC0415  (not needed to start)
+    def _help(self, which: str) -> None:
+        """Help › Rules and sources, References or About."""
+        from scalpzone.ui import help_dialogs  # noqa: PLC0415  (not needed to start)
 
-        show_rules(self)
-
-    def _show_about(self) -> None:
-        from scalpzone.ui.help_dialogs import show_about  # noqa: PLC0415  (not needed to start)
-
-        show_about(self)
+        getattr(help_dialogs, f"show_{which}")(self)
 
     def _fill_profile_menu(self, menu: QMenu) -> None:
         menu.clear()

@@ -72,6 +72,7 @@ class Handlers:
     appearance: Callable[[str], None]
     tour: Callable[[], None]
     rules: Callable[[], None]
+    references: Callable[[], None]
     about: Callable[[], None]
     fill_profiles: Callable[[QMenu], None]
     #: Built with the menus, after the first paint (None for the toolbar built before it).
@@ -380,6 +381,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     help_menu.addAction(
         make.make("&Rules and sources", "Every rule the plan follows, with its source", do.rules)
     )
+    help_menu.addAction(make.make("R&eferences", "Every work ScalpZone cites", do.references))
     help_menu.addAction(make.make("&About ScalpZone", "Version and disclaimer", do.about))
 
     editing = [
@@ -470,7 +472,9 @@ def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> l
             do.health_checklist,
         ),
         make.make("&Rollers…", "The roller in use and when to replace it", do.rollers),
-        make.make("&Progress…", "Scores over time and sessions per zone", do.progress),
+        make.make(
+            "&Progress…", "Shares marked bald and thinning, and sessions per zone", do.progress
+        ),
     ]
     for action in sessions:
         plan_menu.addAction(action)

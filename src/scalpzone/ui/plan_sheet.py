@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from scalpzone.domain.care_guide import limits_citation, steps_citation
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DURING_STEPS
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, RejectReason
@@ -75,6 +77,21 @@ class PlanSheet:
     @property
     def page_count(self) -> int:
         """One page per week."""
+        return self._weeks
+
+    def paint_pages(self, device: QPagedPaintDevice, resolution: int) -> int:
+        """Draw every page on a printer or PDF writer; returns the pages drawn (0: none could)."""
+        painter = QPainter()
+        if not painter.begin(device):
+            return 0
+        try:
+            for index in range(self._weeks):
+                if index:
+                    device.newPage()
+                rect = QRectF(device.pageLayout().fullRectPixels(resolution))
+                self.paint(painter, rect, index)
+        finally:
+            painter.end()
         return self._weeks
 
     def paint(self, painter: QPainter, page: QRectF, index: int) -> None:
@@ -345,6 +362,8 @@ class _Page:
 
     def steps(self, left: float, right: float, top: float) -> float:
         y = top
+        flags = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        self.text(QRectF(left, y, right - left, 15), limits_citation(), _font(7.5), FAINT, flags)
         y += self.text(QRectF(left, y, right - left, 16), "Every session", _font(12, bold=True)) + 2
         col = (right - left - 16) / 3
         bottom = y
@@ -353,6 +372,9 @@ class _Page:
         ):
             x = left + i * (col + 8)
             h = self.text(QRectF(x, y, col, 14), title, _font(9.5, bold=True)) + 2
+            shift = QFontMetricsF(_font(9.5, bold=True)).horizontalAdvance(title) + 6
+            cited = QRectF(x + shift, y + 2, col - shift, 12)
+            self.text(cited, steps_citation(lines), _font(7.5), FAINT)
             for line in lines:
                 h += self.text(QRectF(x + 8, y + h, col - 8, 200), f"• {line}", _font(8.5)) + 3
             bottom = max(bottom, y + h)
@@ -404,25 +426,16 @@ class _Page:
 
 
 def write_pdf(sheet: PlanSheet, path: Path, page_size: QPageSize | None = None) -> None:
-    """Write the sheet as a PDF, one page per week (needs a QGuiApplication)."""
-    writer = QPdfWriter(str(path.with_name(path.name + ".part")))
-    writer.setTitle("ScalpZone plan")
-    writer.setCreator("ScalpZone")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size or default_page_size(),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
+    """Write the sheet as a PDF, one page per week (needs a QGuiApplication).
+
+    The file appears whole or not at all; FileWriteError says why not (the old file is kept).
+    """
+    from scalpzone.ui.pdf_file import save_pdf  # noqa: PLC0415
+
+    def draw(writer: QPdfWriter) -> int:
+        return sheet.paint_pages(writer, writer.resolution())
+
+    layout = QPageLayout(
+        page_size or default_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
     )
-    painter = QPainter(writer)
-    try:
-        for index in range(sheet.page_count):
-            if index:
-                writer.newPage()
-            rect = QRectF(writer.pageLayout().fullRectPixels(writer.resolution()))
-            sheet.paint(painter, rect, index)
-    finally:
-        painter.end()
-    path.with_name(path.name + ".part").replace(path)
+    save_pdf(path, "ScalpZone plan", layout, draw)

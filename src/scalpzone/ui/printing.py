@@ -6,6 +6,7 @@ lays them out page by page with the disclaimer and the page number under each pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -18,7 +19,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPainter,
     QPalette,
-    QPdfWriter,
     QPen,
     QTextDocument,
 )
@@ -45,18 +45,7 @@ def new_printer() -> QPrinter:
 
 def paint_to_printer(sheet: PlanSheet, printer: QPrinter) -> int:
     """Draw every page of the sheet on the printer; returns the number of pages drawn."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        for index in range(sheet.page_count):
-            if index:
-                printer.newPage()
-            rect = printer.pageLayout().fullRectPixels(printer.resolution())
-            sheet.paint(painter, rect.toRectF(), index)
-    finally:
-        painter.end()
-    return sheet.page_count
+    return sheet.paint_pages(printer, printer.resolution())
 
 
 class PlanPreviewDialog(QPrintPreviewDialog):
@@ -86,11 +75,33 @@ def _ask_where_to_print(printer: QPrinter, parent: QWidget | None) -> bool:
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def print_with_dialog(sheet: PlanSheet, parent: QWidget | None = None) -> bool:
-    """Ask where to print (the system's dialog), then print; False when cancelled."""
+#: Asks where to print: sets up the printer (or a PDF file on it), False when cancelled.
+AskWhere = Callable[[QPrinter, QWidget | None], bool]
+
+
+def pdf_file_chosen(printer: QPrinter) -> Path | None:
+    """The file "Print to File (PDF)" chose in the print dialog, when that was the choice."""
+    name = printer.outputFileName()
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not name:
+        return None
+    return Path(name)
+
+
+def print_with_dialog(
+    sheet: PlanSheet, parent: QWidget | None = None, ask: AskWhere = _ask_where_to_print
+) -> bool:
+    """Ask where to print (the system's dialog), then print; False when cancelled.
+
+    Printing to a PDF file goes through the safe write (Qt would write the file itself without
+    saying whether it worked); FileWriteError says why not, the old file kept.
+    """
     printer = new_printer()
-    if not _ask_where_to_print(printer, parent):
+    if not ask(printer, parent):
         return False
+    target = pdf_file_chosen(printer)
+    if target is not None:
+        write_pdf(sheet, target, printer.pageLayout().pageSize())
+        return True
     return paint_to_printer(sheet, printer) > 0
 
 
@@ -199,39 +210,36 @@ def _paint_footer(painter: QPainter, box: QRectF, font: QFont, text: str, page: 
 
 
 def print_document_with_dialog(
-    document: QTextDocument, title: str, parent: QWidget | None = None
+    document: QTextDocument,
+    title: str,
+    parent: QWidget | None = None,
+    ask: AskWhere = _ask_where_to_print,
 ) -> bool:
-    """Ask where to print (the system's dialog), then print the document; False when cancelled."""
+    """Ask where to print (the system's dialog), then print the document; False when cancelled.
+
+    Printing to a PDF file goes through the safe write, as Export PDF does (FileWriteError).
+    """
     printer = document_printer(title)
-    if not _ask_where_to_print(printer, parent):
+    if not ask(printer, parent):
         return False
+    target = pdf_file_chosen(printer)
+    if target is not None:
+        export_document_pdf(document, target, title)
+        return True
     return paint_document(document, printer) > 0
 
 
 def export_document_pdf(document: QTextDocument, path: Path, title: str) -> int:
     """Write the document to a PDF at the locale's paper size; returns the number of pages.
 
-    The file appears whole or not at all: it is written beside the target and then renamed.
-    Raises OSError when the file cannot be written.
+    The file appears whole or not at all; FileWriteError says why not (the old file is kept).
     """
-    part = path.with_name(path.name + ".part")
-    part.open("wb").close()  # a folder that is missing or read-only fails here, with its reason
-    writer = QPdfWriter(str(part))
-    writer.setTitle(title)
-    writer.setCreator("ScalpZone")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            default_page_size(),
-            QPageLayout.Orientation.Portrait,
-            DOCUMENT_MARGINS,
-            QPageLayout.Unit.Millimeter,
-        )
+    from scalpzone.ui.pdf_file import save_pdf  # noqa: PLC0415
+
+    layout = QPageLayout(
+        default_page_size(),
+        QPageLayout.Orientation.Portrait,
+        DOCUMENT_MARGINS,
+        QPageLayout.Unit.Millimeter,
     )
-    pages = paint_document(document, writer)
-    del writer  # closes the file
-    if pages == 0:
-        part.unlink(missing_ok=True)
-        raise OSError(f"could not write {path}")
-    part.replace(path)
-    return pages
+    return save_pdf(path, title, layout, lambda writer: paint_document(document, writer))

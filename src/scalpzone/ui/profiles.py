@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
-from scalpzone.domain.mapfile import MapDocument, MapFileError, read_map_file, write_map_file
+from scalpzone.domain.mapfile import MapDocument, MapFileError, dump_map_document, read_map_file
 from scalpzone.ui.data_repair import offer_repair, restore_backup
 from scalpzone.ui.dialogs import Dialogs
 from scalpzone.ui.model import DatedHairline, MapModel
@@ -332,18 +332,14 @@ class ProfileController(QObject):
             return
 
         def export(store: ProfileStoreLike) -> None:
-            write_map_file(store.export_document(self.profile_id), path)
+            from scalpzone.storage import write_atomically  # noqa: PLC0415  (no SQL at start)
 
-        try:
-            if self._run(self.tr("The map was not exported"), export):
-                self.notice.emit(self.tr("Exported to {file}.").format(file=str(path)))
-        except OSError as error:
-            self._dialogs.show_error(
-                self.tr("The map was not exported"),
-                self.tr("{file} could not be written: {reason}").format(
-                    file=str(path), reason=error.strerror or str(error)
-                ),
-            )
+            document = store.export_document(self.profile_id)
+            write_atomically(path, dump_map_document(document).encode("utf-8"))
+
+        # A file that cannot be written is a StorageError too: the same plain-words dialog.
+        if self._run(self.tr("The map was not exported"), export):
+            self.notice.emit(self.tr("Exported to {file}.").format(file=str(path)))
 
     def today(self) -> date:
         """The model's today, for dating saves."""

@@ -1,4 +1,4 @@
-"""Progress: the bald and thinning scores over time, and sessions per area this course.
+"""Progress: the shares of the scalp marked bald and thinning over time, and sessions per area.
 
 The numbers come from `domain.progress`; this module only draws them. The chart is painted
 with QPainter (Qt Charts is not part of PySide6-Essentials). Its two lines differ in colour,
@@ -38,6 +38,7 @@ from scalpzone.domain.progress import (
     sessions_per_zone,
 )
 from scalpzone.domain.rules import COURSE_WEEKS, RULES_BY_ID
+from scalpzone.domain.scores import WEIGHTING, shares_sentence
 from scalpzone.ui.colours import MapColours, mix
 from scalpzone.ui.words import day_month, long_date
 
@@ -64,7 +65,7 @@ class ScoreChart(QWidget):
         self._points: tuple[ScorePoint, ...] = ()
         self.setMinimumSize(460, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(self.tr("Bald and thinning scores over time"))
+        self.setAccessibleName(self.tr("Share of the scalp marked bald and thinning over time"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     # -- data ------------------------------------------------------------------------------
@@ -100,8 +101,8 @@ class ScoreChart(QWidget):
     def summary(self) -> str:
         """The scores in words, one day a line (for screen readers and tests)."""
         return "\n".join(
-            self.tr("{day}: bald {bald:.1f} %, thinning {thinning:.1f} %").format(
-                day=p.day.isoformat(), bald=p.bald, thinning=p.thinning
+            self.tr("{day}: {shares}").format(
+                day=p.day.isoformat(), shares=shares_sentence(p.bald, p.thinning)
             )
             for p in self._points
         )
@@ -247,8 +248,8 @@ class ScoreChart(QWidget):
         x = box.left()
         mid = box.center().y()
         for name, colour, dashed in (
-            (self.tr("Bald score"), bald_colour, False),
-            (self.tr("Thinning score"), thinning_colour, True),
+            (self.tr("Marked bald"), bald_colour, False),
+            (self.tr("Marked thinning"), thinning_colour, True),
         ):
             pen = QPen(colour, 2.4)
             pen.setStyle(Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
@@ -264,7 +265,7 @@ class ScoreChart(QWidget):
             )
             x += 42 + width + 24
         painter.setPen(mix(self.palette().color(QPalette.ColorRole.Base), text, 0.65))
-        note = self.tr("share of the scalp, SALT-weighted")
+        note = self.tr("% of the scalp, weighted by region")
         painter.drawText(
             QRectF(x, box.top(), box.right() - x, box.height()),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
@@ -355,13 +356,13 @@ class ProgressView(QWidget):
 
         bold = QFont(self.font())
         bold.setBold(True)
-        self.chart_title = QLabel(self.tr("Bald and thinning scores over time"), self)
+        self.chart_title = QLabel(self.tr("Share of your scalp marked bald and thinning"), self)
         self.chart_title.setFont(bold)
         self.chart = ScoreChart(self)
         self.chart_note = QLabel(self)
         self.chart_note.setWordWrap(True)
         rule = RULES_BY_ID["coverage_score"]
-        self.chart_note.setToolTip(f"{rule.explanation}\nSource: {rule.source}")
+        self.chart_note.setToolTip(f"{rule.explanation}\n{rule.source_line}")
 
         self.counts_title = QLabel(self)
         self.counts_title.setFont(bold)
@@ -403,17 +404,14 @@ class ProgressView(QWidget):
         if points:
             latest = points[-1]
             self.chart_note.setText(
-                self.tr(
-                    "Latest map ({day}): bald {bald:.1f} %, thinning {thinning:.1f} %. For "
-                    "following changes over time, not a diagnosis."
-                ).format(
+                self.tr("Latest map ({day}): {shares}. {weighting}").format(
                     day=long_date(latest.day),
-                    bald=latest.bald,
-                    thinning=latest.thinning,
+                    shares=shares_sentence(latest.bald, latest.thinning),
+                    weighting=WEIGHTING,
                 )
             )
         else:
-            self.chart_note.setText(self.tr("For following changes over time, not a diagnosis."))
+            self.chart_note.setText(WEIGHTING)
 
         self.course_start = course_start(doc.history, today)
         self.counts = sessions_per_zone(doc.history, doc.scalp_map, self.course_start, today)

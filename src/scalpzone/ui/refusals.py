@@ -109,11 +109,11 @@ class RefusalLabel(RefusalBar):
         line = self.tr("{field}: {message}.").format(field=self.field_name, message=problem.message)
         rule_id = refusal_rule(problem)
         if rule_id is not None:
-            rule = RULES_BY_ID[rule_id]
-            source = self.tr("Source: {source}.").format(source=rule.source)
+            source = RULES_BY_ID[rule_id].source_line
         elif refused_limit(problem) is not None:
             source = self.tr(
-                "No source: this lower limit is what a plan needs to work, not a safety rule."
+                "ScalpZone's choice: this lower limit is what a plan needs to work, not a safety "
+                "rule."
             )
         else:
             return line

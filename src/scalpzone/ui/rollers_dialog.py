@@ -210,8 +210,8 @@ class RollersDialog(QDialog):
                 "share it, not even with family. 70 % isopropyl alcohol before and after every "
                 "session disinfects it but does not make it sterile, so a shared roller can pass "
                 "infections from one person to another."
-                "<br><i>Sources: {roller}; {hygiene}.</i>"
-            ).format(roller=roller.source, hygiene=hygiene.source),
+                "<br><i>{roller}<br>{hygiene}</i>"
+            ).format(roller=roller.source_line, hygiene=hygiene.source_line),
             self,
         )
         own.setWordWrap(True)
@@ -297,9 +297,12 @@ class RollersDialog(QDialog):
                 self.replace_warning.setText(
                     self.tr(
                         "Replace this roller now: it has been used {uses} times, and your limit is "
-                        "{limit}. Start a new roller with “New roller…”.\n{why}\nSource: {source}."
+                        "{limit}. Start a new roller with “New roller…”.\n{why}\n{source}"
                     ).format(
-                        uses=current.uses, limit=limit, why=rule.explanation, source=rule.source
+                        uses=current.uses,
+                        limit=limit,
+                        why=rule.explanation,
+                        source=rule.source_line,
                     )
                 )
                 self.replace_warning.show()

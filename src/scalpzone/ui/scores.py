@@ -1,12 +1,14 @@
-"""The bald and thinning scores in the status bar, worked out just after each edit is drawn."""
+"""The shares marked bald and thinning in the status bar, worked out just after each edit."""
 
 from __future__ import annotations
+
+from html import escape as e
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from scalpzone.domain.rules import RULES_BY_ID
-from scalpzone.domain.scores import CoverageScores, coverage_scores
+from scalpzone.domain.scores import WEIGHTING, CoverageScores, coverage_scores, shares_sentence
 from scalpzone.ui.model import MapChange, MapModel
 
 #: Wait this long after an edit, so a burst of edits (a drag) is scored once.
@@ -14,7 +16,7 @@ SETTLE_MS = 60
 
 
 class ScoresLabel(QLabel):
-    """ "Bald 12.5 · Thinning 20.0": SALT-weighted shares of the scalp, for tracking only."""
+    """ "About 11 % of your scalp marked bald, 18 % thinning": for tracking only."""
 
     def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,9 +24,9 @@ class ScoresLabel(QLabel):
         self.scores: CoverageScores | None = None
         rule = RULES_BY_ID["coverage_score"]
         self.setToolTip(
-            f"<qt><b>{rule.title}</b><br>{rule.explanation}<br><i>{rule.source}</i></qt>"
+            f"<qt><b>{e(rule.title)}</b><br>{e(WEIGHTING)}<br><i>{e(rule.source_line)}</i></qt>"
         )
-        self.setAccessibleName(self.tr("Coverage scores"))
+        self.setAccessibleName(self.tr("Share of your scalp marked bald and thinning"))
         self.setContentsMargins(8, 0, 8, 0)
         # Scores cost a few milliseconds (and a geometry library on first use), so they are
         # worked out once the edit is on screen, and not before the window first shows.
@@ -35,7 +37,7 @@ class ScoresLabel(QLabel):
         self._started = False
         self._due = True
         model.mapChanged.connect(self._on_map_changed)
-        self.setText(self.tr("Bald – · Thinning –"))
+        self.setText(self.tr("Share of your scalp marked bald and thinning: –"))
 
     def start(self) -> None:
         """The window is on screen: scores may be worked out from now on."""
@@ -59,8 +61,4 @@ class ScoresLabel(QLabel):
         self._timer.stop()
         self._due = False
         self.scores = coverage_scores(self._model.scalp_map)
-        self.setText(
-            self.tr("Bald {bald:.1f} · Thinning {thinning:.1f}  (SALT, 0–100)").format(
-                bald=self.scores.bald, thinning=self.scores.thinning
-            )
-        )
+        self.setText(shares_sentence(self.scores.bald, self.scores.thinning))

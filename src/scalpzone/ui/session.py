@@ -8,7 +8,6 @@ the next start can draw it while the database opens; the database stays the trut
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,8 +19,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from scalpzone.domain.geometry import Point
-from scalpzone.domain.mapfile import MapDocument, map_document_json, parse_map_data
+from scalpzone.domain.mapfile import (
+    HAIRLINE_MAX_POINTS,
+    MAX_FILE_BYTES,
+    MapDocument,
+    day_problem,
+    map_document_json,
+    parse_map_data,
+)
 from scalpzone.domain.zones import ScalpMap
+from scalpzone.plain_files import read_plain_file
 from scalpzone.ui.model import DatedHairline, MapModel
 from scalpzone.ui.store_api import ProfileStoreLike
 
@@ -202,23 +209,29 @@ class Snapshot:
     hairlines: tuple[DatedHairline, ...]
 
 
+#: More earlier hairlines than a snapshot can hold: the snapshot is ignored.
+MAX_SNAPSHOT_HAIRLINES = 1000
+_SNAPSHOT_KEYS = {"profile_id", "document", "hairlines"}
+
+
 class StartupSnapshot:
-    """Reads and writes the snapshot file; a missing or unreadable one is simply no snapshot."""
+    """Reads and writes the snapshot file; a missing, unreadable or bad one is no snapshot.
+
+    The file is checked as strictly as a map file: a damaged one is ignored (and replaced at
+    the next close), so it never stops the window from starting.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def load(self) -> Snapshot | None:
-        """The last snapshot, or None."""
+        """The last snapshot, or None when there is none or it is not a good one."""
+        data = read_plain_file(self.path, MAX_FILE_BYTES)
+        if data is None:
+            return None
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            document = parse_map_data(raw["document"])
-            hairlines = tuple(
-                (date.fromisoformat(day), tuple((float(x), float(y)) for x, y in points))
-                for day, points in raw["hairlines"]
-            )
-            return Snapshot(int(raw["profile_id"]), document, hairlines)
-        except (OSError, ValueError, KeyError, TypeError):
+            return _parse_snapshot(json.loads(data.decode("utf-8")))
+        except (ValueError, RecursionError):  # bad text, JSON, or a refused map document
             return None
 
     def save(
@@ -233,17 +246,60 @@ class StartupSnapshot:
             "document": map_document_json(document),
             "hairlines": [[day.isoformat(), [list(p) for p in pts]] for day, pts in hairlines],
         }
+        from scalpzone.storage import StorageError, write_atomically  # noqa: PLC0415
+
+        # It holds the health answers too: the safe write makes it the owner's only (0600).
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            part = self.path.with_name(self.path.name + ".part")
-            # It holds the health answers too: readable by the owner only, like the database.
-            handle = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(json.dumps(raw, ensure_ascii=False))
-            part.replace(self.path)
-        except OSError:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomically(self.path, json.dumps(raw, ensure_ascii=False).encode("utf-8"))
+        except (OSError, StorageError):
             return
 
     def clear(self) -> None:
         """Forget the snapshot (its profile was deleted)."""
         self.path.unlink(missing_ok=True)
+
+
+def _parse_snapshot(raw: object) -> Snapshot | None:
+    """The snapshot in parsed JSON, or None if any part of it is not as `save` writes it."""
+    if not isinstance(raw, dict) or set(raw) != _SNAPSHOT_KEYS:
+        return None
+    profile_id = raw["profile_id"]
+    if not isinstance(profile_id, int) or isinstance(profile_id, bool):
+        return None
+    if not 1 <= profile_id < 2**63:
+        return None
+    hairlines = _parse_hairlines(raw["hairlines"])
+    if hairlines is None:
+        return None
+    return Snapshot(profile_id, parse_map_data(raw["document"]), hairlines)
+
+
+def _parse_hairlines(raw: object) -> tuple[DatedHairline, ...] | None:
+    if not isinstance(raw, list) or len(raw) > MAX_SNAPSHOT_HAIRLINES:
+        return None
+    out: list[DatedHairline] = []
+    for item in raw:
+        if not isinstance(item, list) or len(item) != 2:
+            return None
+        day, points = item
+        if not isinstance(day, str) or day_problem(day) is not None:
+            return None
+        if not isinstance(points, list) or not 2 <= len(points) <= HAIRLINE_MAX_POINTS:
+            return None
+        parsed = [_map_point(p) for p in points]
+        if any(p is None for p in parsed):
+            return None
+        out.append((date.fromisoformat(day), tuple(p for p in parsed if p is not None)))
+    return tuple(out)
+
+
+def _map_point(raw: object) -> Point | None:
+    """[x, y] with both numbers in 0–1 (map coordinates), else None."""
+    if not isinstance(raw, list) or len(raw) != 2:
+        return None
+    if not all(isinstance(c, int | float) and not isinstance(c, bool) for c in raw):
+        return None
+    if not all(0 <= c <= 1 for c in raw):  # compared before float(): a huge int cannot convert
+        return None
+    return (float(raw[0]), float(raw[1]))

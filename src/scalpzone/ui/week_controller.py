@@ -375,10 +375,14 @@ class WeekController(QObject):
 
     def print_plan(self) -> None:
         """Print the coming weeks (the system's print dialog)."""
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415
         from scalpzone.ui.printing import print_with_dialog  # noqa: PLC0415
 
-        if print_with_dialog(self._sheet(), self._window):
-            self.said.emit(self.tr("The plan was sent to the printer."))
+        try:
+            if print_with_dialog(self._sheet(), self._window):
+                self.said.emit(self.tr("The plan was sent to the printer."))
+        except FileWriteError as error:  # "Print to File" chose a file that could not be written
+            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
 
     def export_pdf(self) -> None:
         """Write the coming weeks to a PDF file."""
@@ -395,18 +399,17 @@ class WeekController(QObject):
 
     def export_calendar(self) -> None:
         """Write the coming course's sessions to an .ics file for any calendar."""
-        from scalpzone.domain.exports import plan_to_ics  # noqa: PLC0415  (icalendar only here)
+        from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
 
         doc = self._document()
         plan = self.plan_for(EXPORT_WEEKS)
         owner = self._model.profile_name or "ScalpZone"
-        data = plan_to_ics(plan, doc.scalp_map, doc.settings, owner)
         count = len(plan.sessions)
         self._export(
             self.tr("Export the plan to a calendar"),
             "scalpzone-plan.ics",
             ICS_FILTER,
-            lambda path: path.write_bytes(data),
+            lambda path: write_calendar(path, plan, doc.scalp_map, doc.settings, owner),
             self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
         )
 
@@ -420,7 +423,7 @@ class WeekController(QObject):
             self.tr("Export the plan as CSV"),
             "scalpzone-plan.csv",
             CSV_FILTER,
-            lambda path: path.write_text(text, encoding="utf-8", newline=""),
+            text.encode("utf-8"),
             self.tr("the plan"),
         )
 
@@ -434,7 +437,7 @@ class WeekController(QObject):
             self.tr("Export the session log as CSV"),
             "scalpzone-log.csv",
             CSV_FILTER,
-            lambda path: path.write_text(text, encoding="utf-8", newline=""),
+            text.encode("utf-8"),
             self.tr("{count} logged sessions").format(count=len(doc.history)),
         )
 
@@ -443,24 +446,21 @@ class WeekController(QObject):
         title: str,
         suggested: str,
         file_filter: str,
-        write: Callable[[Path], object],
+        content: bytes | Callable[[Path], object],
         what: str,
     ) -> None:
+        from scalpzone.storage import FileWriteError, write_atomically  # noqa: PLC0415
+
         path = self._dialogs.save_file(title, self._suggested(suggested), file_filter)
         if path is None:
             return
-        part = path.with_name(path.name + ".part")
         try:
-            write(part)
-            part.replace(path)
-        except OSError as error:
-            part.unlink(missing_ok=True)
-            self._dialogs.show_error(
-                self.tr("Nothing was written"),
-                self.tr("{file} could not be written: {reason}").format(
-                    file=str(path), reason=error.strerror or str(error)
-                ),
-            )
+            if isinstance(content, bytes):
+                write_atomically(path, content)
+            else:
+                content(path)
+        except FileWriteError as error:
+            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
             return
         self._settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
         self.said.emit(self.tr("Wrote {what} to {file}.").format(what=what, file=str(path)))

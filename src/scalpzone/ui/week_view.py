@@ -27,6 +27,7 @@ from scalpzone.domain.rules import RULES_BY_ID, millimetres
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.colours import MapColours
 from scalpzone.ui.model import plan_ahead
+from scalpzone.ui.references import sources_paragraph
 from scalpzone.ui.words import full_day, short_day
 
 if TYPE_CHECKING:
@@ -259,6 +260,7 @@ class WeekView(QWidget):
         side_scroll.setMinimumWidth(260)
         self.rule_view = QTextBrowser(self)
         self.rule_view.setAccessibleName(self.tr("Why: the rule and its source"))
+        self.rule_view.setOpenExternalLinks(True)
         self.rule_view.setPlaceholderText(self.tr("Press “Why?” to see the rule and its source."))
         self.rule_view.setMinimumHeight(200)
         side_box = QVBoxLayout()
@@ -425,10 +427,10 @@ class WeekView(QWidget):
         """Show what the row is about, then the rule, why it exists and where it comes from."""
         rule = RULES_BY_ID[rule_id]
         lead = f"<p>{html.escape(detail)}</p>" if detail else ""
+        figures = f" ({html.escape(rule.value)})" if rule.value else ""
         self.rule_view.setHtml(
-            lead + f"<b>{html.escape(rule.title)}</b> ({html.escape(rule.value)})"
-            f"<p>{html.escape(rule.explanation)}</p>"
-            f"<p><i>{html.escape(self.tr('Source'))}: {html.escape(rule.source)}</i></p>"
+            lead + f"<b>{html.escape(rule.title)}</b>{figures}"
+            f"<p>{html.escape(rule.explanation)}</p>{sources_paragraph(rule)}"
         )
 
     def day_texts(self) -> list[str]:
