@@ -22,9 +22,6 @@ from scalpzone.domain.settings import (
 )
 from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
 
-#: What a name or note may hold: no control characters, no lone surrogates (docs/limits.md).
-TEXT = st.characters(blacklist_categories=("Cc", "Cs"))
-
 NEEDLES = (0.2, 0.25, 0.3, 0.5, 0.75, 1.0, 1.2, 1.5)
 
 
@@ -76,7 +73,7 @@ def scalp_maps(draw: st.DrawFn, start: date, thinning_weight: int = 3) -> ScalpM
                 draw(states),
                 draw(st.integers(1, 3)),
                 draw(st.one_of(st.none(), _blocked(start))),
-                draw(st.text(TEXT, min_size=1, max_size=20).filter(lambda s: s.strip() != "")),
+                draw(st.text(min_size=1, max_size=20).filter(lambda s: s.strip() != "")),
                 draw(star_polygons()),
             )
         )
@@ -134,7 +131,7 @@ def histories(draw: st.DrawFn, scalp_map: ScalpMap, start: date) -> tuple[Histor
                 draw(
                     st.sampled_from([SessionStatus.DONE, SessionStatus.DONE, SessionStatus.SKIPPED])
                 ),
-                draw(st.text(TEXT, max_size=10)),
+                draw(st.text(max_size=10)),
             )
         )
     return tuple(entries)

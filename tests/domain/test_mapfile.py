@@ -21,7 +21,7 @@ from scalpzone.domain.mapfile import (
 )
 from scalpzone.domain.settings import Contraindication, Weekday
 from scalpzone.domain.zones import ZoneState
-from tests.domain.strategies import TEXT, healths, histories, plan_settings, scalp_maps, starts
+from tests.domain.strategies import healths, histories, plan_settings, scalp_maps, starts
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "spec_example.json"
 
@@ -241,7 +241,7 @@ def documents(draw: st.DrawFn) -> MapDocument:
         draw(plan_settings()),
         draw(healths()),
         draw(histories(scalp_map, start)),
-        draw(st.one_of(st.none(), st.text(TEXT, min_size=1, max_size=80).filter(str.strip))),
+        draw(st.one_of(st.none(), st.text(min_size=1, max_size=80).filter(str.strip))),
     )
 
 

@@ -281,7 +281,7 @@ def _history(r: Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ...
         status = entry.get("status", "done")
         if not isinstance(status, str) or status not in _STATUSES:
             r.fail(f"{path}.status", f"{show(status)} is not done or skipped")
-        note = r.text(entry.get("note", ""), f"{path}.note", NOTE_MAX, empty_ok=True, lines=True)
+        note = r.text(entry.get("note", ""), f"{path}.note", NOTE_MAX, empty_ok=True)
         if len(r.problems) == before and day is not None and zone_ids is not None:
             entries.append(
                 HistoryEntry(day, zone_ids, float(needle), SessionStatus(status), note or "")  # type: ignore[arg-type]

@@ -162,17 +162,17 @@ def day_problem(value: object) -> str | None:
     return None
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _unwanted_text(value: str, multiline: bool) -> str | None:
-    """Why text cannot be kept: a lone surrogate or a control character (None when fine)."""
+def _unwanted_text(value: str) -> str | None:
+    """Why text cannot be kept: a lone surrogate, which no file or database encoding can hold.
+
+    Control characters are kept as written; what prints them shows them as codes
+    (scalpzone.terminal), so they never act on the terminal.
+    """
     if (found := _SURROGATE.search(value)) is not None:
         return f"holds a lone surrogate (\\u{ord(found.group()):04x}), which is not a character"
-    if (found := (_CONTROL_BUT_LINES if multiline else _CONTROL).search(value)) is not None:
-        return f"holds a control character (\\u{ord(found.group()):04x}); remove it"
     return None
 
 
@@ -207,10 +207,8 @@ class Reader:
         self.fail(path, f"{show(value)} is not an object ({what})")
         return None
 
-    def text(
-        self, value: object, path: str, limit: int, *, empty_ok: bool = False, lines: bool = False
-    ) -> str | None:
-        """Text of at most `limit` characters without control characters (`lines`: \\n, \\t ok)."""
+    def text(self, value: object, path: str, limit: int, *, empty_ok: bool = False) -> str | None:
+        """Text of at most `limit` characters that a file can hold."""
         if not isinstance(value, str):
             self.fail(path, f"{show(value)} is not text")
             return None
@@ -222,7 +220,7 @@ class Reader:
                 path, f"{show(value)} is {len(value)} characters long, above the {limit} maximum"
             )
             return None
-        unwanted = _unwanted_text(value, lines)
+        unwanted = _unwanted_text(value)
         if unwanted is not None:
             self.fail(path, f"{show(value)} {unwanted}")
             return None
