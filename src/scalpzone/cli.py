@@ -16,15 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scalpzone import __version__
+from scalpzone.cli_errors import run_reported
 from scalpzone.domain.mapfile import (
     MapDocument,
-    MapFileError,
-    day_problem,
     dump_map_document,
     read_map_file,
+    read_map_stream,
 )
+from scalpzone.domain.mapfile_input import day_problem
 from scalpzone.domain.plan import Plan
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
+from scalpzone.domain.problems import show
 from scalpzone.plan_text import render_plan_text
 from scalpzone.terminal import neutral_output
 
@@ -51,7 +53,7 @@ def _weeks(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of weeks") from None
+        raise argparse.ArgumentTypeError(f"{show(text)} is not a whole number of weeks") from None
     if not 1 <= value <= MAX_WEEKS:
         raise argparse.ArgumentTypeError(f"{value} is outside 1–{MAX_WEEKS} weeks")
     return value
@@ -144,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Store a map file as a new profile. A file with any problem is refused "
         "whole and the database is left unchanged.",
     )
-    imports.add_argument("file", type=Path, metavar="FILE", help="a ScalpZone map file (JSON)")
+    imports.add_argument(
+        "file", type=Path, metavar="FILE", help="a ScalpZone map file (JSON); - for standard input"
+    )
     imports.add_argument(
         "--profile", metavar="NAME", help="the new profile's name (default: the file's)"
     )
@@ -191,7 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", type=Path, metavar="FILE", nargs="?", help="a ScalpZone map file (JSON)"
+        "file",
+        type=Path,
+        metavar="FILE",
+        nargs="?",
+        help="a ScalpZone map file (JSON); - reads it from standard input",
     )
     parser.add_argument("--profile", metavar="NAME", help="use this stored profile instead")
     parser.set_defaults(subparser=parser)  # for its own usage line when FILE/--profile are wrong
@@ -222,10 +230,17 @@ def _written(path: Path, content: bytes | Callable[[Path], object]) -> bool:
     return True
 
 
+def _read_document(path: Path) -> MapDocument:
+    """The map file at `path`, or standard input for "-", read within the size limit."""
+    if str(path) == "-":
+        return read_map_stream(sys.stdin.buffer)
+    return read_map_file(path)
+
+
 def _with_document(args: argparse.Namespace, use: Callable[[MapDocument], int]) -> int:
     """Run `use` on the map file given, or on the stored profile named by --profile."""
     if args.file is not None:
-        return use(read_map_file(args.file))
+        return use(_read_document(args.file))
 
     def from_profile(_db: Database, store: ProfileStore) -> int:
         return use(store.export_document(store.find_profile(args.profile).id))
@@ -304,7 +319,7 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    doc = read_map_file(args.file)  # before the database opens: a bad file changes nothing
+    doc = _read_document(args.file)  # before the database opens: a bad file changes nothing
 
     def store_it(db: Database, store: ProfileStore) -> int:
         pid = store.import_document(doc, args.profile)
@@ -434,18 +449,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.file is None:
             source_parser.error("the following arguments are required: FILE (or --profile NAME)")
         source_parser.error("give a map FILE or --profile NAME, not both")
-    try:
-        return COMMANDS[args.command](args)
-    except MapFileError as error:
-        sys.stderr.write(f"scalpzone: {args.file} was not read; fix these and try again:\n")
-        for problem in error.problems:
-            sys.stderr.write(f"  {problem}\n")
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        return EXIT_FAILURE
-    except Exception as error:
-        sys.stderr.write(f"scalpzone: {type(error).__name__}: {error}\n")
-        return EXIT_FAILURE
+    return run_reported(COMMANDS[args.command], args)
 
 
 def entry_point() -> None:

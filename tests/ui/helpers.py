@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,9 @@ from scalpzone.domain.mapfile import MapDocument
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.shapes import to_scene
+
+if TYPE_CHECKING:
+    from scalpzone.storage import ProfileStore
 
 #: A Monday, so the week the preview shows is Mon 23 – Sun 29 Nov 2026.
 MONDAY = date(2026, 11, 23)
@@ -131,6 +135,15 @@ def _move_with_button(viewport: object, pos: QPoint, button: Qt.MouseButton) -> 
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(viewport, event)
+
+
+def window_store(window: MainWindow) -> ProfileStore:
+    """The window's own store, as the window uses it: each call waits for the map's writes."""
+    from scalpzone.storage import ProfileStore
+
+    store = window.profiles.store
+    assert isinstance(getattr(store, "inner", None), ProfileStore)
+    return cast("ProfileStore", store)
 
 
 def stored_map(window: MainWindow) -> ScalpMap:

@@ -12,7 +12,7 @@ from scalpzone.domain.zones import ZoneState
 from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.appearance import dark_palette, light_palette
 from scalpzone.ui.main_window import MainWindow
-from tests.ui.helpers import MONDAY
+from tests.ui.helpers import MONDAY, window_store
 
 THINNING = ("crown", "midscalp_left", "midscalp_right")
 
@@ -21,8 +21,7 @@ def profile_with_thinning(
     window: MainWindow, thinning: tuple[str, ...] = THINNING, bald: tuple[str, ...] = ()
 ) -> tuple[ProfileStore, int]:
     """The window's real store and profile, with these zones marked thinning (and bald)."""
-    store = window.profiles.store
-    assert isinstance(store, ProfileStore)
+    store = window_store(window)
     pid = window.profiles.profile_id
     scalp_map = store.load_profile(pid).document.scalp_map
     for zone_id in thinning:

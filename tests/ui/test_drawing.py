@@ -141,8 +141,9 @@ def test_drawing_the_hairline_and_dragging_a_point(qtbot: QtBot, window: MainWin
     assert moved[0] == hairline[0] and moved[2:] == hairline[2:]
     assert window.stack.count() == 2
     assert window.stack.undoText() == "Move a hairline point"
-    assert len(saves) == 1
+    # Reading the store waits for the write in flight (it runs off the GUI thread).
     assert stored_map(window).hairline == moved
+    assert len(saves) == 1
 
     window.stack.undo()
     assert stored_map(window).hairline == hairline

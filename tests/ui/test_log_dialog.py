@@ -18,7 +18,7 @@ from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.log_dialog import SessionLogDialog
 from scalpzone.ui.log_edit import SessionEditDialog
 from scalpzone.ui.main_window import MainWindow
-from tests.ui.helpers import MONDAY, ScriptedDialogs
+from tests.ui.helpers import MONDAY, ScriptedDialogs, window_store
 from tests.ui.issue5_support import screenshot
 
 pytestmark = pytest.mark.gui
@@ -60,8 +60,7 @@ class Setup:
 @pytest.fixture
 def setup(window: MainWindow, dialogs: ScriptedDialogs) -> Setup:
     """Sessions on preset zones (the window's map is not changed behind its back)."""
-    store = window.profiles.store
-    assert isinstance(store, ProfileStore)
+    store = window_store(window)
     pid = window.profiles.profile_id
     store.start_roller(pid, 1.0, day(1))
     store.log_session(
@@ -329,8 +328,7 @@ def test_a_session_that_vanished_is_a_plain_message_not_a_traceback(
 
 def test_an_undo_the_store_refuses_is_shown_and_dropped(qtbot: QtBot, window: MainWindow) -> None:
     """A drawn zone deleted after its session was removed: putting the session back is refused."""
-    store = window.profiles.store
-    assert isinstance(store, ProfileStore)
+    store = window_store(window)
     pid = store.create_profile("Sam")  # not the window's profile: its map is ours to change
     part = Zone(
         "custom-1",

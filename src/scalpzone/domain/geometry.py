@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 Point = tuple[float, float]
+
+#: Outlines remembered by the cached measures below: every drawn zone of the largest map
+#: allowed (docs/limits.md), twice over, since an edit keeps most of a map's outlines.
+_OUTLINES_REMEMBERED = 256
 
 
 def polygon_area(points: Sequence[Point]) -> float:
@@ -35,9 +41,12 @@ def polygon_centroid(points: Sequence[Point]) -> Point:
     return (cx / (3.0 * a), cy / (3.0 * a))
 
 
+_EPSILON = 1e-12
+
+
 def _orientation(a: Point, b: Point, c: Point) -> int:
     value = (b[1] - a[1]) * (c[0] - b[0]) - (b[0] - a[0]) * (c[1] - b[1])
-    if abs(value) < 1e-12:
+    if abs(value) < _EPSILON:
         return 0
     return 1 if value > 0 else 2
 
@@ -64,27 +73,150 @@ def segments_intersect(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
 
 
 def first_crossing(points: Sequence[Point]) -> tuple[int, int] | None:
-    """The first pair of edges of a closed outline that touch or cross, or None if it is simple.
+    """A pair of edges (i, j), i < j, of a closed outline that touch or cross; None if it is simple.
 
     Edge i runs from point i to point i+1 (the last edge closes the outline). Neighbouring
-    edges share a corner and only count when they fold back over each other.
+    edges share a corner and only count when they fold back over each other. Runs in
+    O(n log n) comparisons (a Shamos–Hoey sweep), so a 500-corner outline takes milliseconds.
     """
     n = len(points)
-    edges = [(points[i], points[(i + 1) % n]) for i in range(n)]
+    folded = _folded_corner(points)
+    if folded is not None or n < 4:
+        return folded
+    if _turns_once_around_centre(points):
+        return None
+    repeated = _repeated_corner(points)
+    if repeated is not None:
+        return repeated
+    return _sweep(points)
+
+
+def _neighbours(i: int, j: int, n: int) -> bool:
+    return (j - i) % n in (1, n - 1)
+
+
+def _pair(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def _folded_corner(points: Sequence[Point]) -> tuple[int, int] | None:
+    """Two neighbouring edges that run back over each other at their shared corner."""
+    n = len(points)
     for i in range(n):
-        a1, a2 = edges[i]
-        for j in range(i + 1, n):
-            b1, b2 = edges[j]
-            neighbours = j == i + 1 or (i == 0 and j == n - 1)
-            if neighbours:
-                shared = a2 if j == i + 1 else a1
-                far_a = a1 if shared == a2 else a2
-                far_b = b2 if shared == b1 else b1
-                if _orientation(far_a, shared, far_b) == 0 and _folds_back(far_a, shared, far_b):
-                    return (i, j)
-                continue
-            if segments_intersect(a1, a2, b1, b2):
-                return (i, j)
+        far_a, shared, far_b = points[i], points[(i + 1) % n], points[(i + 2) % n]
+        if _orientation(far_a, shared, far_b) == 0 and _folds_back(far_a, shared, far_b):
+            return _pair(i, (i + 1) % n)
+    return None
+
+
+def _turns_once_around_centre(points: Sequence[Point]) -> bool:
+    """Whether the corners go round the mean of the corners once, each a little further the same
+    way: then every edge keeps to its own wedge around that point and none can cross another.
+
+    O(n): most drawn outlines are blobs that pass this; the others go to the sweep.
+    """
+    n = len(points)
+    cx = sum(p[0] for p in points) / n
+    cy = sum(p[1] for p in points) / n
+    total = 0.0
+    way = 0.0
+    for i in range(n):
+        ax, ay = points[i][0] - cx, points[i][1] - cy
+        bx, by = points[(i + 1) % n][0] - cx, points[(i + 1) % n][1] - cy
+        cross = ax * by - ay * bx
+        if abs(cross) < _EPSILON or cross * way < 0:
+            return False
+        way = cross
+        total += math.atan2(cross, ax * bx + ay * by)
+    return abs(abs(total) - 2 * math.pi) < 1e-6
+
+
+def _repeated_corner(points: Sequence[Point]) -> tuple[int, int] | None:
+    """Two edges that meet at a corner given twice (n >= 4, so such edges are not neighbours)."""
+    n = len(points)
+    seen: dict[Point, int] = {}
+    for q, point in enumerate(points):
+        p = seen.setdefault(point, q)
+        if p == q:
+            continue
+        if q == p + 1:  # edge p has no length: the edges before and after it meet
+            return _pair((p - 1) % n, q)
+        if p == 0 and q == n - 1:  # the closing edge has no length
+            return _pair(0, n - 2)
+        return _pair(p, q)  # both edges start at the same corner
+    return None
+
+
+def _sweep(points: Sequence[Point]) -> tuple[int, int] | None:
+    """Shamos–Hoey: sweep the corners left to right, keeping the edges the sweep line cuts in
+    bottom-to-top order; only edges that become next to each other in that order can be the
+    first to cross. Corners are distinct and no corner folds back (checked before)."""
+    n = len(points)
+    ends: list[tuple[Point, Point]] = []
+    for k in range(n):
+        a, b = points[k], points[(k + 1) % n]
+        ends.append((a, b) if a < b else (b, a))
+    status: list[int] = []  # edge numbers, bottom to top along the sweep line
+
+    def meet(i: int, j: int) -> bool:
+        if _neighbours(i, j, n):
+            return False  # they share a corner and do not fold back
+        (a1, a2), (b1, b2) = ends[i], ends[j]
+        # Boxes apart (x is sorted within an edge, y is not): cannot meet.
+        if a2[0] < b1[0] or b2[0] < a1[0]:
+            return False
+        if max(a1[1], a2[1]) < min(b1[1], b2[1]) or max(b1[1], b2[1]) < min(a1[1], a2[1]):
+            return False
+        return segments_intersect(a1, a2, b1, b2)
+
+    def below_count(px: float, py: float) -> int:
+        """How many edges in the status lie wholly below (px, py)."""
+        lo, hi = 0, len(status)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            (lx, ly), (rx, ry) = ends[status[mid]]
+            # the point above the edge: left → right → point turns anticlockwise
+            if (ry - ly) * (px - rx) - (rx - lx) * (py - ry) < -_EPSILON:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    for v in sorted(range(n), key=points.__getitem__):
+        p = points[v]
+        px, py = p
+        before, after = (v - 1) % n, v  # the edges into and out of this corner
+        at = below_count(px, py)
+        through = at
+        while through < len(status):  # edges through p: only p's own two may touch it
+            k = status[through]
+            (lx, ly), (rx, ry) = ends[k]
+            if abs((ry - ly) * (px - rx) - (rx - lx) * (py - ry)) >= _EPSILON:
+                break
+            if k not in (before, after):
+                return _pair(k, v)
+            through += 1
+        starting = [
+            k for k, far in ((before, points[before]), (after, points[(v + 1) % n])) if p < far
+        ]
+        # The edges through p are p's own that end here: they leave the sweep.
+        del status[at:through]
+        if through - at != 2 - len(starting):  # rounding hid one: take it out by name
+            for k in (before, after):
+                if k in status and k not in starting:
+                    status.remove(k)
+        if through > at and 0 < at < len(status) and meet(status[at - 1], status[at]):
+            return _pair(status[at - 1], status[at])
+        if not starting:
+            continue
+        if len(starting) == 2 and _orientation(p, ends[starting[0]][1], ends[starting[1]][1]) == 1:
+            starting.reverse()  # the second runs below the first: bottom one first
+        status[at:at] = starting  # nothing through p is left, so `at` still counts those below
+        top = at + len(starting)
+        if at > 0 and meet(status[at - 1], status[at]):
+            return _pair(status[at - 1], status[at])
+        if top < len(status) and meet(status[top - 1], status[top]):
+            return _pair(status[top - 1], status[top])
     return None
 
 
@@ -107,3 +239,34 @@ def point_in_polygon(point: Point, polygon: Sequence[Point]) -> bool:
             if x < x_cross:
                 inside = not inside
     return inside
+
+
+# The same immutable outlines are measured again on every re-plan, save and load of a map; the
+# remembered forms make that a dictionary lookup instead of a walk over up to 500 corners.
+_area = lru_cache(maxsize=_OUTLINES_REMEMBERED)(polygon_area)
+_centroid = lru_cache(maxsize=_OUTLINES_REMEMBERED)(polygon_centroid)
+_crossing = lru_cache(maxsize=_OUTLINES_REMEMBERED)(first_crossing)
+
+
+def outline_area(points: Sequence[Point]) -> float:
+    """`polygon_area`, remembered for outlines given as tuples of (x, y) tuples."""
+    try:
+        return _area(points)
+    except TypeError:  # a list somewhere in it cannot be a key: measure it afresh
+        return polygon_area(points)
+
+
+def outline_centroid(points: Sequence[Point]) -> Point:
+    """`polygon_centroid`, remembered for outlines given as tuples of (x, y) tuples."""
+    try:
+        return _centroid(points)
+    except TypeError:
+        return polygon_centroid(points)
+
+
+def outline_crossing(points: Sequence[Point]) -> tuple[int, int] | None:
+    """`first_crossing`, remembered for outlines given as tuples of (x, y) tuples."""
+    try:
+        return _crossing(points)
+    except TypeError:
+        return first_crossing(points)

@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from scalpzone.domain.geometry import Point, first_crossing, polygon_area
+from scalpzone.domain.geometry import Point, outline_area, outline_crossing
 from scalpzone.domain.history import HistoryEntry, SessionStatus
-from scalpzone.domain.problems import Problem, ProblemsError, show
+from scalpzone.domain.limits import (
+    DRAWN_ZONES_MAX,
+    HAIRLINE_MAX_POINTS,
+    HISTORY_MAX_ENTRIES,
+    INPUT_MAX_BYTES,
+    NAME_MAX_CHARS,
+    NOTE_MAX_CHARS,
+    OUTLINE_MAX_POINTS,
+)
+from scalpzone.domain.mapfile_input import (
+    MapFileError,
+    Reader,
+    day_problem,
+    decode_text,
+    load_json,
+    read_source,
+    read_stream,
+)
+from scalpzone.domain.problems import key_path, printable, show
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
 from scalpzone.domain.settings import Health, Settings, parse_health, parse_settings
@@ -20,13 +37,12 @@ from scalpzone.domain.zones import SEVERITIES, ScalpMap, Zone, ZoneState, is_cus
 FORMAT = "scalpzone"
 VERSION = 1
 TOP_KEYS = ("format", "version", "profile", "settings", "health", "zones", "hairline", "history")
-NAME_MAX = 80
-NOTE_MAX = 2000
-POLYGON_MAX_POINTS = 500
-HAIRLINE_MAX_POINTS = 500
+NAME_MAX = NAME_MAX_CHARS
+NOTE_MAX = NOTE_MAX_CHARS
+POLYGON_MAX_POINTS = OUTLINE_MAX_POINTS
 MIN_ZONE_AREA = 1e-4
-MAX_FILE_BYTES = 20 * 1024 * 1024
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MAX_FILE_BYTES = INPUT_MAX_BYTES
+ZONE_ENTRIES_MAX = len(REGION_IDS) + DRAWN_ZONES_MAX
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,154 +56,30 @@ class MapDocument:
     profile_name: str | None = None
 
 
-class MapFileError(ProblemsError):
-    """A map file refused as a whole, with every problem in it."""
-
-
-class _Reader:
-    """Collects problems while walking the JSON; never raises on bad content."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
-
-    def obj(self, value: object, path: str, what: str) -> Mapping[str, object] | None:
-        if isinstance(value, Mapping):
-            return value
-        self.fail(path, f"{show(value)} is not an object ({what})")
-        return None
-
-    def text(self, value: object, path: str, limit: int, *, empty_ok: bool = False) -> str | None:
-        if not isinstance(value, str):
-            self.fail(path, f"{show(value)} is not text")
-            return None
-        if not empty_ok and not value.strip():
-            self.fail(path, "is empty; give it a name")
-            return None
-        if len(value) > limit:
-            self.fail(path, f"is {len(value)} characters long, above the {limit} maximum")
-            return None
-        return value
-
-    def day(self, value: object, path: str) -> date | None:
-        fail = day_problem(value)
-        if fail is None:
-            return date.fromisoformat(value)  # type: ignore[arg-type]
-        self.fail(path, fail)
-        return None
-
-    def point(self, value: object, path: str) -> Point | None:
-        if not isinstance(value, list) or len(value) != 2:
-            self.fail(path, f"{show(value)} is not a point [x, y]")
-            return None
-        coords: list[float] = []
-        for i, c in enumerate(value):
-            if not isinstance(c, int | float) or isinstance(c, bool):
-                self.fail(f"{path}[{i}]", f"{show(c)} is not a number")
-            elif not 0.0 <= c <= 1.0:
-                self.fail(f"{path}[{i}]", f"{show(c)} is outside 0–1 (map coordinates)")
-            else:
-                coords.append(float(c))
-        return (coords[0], coords[1]) if len(coords) == 2 else None
-
-    def points(self, value: object, path: str, least: int, most: int) -> tuple[Point, ...] | None:
-        if not isinstance(value, list):
-            self.fail(path, f"{show(value)} is not a list of points [[x, y], …]")
-            return None
-        if len(value) < least:
-            self.fail(path, f"has {len(value)} point(s), fewer than the {least} needed")
-            return None
-        if len(value) > most:
-            self.fail(path, f"has {len(value)} points, above the {most} maximum")
-            return None
-        before = len(self.problems)
-        pts = [self.point(p, f"{path}[{i}]") for i, p in enumerate(value)]
-        if len(self.problems) > before:
-            return None
-        return tuple(p for p in pts if p is not None)
-
-
-def day_problem(value: object) -> str | None:
-    """Why a value is not a YYYY-MM-DD date, or None when it is one."""
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        return f"{show(value)} is not a date written as YYYY-MM-DD"
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return f"{show(value)} is not a day of the calendar"
-    return None
-
-
 def parse_map_json(text: str) -> MapDocument:
     """A map document from the file's text, or MapFileError with every problem."""
-    try:
-        raw = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise MapFileError([Problem(where, f"not valid JSON ({error.msg})")]) from None
-    except _DuplicateKeyError as error:
-        raise MapFileError([Problem(error.key, "appears twice in the same object")]) from None
-    except _ConstantError as error:
-        raise MapFileError(
-            [Problem("(file)", f"{error.name} is not a number JSON allows")]
-        ) from None
-    return parse_map_data(raw)
+    return parse_map_data(load_json(text))
 
 
 def read_map_file(path: Path) -> MapDocument:
-    """Read a map file from disk; unreadable or bad files raise MapFileError."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise MapFileError(
-                [Problem(str(path), f"is {size} bytes, above the {MAX_FILE_BYTES} byte maximum")]
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise MapFileError([Problem(str(path), f"cannot be read ({error.strerror})")]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise MapFileError(
-            [Problem(str(path), f"is not UTF-8 text (byte {error.start} is not valid)")]
-        ) from None
-    return parse_map_json(text)
+    """Read a map file (or a pipe or device) within the byte limit; bad input raises MapFileError."""
+    return parse_map_json(decode_text(read_source(path), printable(str(path))))
 
 
-class _DuplicateKeyError(ValueError):
-    def __init__(self, key: str) -> None:
-        self.key = key
-
-
-class _ConstantError(ValueError):
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKeyError(key)
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> object:
-    raise _ConstantError(name)
+def read_map_stream(stream: BinaryIO, where: str = "(standard input)") -> MapDocument:
+    """Read a map file from an open binary stream, such as standard input, within the limit."""
+    return parse_map_json(decode_text(read_stream(stream, where), where))
 
 
 def parse_map_data(raw: object) -> MapDocument:
     """A map document from parsed JSON, or MapFileError with every problem and its path."""
-    r = _Reader()
+    r = Reader()
     top = r.obj(raw, "(file)", "a ScalpZone map file")
     if top is None:
         raise MapFileError(r.problems)
     for key in top:
         if key not in TOP_KEYS:
-            r.fail(key, f"is not a key of a map file (known: {', '.join(TOP_KEYS)})")
+            r.fail(key_path("", key), f"is not a key of a map file (known: {', '.join(TOP_KEYS)})")
     if top.get("format") != FORMAT:
         got = show(top["format"]) if "format" in top else "missing"
         r.fail("format", f'{got}; a ScalpZone map file says "{FORMAT}"')
@@ -197,15 +89,17 @@ def parse_map_data(raw: object) -> MapDocument:
     elif not isinstance(version, int) or isinstance(version, bool):
         r.fail("version", f"{show(version)} is not a version number")
     elif version > VERSION:
-        r.fail("version", f"{version} is newer than this app reads ({VERSION}); update ScalpZone")
+        r.fail(
+            "version", f"{show(version)} is newer than this app reads ({VERSION}); update ScalpZone"
+        )
     elif version < VERSION:
-        r.fail("version", f"{version} is not a version this app knows (it reads {VERSION})")
+        r.fail("version", f"{show(version)} is not a version this app knows (it reads {VERSION})")
 
     name = None
     if "profile" in top and (profile := r.obj(top["profile"], "profile", '{"name": …}')):
         for key in profile:
             if key != "name":
-                r.fail(f"profile.{key}", "is not a profile key (known: name)")
+                r.fail(key_path("profile", key), "is not a profile key (known: name)")
         if "name" in profile:
             name = r.text(profile["name"], "profile.name", NAME_MAX)
 
@@ -227,16 +121,33 @@ def parse_map_data(raw: object) -> MapDocument:
     customs = [z for z in zones if z.is_custom]
     presets = tuple(by_id.get(rid, Zone(rid)) for rid in REGION_IDS)
     scalp_map = ScalpMap((*presets, *customs), hairline)
-    return MapDocument(scalp_map, settings, health, history, name)
+    document = MapDocument(scalp_map, settings, health, history, name)
+    _last_read[:] = [document]
+    return document
 
 
-def _zones(r: _Reader, top: Mapping[str, object]) -> list[Zone]:
+# The document last read whole: reading it again from its own JSON gives it back (the
+# round-trip the tests check), so a check of it before storing can be skipped.
+_last_read: list[MapDocument] = []
+
+
+def was_read_whole(doc: MapDocument) -> bool:
+    """Whether this very document came out of the reader (and so would read again as it is)."""
+    return any(doc is read for read in _last_read)
+
+
+def _zones(r: Reader, top: Mapping[str, object]) -> list[Zone]:
     if "zones" not in top:
         r.fail("zones", "missing; list the zones, even as []")
         return []
-    raw = top["zones"]
-    if not isinstance(raw, list):
-        r.fail("zones", f"{show(raw)} is not a list of zones")
+    raw = r.items(
+        top["zones"],
+        "zones",
+        "zones",
+        ZONE_ENTRIES_MAX,
+        f" (the {len(REGION_IDS)} regions and at most {DRAWN_ZONES_MAX} drawn zones)",
+    )
+    if raw is None:
         return []
     zones: list[Zone] = []
     seen: dict[str, int] = {}
@@ -254,17 +165,22 @@ def _zones(r: _Reader, top: Mapping[str, object]) -> list[Zone]:
         zone = _zone(r, entry, path)
         if zone is not None:
             zones.append(zone)
+    drawn = sum(1 for zone_id in seen if is_custom_id(zone_id))
+    if drawn > DRAWN_ZONES_MAX:
+        r.fail("zones", f"has {drawn} drawn zones, above the {DRAWN_ZONES_MAX} maximum")
     return zones
 
 
+_STATES = frozenset(ZoneState)
+_STATUSES = frozenset(SessionStatus)
 _ZONE_KEYS = ("id", "name", "state", "severity", "blocked_until", "polygon")
 
 
-def _zone(r: _Reader, entry: Mapping[str, object], path: str) -> Zone | None:
+def _zone(r: Reader, entry: Mapping[str, object], path: str) -> Zone | None:
     before = len(r.problems)
     for key in entry:
         if key not in _ZONE_KEYS:
-            r.fail(f"{path}.{key}", f"is not a zone key (known: {', '.join(_ZONE_KEYS)})")
+            r.fail(key_path(path, key), f"is not a zone key (known: {', '.join(_ZONE_KEYS)})")
     zone_id = entry.get("id")
     custom = isinstance(zone_id, str) and is_custom_id(zone_id)
     if not isinstance(zone_id, str) or not (custom or zone_id in REGION_IDS):
@@ -276,7 +192,7 @@ def _zone(r: _Reader, entry: Mapping[str, object], path: str) -> Zone | None:
     state = ZoneState.HEALTHY
     if "state" in entry:
         value = entry["state"]
-        if isinstance(value, str) and value in set(ZoneState):
+        if isinstance(value, str) and value in _STATES:
             state = ZoneState(value)
         else:
             r.fail(f"{path}.state", f"{show(value)} is not healthy, thinning or bald")
@@ -312,11 +228,11 @@ def _zone(r: _Reader, entry: Mapping[str, object], path: str) -> Zone | None:
     return Zone(zone_id, state, severity, blocked, name, polygon)
 
 
-def _polygon(r: _Reader, value: object, path: str) -> tuple[Point, ...] | None:
+def _polygon(r: Reader, value: object, path: str) -> tuple[Point, ...] | None:
     points = r.points(value, path, 3, POLYGON_MAX_POINTS)
     if points is None:
         return None
-    crossing = first_crossing(points)
+    crossing = outline_crossing(points)
     if crossing is not None:
         i, j = crossing
         r.fail(
@@ -324,7 +240,7 @@ def _polygon(r: _Reader, value: object, path: str) -> tuple[Point, ...] | None:
             f"its outline crosses itself (edge {i} meets edge {j}); redraw it without crossing",
         )
         return None
-    if polygon_area(points) < MIN_ZONE_AREA:
+    if outline_area(points) < MIN_ZONE_AREA:
         r.fail(path, f"encloses almost no area (under {MIN_ZONE_AREA} of the map)")
         return None
     return points
@@ -333,9 +249,9 @@ def _polygon(r: _Reader, value: object, path: str) -> tuple[Point, ...] | None:
 _HISTORY_KEYS = ("date", "zones", "needle_mm", "status", "note")
 
 
-def _history(r: _Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ...]:
-    if not isinstance(raw, list):
-        r.fail("history", f"{show(raw)} is not a list of logged sessions")
+def _history(r: Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ...]:
+    raw = r.items(raw, "history", "logged sessions", HISTORY_MAX_ENTRIES)
+    if raw is None:
         return ()
     entries: list[HistoryEntry] = []
     for i, item in enumerate(raw):
@@ -347,7 +263,7 @@ def _history(r: _Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ..
         for key in entry:
             if key not in _HISTORY_KEYS:
                 r.fail(
-                    f"{path}.{key}",
+                    key_path(path, key),
                     f"is not a key of a logged session (known: {', '.join(_HISTORY_KEYS)})",
                 )
         day = r.day(entry.get("date"), f"{path}.date") if "date" in entry else None
@@ -363,7 +279,7 @@ def _history(r: _Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ..
                 f"{show(needle)} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm, the needles ScalpZone plans for",
             )
         status = entry.get("status", "done")
-        if not isinstance(status, str) or status not in set(SessionStatus):
+        if not isinstance(status, str) or status not in _STATUSES:
             r.fail(f"{path}.status", f"{show(status)} is not done or skipped")
         note = r.text(entry.get("note", ""), f"{path}.note", NOTE_MAX, empty_ok=True)
         if len(r.problems) == before and day is not None and zone_ids is not None:
@@ -373,18 +289,20 @@ def _history(r: _Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ..
     return tuple(entries)
 
 
-def _history_zones(r: _Reader, raw: object, path: str, known: set[str]) -> tuple[str, ...] | None:
+def _history_zones(r: Reader, raw: object, path: str, known: set[str]) -> tuple[str, ...] | None:
     if not isinstance(raw, list) or not raw:
         r.fail(path, f"{show(raw)} is not a list of zone ids")
         return None
-    ids: list[str] = []
+    if r.items(raw, path, "zone ids", ZONE_ENTRIES_MAX) is None:
+        return None
+    ids: dict[str, None] = {}
     for i, zid in enumerate(raw):
         if not isinstance(zid, str) or zid not in known:
             r.fail(f"{path}[{i}]", f"{show(zid)} is not a zone of this map")
         elif zid in ids:
             r.fail(f"{path}[{i}]", f"{show(zid)} is listed twice")
         else:
-            ids.append(zid)
+            ids[zid] = None
     return tuple(ids) if len(ids) == len(raw) else None
 
 
@@ -429,3 +347,26 @@ def map_document_json(doc: MapDocument) -> dict[str, object]:
 def dump_map_document(doc: MapDocument) -> str:
     """The map file's text: UTF-8 JSON, two-space indented, ending in a newline."""
     return json.dumps(map_document_json(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = [
+    "FORMAT",
+    "HAIRLINE_MAX_POINTS",
+    "MAX_FILE_BYTES",
+    "MIN_ZONE_AREA",
+    "NAME_MAX",
+    "NOTE_MAX",
+    "POLYGON_MAX_POINTS",
+    "VERSION",
+    "ZONE_ENTRIES_MAX",
+    "MapDocument",
+    "MapFileError",
+    "day_problem",
+    "dump_map_document",
+    "map_document_json",
+    "parse_map_data",
+    "parse_map_json",
+    "read_map_file",
+    "read_map_stream",
+    "was_read_whole",
+]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from scalpzone.domain.history import HistoryEntry
+from scalpzone.domain.limits import EARLIEST_DAY, LATEST_DAY
 from scalpzone.domain.plan import (
     Plan,
     PlanStatus,
@@ -80,6 +81,11 @@ class _ZoneTrack:
         return len(self.treated) < cap or (day - self.treated[-cap]).days >= 7
 
 
+def _track(zone: Zone) -> _ZoneTrack:
+    x, y = zone.centre
+    return _ZoneTrack(zone, zone.minutes, (y, x, zone.id))
+
+
 def _rejections(scalp_map: ScalpMap, start: date) -> tuple[Rejection, ...]:
     out: list[Rejection] = []
     for zone in scalp_map.zones:
@@ -147,6 +153,8 @@ def make_plan(
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks: {weeks} is outside 1–{MAX_WEEKS}")
+    if not EARLIEST_DAY <= start <= LATEST_DAY:
+        raise ValueError(f"start: {start} is outside {EARLIEST_DAY}–{LATEST_DAY}")
     end = start + timedelta(days=7 * weeks - 1)
     rejected = _rejections(scalp_map, start)
     if health.on_hold:
@@ -156,15 +164,20 @@ def make_plan(
         return Plan(start, end, PlanStatus.EMPTY, (), rejected, (), EMPTY_MESSAGE)
 
     past = sorted((e for e in history if e.is_treatment and e.date < start), key=lambda e: e.date)
-    tracks = {z.id: _ZoneTrack(z, z.minutes, (z.centre[1], z.centre[0], z.id)) for z in candidates}
+    tracks = {z.id: _track(z) for z in candidates}
+    rests: dict[float, timedelta] = {}  # years of log: one rest per needle, one per entry
     for entry in past:
-        rest = _needle_rest(entry, settings)
+        rest = rests.get(entry.needle_mm)
+        if rest is None:
+            rest = rests[entry.needle_mm] = timedelta(days=_needle_rest(entry, settings))
+        day, ready = entry.date, entry.date + rest
         for zone_id in entry.zones:
             track = tracks.get(zone_id)
             if track is not None:
                 # Every `done` entry is a treatment, even a second one on the same day
                 # (docs/planner.md, "A doubled log entry").
-                track.treat(entry.date, rest)
+                track.treated.append(day)
+                track.ready_on = max(track.ready_on, ready)
     held = sorted({e.date for e in past})
 
     length = max(7 * weeks, COVERAGE_DAYS)
@@ -286,8 +299,11 @@ def _coverage_warning(
     missed: list[str] = []
     for zone_id, track in tracks.items():
         first = start
-        if track.zone.blocked_until is not None:
-            first = max(first, track.zone.blocked_until + DAY)
+        blocked = track.zone.blocked_until
+        if blocked is not None and blocked >= horizon_end:
+            continue  # blocked past the horizon (perhaps to the calendar's last day)
+        if blocked is not None:
+            first = max(first, blocked + DAY)
         if (horizon_end - first).days + 1 < COVERAGE_DAYS:
             continue
         previous = first - DAY

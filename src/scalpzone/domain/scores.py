@@ -7,8 +7,10 @@ alopecia areata, so the app explains the weighting and never calls these figures
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from scalpzone.domain.geometry import Point
 from scalpzone.domain.references import number
 from scalpzone.domain.regions import Quadrant, region_catalog
 from scalpzone.domain.zones import ScalpMap, ZoneState
@@ -20,6 +22,28 @@ class CoverageScores:
 
     bald: float
     thinning: float
+
+
+@lru_cache(maxsize=256)
+def _shape(points: tuple[Point, ...]) -> Any:
+    """An outline as a valid shapely polygon; remembered, as the same outlines come back at
+    every edit and building one from 500 corners is the slow part of scoring."""
+    # shapely costs ~80 ms to import; only the map's scores need it, not planning.
+    from shapely import Polygon  # noqa: PLC0415
+
+    return Polygon(points).buffer(0)
+
+
+@lru_cache(maxsize=1)
+def _quadrants() -> dict[Quadrant, Any]:
+    from shapely import union_all  # noqa: PLC0415
+
+    return {
+        quadrant: union_all(
+            [_shape(r.polygon) for r in region_catalog().regions if r.quadrant is quadrant]
+        )
+        for quadrant in Quadrant
+    }
 
 
 def shares_sentence(bald: float, thinning: float) -> str:
@@ -42,19 +66,11 @@ def coverage_scores(scalp_map: ScalpMap) -> CoverageScores:
 
     Overlapping zones count once; where a bald and a thinning zone overlap, bald wins.
     """
-    # shapely costs ~80 ms to import; only the map's scores need it, not planning.
-    from shapely import Polygon, union_all  # noqa: PLC0415
+    from shapely import union_all  # noqa: PLC0415
 
-    def shape(points: Any) -> Any:
-        return Polygon(points).buffer(0)
-
-    quadrants: dict[Quadrant, Any] = {}
-    for quadrant in Quadrant:
-        quadrants[quadrant] = union_all(
-            [shape(r.polygon) for r in region_catalog().regions if r.quadrant is quadrant]
-        )
-    bald = union_all([shape(z.outline) for z in scalp_map.by_state(ZoneState.BALD)])
-    thinning = union_all([shape(z.outline) for z in scalp_map.by_state(ZoneState.THINNING)])
+    quadrants = _quadrants()
+    bald = union_all([_shape(tuple(z.outline)) for z in scalp_map.by_state(ZoneState.BALD)])
+    thinning = union_all([_shape(tuple(z.outline)) for z in scalp_map.by_state(ZoneState.THINNING)])
     thinning = thinning.difference(bald)
     bald_score = thinning_score = 0.0
     for quadrant, area in quadrants.items():

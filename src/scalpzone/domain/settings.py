@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from datetime import time
 from enum import StrEnum
 from typing import Any, Literal, TypeGuard
 
-from scalpzone.domain.problems import Problem, ProblemsError, show
+from scalpzone.domain.problems import Problem, ProblemsError, key_path, show
 from scalpzone.domain.rules import (
     NEEDLE_MAX_MM,
     NEEDLE_MIN_MM,
@@ -145,7 +146,9 @@ _TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
 
 def _is_number(value: object) -> TypeGuard[int | float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _limit(kind: str, value: int, unit: str | tuple[str, str]) -> str:
@@ -169,18 +172,19 @@ def _whole(
     if key not in raw:
         return None
     value = raw[key]
-    if not _is_number(value) or not float(value).is_integer():
+    # No float() of an int: a 400-digit whole number is too big for a float.
+    if not _is_number(value) or (isinstance(value, float) and not value.is_integer()):
         problems.append(Problem(path, f"{show(value)} is not a whole number"))
         return None
     number = int(value)
     if number < low:
         problems.append(
-            Problem(path, f"{number} is below {_limit('minimum', low, unit)} ({why_low})")
+            Problem(path, f"{show(number)} is below {_limit('minimum', low, unit)} ({why_low})")
         )
         return None
     if number > high:
         problems.append(
-            Problem(path, f"{number} is above {_limit('maximum', high, unit)} ({why_high})")
+            Problem(path, f"{show(number)} is above {_limit('maximum', high, unit)} ({why_high})")
         )
         return None
     return number
@@ -209,7 +213,9 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
     for key in raw:
         if key not in SETTING_KEYS:
             problems.append(
-                Problem(f"{prefix}.{key}", f"is not a setting (known: {', '.join(SETTING_KEYS)})")
+                Problem(
+                    key_path(prefix, key), f"is not a setting (known: {', '.join(SETTING_KEYS)})"
+                )
             )
     values: dict[str, Any] = {}
 
@@ -220,7 +226,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
         if not _is_number(needle):
             problems.append(Problem(path, f"{show(needle)} is not a number of millimetres"))
             needle_ok = False
-        elif float(needle) > NEEDLE_MAX_MM:
+        elif needle > NEEDLE_MAX_MM:
             problems.append(
                 Problem(
                     path,
@@ -229,7 +235,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
                 )
             )
             needle_ok = False
-        elif float(needle) < NEEDLE_MIN_MM:
+        elif needle < NEEDLE_MIN_MM:
             problems.append(
                 Problem(
                     path,
@@ -408,7 +414,7 @@ def parse_health(raw: object, prefix: str = "health") -> tuple[Health, list[Prob
     ticked: set[Contraindication] = set()
     known = ", ".join(c.value for c in Contraindication)
     for key, value in raw.items():
-        path = f"{prefix}.{key}"
+        path = key_path(prefix, key)
         if key not in set(Contraindication):
             problems.append(Problem(path, f"is not a checklist item (known: {known})"))
         elif not isinstance(value, bool):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from scalpzone.domain.geometry import Point, polygon_area, polygon_centroid
+from scalpzone.domain.geometry import Point, outline_area, outline_centroid
 from scalpzone.domain.regions import REGION_IDS, region_catalog
 
 CUSTOM_ID = re.compile(r"custom-([1-9][0-9]{0,5})")
@@ -68,14 +68,14 @@ class Zone:
         """Whole minutes to roll this zone once."""
         if self.polygon is None:
             return region_catalog()[self.id].minutes
-        return region_catalog().minutes_for_area(polygon_area(self.polygon))
+        return region_catalog().minutes_for_area(outline_area(self.polygon))
 
     @property
     def centre(self) -> Point:
         """Where the zone's label goes; also orders zones front to back for rolling."""
         if self.polygon is None:
             return region_catalog()[self.id].label
-        return polygon_centroid(self.polygon)
+        return outline_centroid(self.polygon)
 
     def is_blocked_on(self, day: date) -> bool:
         """Whether the zone must not be rolled on this day."""
@@ -92,23 +92,23 @@ class ScalpMap:
 
     zones: tuple[Zone, ...] = field(default_factory=_preset_zones)
     hairline: tuple[Point, ...] = ()
+    #: Each zone by id, built once: a lookup is one dict access whatever the map's size.
+    _by_id: dict[str, Zone] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
-        ids = [z.id for z in self.zones]
-        if len(set(ids)) != len(ids):
-            raise ValueError(f"duplicate zone ids in {ids}")
-        if tuple(ids[: len(REGION_IDS)]) != REGION_IDS:
+        by_id = {z.id: z for z in self.zones}
+        if len(by_id) != len(self.zones):
+            raise ValueError(f"duplicate zone ids in {[z.id for z in self.zones]}")
+        if tuple(z.id for z in self.zones[: len(REGION_IDS)]) != REGION_IDS:
             raise ValueError("a map starts with the 13 preset regions in their fixed order")
+        object.__setattr__(self, "_by_id", by_id)
 
     def zone(self, zone_id: str) -> Zone:
         """The zone with this id; KeyError if the map has none."""
-        for z in self.zones:
-            if z.id == zone_id:
-                return z
-        raise KeyError(zone_id)
+        return self._by_id[zone_id]
 
     def __contains__(self, zone_id: object) -> bool:
-        return any(z.id == zone_id for z in self.zones)
+        return isinstance(zone_id, str) and zone_id in self._by_id
 
     @property
     def custom_zones(self) -> tuple[Zone, ...]:
@@ -118,7 +118,8 @@ class ScalpMap:
     def with_zone(self, zone: Zone) -> ScalpMap:
         """A copy with this zone replaced, or added at the end when it is a new custom zone."""
         if zone.id in self:
-            zones = tuple(zone if z.id == zone.id else z for z in self.zones)
+            old = self._by_id[zone.id]
+            zones = tuple(zone if z is old else z for z in self.zones)
         elif zone.is_custom:
             zones = (*self.zones, zone)
         else:

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from functools import lru_cache
 from typing import cast
 
 from sqlalchemy import Select, delete, func, or_, select, text, update
@@ -51,9 +52,14 @@ from scalpzone.storage.validated import (
 _COMPACT = (",", ":")
 
 
+@lru_cache(maxsize=256)  # a save compares every outline's text: remember the text of each
+def _outline_text(points: tuple[Point, ...]) -> str:
+    return json.dumps([[x, y] for x, y in points], separators=_COMPACT)
+
+
 def points_json(points: Sequence[Point]) -> str:
     """Points as compact JSON `[[x,y],…]` (floats written exactly, as `repr` does)."""
-    return json.dumps([[x, y] for x, y in points], separators=_COMPACT)
+    return _outline_text(tuple(map(tuple, points)))
 
 
 def points_from_json(text: str) -> tuple[Point, ...]:

@@ -8,12 +8,14 @@ from datetime import date
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.history import HistoryEntry
+from scalpzone.domain.limits import HISTORY_MAX_ENTRIES
 from scalpzone.domain.mapfile import (
     NAME_MAX,
     NOTE_MAX,
     MapDocument,
     map_document_json,
     parse_map_data,
+    was_read_whole,
 )
 from scalpzone.domain.problems import Problem, ProblemsError
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
@@ -58,6 +60,8 @@ class StoredProfile:
 
 def _check_document(doc: MapDocument, what: str) -> None:
     """Refuse what the map file could not write back: the export must always import again."""
+    if was_read_whole(doc):
+        return  # straight from the reader: reading its export again gives it back
     try:
         parse_map_data(map_document_json(doc))
     except ProblemsError as error:
@@ -75,7 +79,7 @@ def _clean_name(name: str) -> str:
         raise ProfileNameError(
             f"The profile name is {len(cleaned)} characters long; the most is {NAME_MAX}."
         )
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in cleaned):
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in cleaned):
         raise ProfileNameError(
             "A profile name cannot contain line breaks, tabs or other invisible characters."
         )
@@ -224,7 +228,13 @@ class ProfileStore:
         with self._db.transaction() as session:
             ProfileRepository(session).get(profile_id)
             _check_entry(entry, ZoneRepository(session).ids(profile_id))
-            LogRepository(session).add(profile_id, [entry])
+            log = LogRepository(session)
+            if len(log.load(profile_id)) >= HISTORY_MAX_ENTRIES:  # or the export would not import
+                raise InvalidProfileDataError(
+                    "The session",
+                    [Problem("history", f"the log holds {HISTORY_MAX_ENTRIES} sessions, the most")],
+                )
+            log.add(profile_id, [entry])
 
     def log_entries(self, profile_id: int) -> tuple[LoggedSession, ...]:
         """The log with each session's id, oldest first (by day, then in the order logged)."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from scalpzone.domain.geometry import Point
+from scalpzone.domain.limits import DRAWN_ZONES_MAX
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.ui.commands import AddZone, DeleteZone, HairlineEdit, ZoneEdit, ZoneGestureEdit
@@ -123,6 +124,10 @@ class MapEditor(QObject):
 
     def add_zone(self, outline: list[Point]) -> str:
         """Add a drawn zone, clipped to the scalp; EditRefusedError when the outline is unusable."""
+        if len(self._model.scalp_map.custom_zones) >= DRAWN_ZONES_MAX:
+            raise EditRefusedError(
+                tr("A map holds at most {n} drawn zones.").format(n=DRAWN_ZONES_MAX)
+            )
         polygon = clip_to_scalp(outline)
         zone_id = self._model.scalp_map.next_custom_id()
         number = zone_id.removeprefix("custom-")

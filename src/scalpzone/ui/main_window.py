@@ -273,9 +273,12 @@ class MainWindow(QMainWindow):
         self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
 
     def _take_back_refused_change(self, why: str) -> None:
-        """The database refused the last step: say why and undo it, so screen and file agree."""
+        """The database refused a step: say why and undo it and any step made on top of it
+        while it was being written, so screen and file agree (Redo brings them back)."""
         self.dialogs.show_error(self.tr("Your change was not saved"), why)
         if self.stack.canUndo():
+            self.stack.undo()
+        while self.stack.canUndo() and self.stack.index() >= self.autosave.refused_index:
             self.stack.undo()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

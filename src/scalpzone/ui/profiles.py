@@ -89,7 +89,8 @@ class ProfileController(QObject):
         from scalpzone.storage import StorageError  # noqa: PLC0415  (after the window shows)
 
         try:
-            self._db, self._store = self._open_storage()
+            self._db, store = self._open_storage()
+            self._store = self._autosave.guarded(store)
             for text in self._db.notices:
                 self.notice.emit(text)
         except StorageError as error:
