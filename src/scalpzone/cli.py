@@ -26,6 +26,7 @@ from scalpzone.domain.mapfile import (
 from scalpzone.domain.plan import Plan
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
 from scalpzone.plan_text import render_plan_text
+from scalpzone.qt_options import split_qt_options
 
 if TYPE_CHECKING:
     from scalpzone.storage import Database, ProfileStore
@@ -391,15 +392,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    qt_options, own = split_qt_options(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(own)
     if args.self_test:
         from scalpzone.selftest import run_self_test  # noqa: PLC0415
 
-        return run_self_test()
+        return run_self_test(qt_options=qt_options)
     if args.command is None:
         from scalpzone.app import run_app  # noqa: PLC0415  (Qt only on the GUI path)
 
-        return run_app([sys.argv[0]], args.app_database)
+        return run_app([sys.argv[0], *qt_options], args.app_database)
     if hasattr(args, "subparser") and (args.file is None) == (args.profile is None):
         source_parser: argparse.ArgumentParser = args.subparser
         if args.file is None:

@@ -42,7 +42,8 @@ class SelfTestError(Exception):
 class Watch:
     """Everything that goes wrong during the run, wherever it happens."""
 
-    def __init__(self) -> None:
+    def __init__(self, qt_options: Sequence[str] = ()) -> None:
+        self.qt_options = list(qt_options)
         self.problems: list[str] = []
         self._previous: tuple[Any, ...] = ()
         self._previous_qt: Any = None
@@ -102,11 +103,14 @@ class Watch:
             self.problems.append(f"Qt {kind}{where}: {message}")
 
 
-def run_self_test(out: TextIO | None = None) -> int:
-    """Run every step in order, print one line each, and return the exit status."""
+def run_self_test(out: TextIO | None = None, qt_options: Sequence[str] = ()) -> int:
+    """Run every step in order, print one line each, and return the exit status.
+
+    `qt_options` go to the QApplication (e.g. `-platform offscreen`).
+    """
     # A Windows app without a console has no stdout; its exit status still tells.
     report: TextIO = out or sys.stdout or cast("TextIO", _Discard())
-    watch = Watch()
+    watch = Watch(qt_options)
     watch.install()
     try:
         # Windows cannot delete a file that is still open; a leftover temporary file is no failure.
@@ -199,7 +203,8 @@ def application(watch: Watch) -> Any:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     watch.install_qt()
-    return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "scalpzone"])
+    argv0 = sys.argv[0] if sys.argv else "scalpzone"
+    return QApplication.instance() or QApplication([argv0, *watch.qt_options])
 
 
 def _pdf(root: Path, watch: Watch) -> str:
@@ -268,4 +273,3 @@ def wait_until(done: Callable[[], bool], what: str, watch: Watch) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     deadline.stop()
     watch.check()
-

@@ -89,7 +89,9 @@ class WindowChecks:
     def _scores(self) -> str:
         label = self.window.scores
         # Worked out after the first paint, on a timer: wait until they are on screen.
-        wait_until(lambda: label.scores is not None and not label.waiting, "the scores", self._watch)
+        wait_until(
+            lambda: label.scores is not None and not label.waiting, "the scores", self._watch
+        )
         scores = label.scores
         assert scores is not None
         if not 0 < scores.thinning <= 100 or not 0 <= scores.bald <= 100:
