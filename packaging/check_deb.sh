@@ -52,11 +52,11 @@ env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x800x24" bash -c "$(declare
 
 echo "== the app on a real profile, X11 with a window manager (build/shots/linux-installed.png)"
 db="$home/profile.sqlite3"
-"$app" --database "$db" import tests/data/spec_example.json >"$home/import.log" 2>&1 || { cat "$home/import.log" >&2; exit 1; }
+"$app" import --database "$db" tests/data/spec_example.json >"$home/import.log" 2>&1 || { cat "$home/import.log" >&2; exit 1; }
 clean "$home/import.log"
 mkdir -p build/shots
-env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x800x24" bash packaging/shot.sh "$app" "$db" \
-    build/shots/linux-installed.png "$home/app.log"
+env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x800x24" bash packaging/shot.sh \
+    build/shots/linux-installed.png "$home/app.log" "$app" --database "$db"
 clean "$home/app.log"
 
 echo "== start-up: the bundle against the virtual environment (--self-test, median of 5)"

@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
-# shot.sh APP DATABASE PNG LOG: inside an X server (xvfb-run), open the app on DATABASE under
-# openbox, wait until its window shows the profile, take a screenshot of the screen, and close the
-# app as a person would (Ctrl+Q). The app's output goes to LOG. Fails if no window appears.
+# shot.sh PNG LOG COMMAND...: inside an X server (xvfb-run), start openbox and the app (COMMAND),
+# wait until its window shows a profile ("<name> — ScalpZone"), take a screenshot of the screen
+# into PNG, and close the app as a person would (Ctrl+Q). The app's output goes to LOG.
+# Fails if no such window appears or the app does not quit cleanly.
 set -euo pipefail
-app=$1 db=$2 png=$3 log=$4
+png=$1 log=$2
+shift 2
 openbox >/dev/null 2>&1 &
 wm=$!
 trap 'kill "$wm" 2>/dev/null || true' EXIT
-"$app" --database "$db" >"$log" 2>&1 &
+"$@" >"$log" 2>&1 &
 pid=$!
-# The title names the profile once the database is open (the scores follow 60 ms after the first
-# paint); xdotool waits for that window to exist.
-if ! timeout 60 xdotool search --sync --name "— ScalpZone" >/dev/null; then
+# The title names the profile once the database is open; the scores follow 60 ms after the
+# first paint. xdotool waits for that window to exist.
+if ! timeout 120 xdotool search --sync --name "— ScalpZone" >/dev/null; then
     kill "$pid" 2>/dev/null || true
-    echo "the app showed no window with a profile within 60 s" >&2
+    echo "the app showed no window with a profile within 120 s" >&2
     cat "$log" >&2
     exit 1
 fi
 window=$(xdotool search --name "— ScalpZone" | head -1)
 xdotool windowactivate --sync "$window" >/dev/null 2>&1 || true
-# Let the first frames after opening settle (the scores' timer, the week's refresh).
+# A screenshot for a person to look at: let the first frames settle (scores, week, fonts).
 sleep 3
 import -window root "$png"
 xdotool key --window "$window" ctrl+q
-timeout 30 tail --pid="$pid" -f /dev/null || { kill "$pid"; echo "the app did not quit on Ctrl+Q" >&2; exit 1; }
-wait "$pid" || { echo "the app exited with status $?" >&2; cat "$log" >&2; exit 1; }
+if ! timeout 60 tail --pid="$pid" -f /dev/null; then
+    kill "$pid" 2>/dev/null || true
+    echo "the app did not quit on Ctrl+Q" >&2
+    exit 1
+fi
+status=0
+wait "$pid" || status=$?
+[ "$status" -eq 0 ] || { echo "the app exited with status $status" >&2; cat "$log" >&2; exit 1; }
 echo "screenshot: $png"
