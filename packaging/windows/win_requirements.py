@@ -34,7 +34,7 @@ TOOLS = ("pip", "setuptools", "wheel", "pyinstaller")
 
 def _entries(lock: str) -> list[tuple[str, str, set[str]]]:
     """Each locked package as (name, its block of text, the names it is needed by)."""
-    blocks = re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 2)[-1] if lock.startswith("#") else lock)
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", lock)  # the header's comments are one block
     entries = []
     for block in blocks:
         if not block.strip() or block.startswith("#"):
@@ -45,7 +45,9 @@ def _entries(lock: str) -> list[tuple[str, str, set[str]]]:
         if marker and not Marker(marker).evaluate(WINDOWS):
             continue
         via = block.split("# via", 1)[1] if "# via" in block else ""
-        parents = {re.sub(r"^#\s*", "", line.strip()).split(" ")[0].lower() for line in via.splitlines()}
+        parents = {
+            re.sub(r"^#\s*", "", line.strip()).split(" ")[0].lower() for line in via.splitlines()
+        }
         # The marker holds on Windows: drop it, or pip on Linux would leave the package out.
         pinned = block.replace(head, head.split(";", 1)[0].strip(), 1) if marker else block
         entries.append((name, pinned.rstrip() + "\n", parents - {""}))
