@@ -73,8 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check that this installation works (a database, a plan, a PDF and the window, "
-        "all in a temporary folder) and exit 0 if it does",
+        help="check that this installation works (a database, a plan, a PDF, and the window's "
+        "scores, week, session, print preview, care guide and calendar export, all in a "
+        "temporary folder) and exit 0 if it does; Qt options such as -platform offscreen apply",
     )
     parser.add_argument(
         "--database", dest="app_database", type=Path, metavar="PATH", help=DATABASE_HELP
