@@ -1,8 +1,9 @@
 # Shared by build.sh and check.sh: Wine's settings, and the traps found running Windows Python there.
 # shellcheck shell=bash
 
-# 64-bit Windows, quiet, and no prompts to download Mono or Gecko (nothing here needs them).
-export WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# 64-bit Windows, quiet, no prompts to download Mono or Gecko (nothing here needs them), and no
+# winemenubuilder: it would copy the Start-menu shortcut into the Linux desktop menu of $HOME.
+export WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 
 # wine_prefix DIR: a Windows prefix in DIR, made on first use.
 wine_prefix() {

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from scalpzone.selftest import SelfTestDialogs, Watch, application, wait_until
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from scalpzone.ui.main_window import MainWindow
     from scalpzone.ui.week_controller import WeekController
+
+D = TypeVar("D", bound="QDialog")
 
 
 class WindowChecks:
@@ -110,18 +114,24 @@ class WindowChecks:
         planned = sum(1 for text in view.day_texts() if text.strip())
         return f"{len(view.day_texts())} days shown, {planned} with text"
 
+    def _opened(self, open_it: Callable[[], object], kind: type[D], what: str) -> D:
+        """Open a dialog through the week's command and wait until it is on screen."""
+        open_it()
+        dialog = self._controller.open_dialog
+        if not isinstance(dialog, kind):
+            raise RuntimeError(f"{what} did not open")
+        wait_until(dialog.isVisible, what, self._watch)
+        return dialog
+
     def _session(self) -> str:
         from scalpzone.ui.session_runner import SessionRunner  # noqa: PLC0415
 
-        controller = self._controller
         sessions = self.window.model.plan.sessions
         if not sessions:
             raise RuntimeError("the plan has no session to run")
-        controller.run_session(sessions[0])
-        runner = controller.open_dialog
-        if not isinstance(runner, SessionRunner):
-            raise RuntimeError("the session runner did not open")
-        wait_until(runner.isVisible, "the session runner", self._watch)
+        runner = self._opened(
+            lambda: self._controller.run_session(sessions[0]), SessionRunner, "the session runner"
+        )
         title = runner.current_title()
         runner.reject()
         return f"first page {title!r} of {len(runner.page_titles())}"
@@ -129,12 +139,12 @@ class WindowChecks:
     def _preview(self) -> str:
         from PySide6.QtPrintSupport import QPrintPreviewWidget  # noqa: PLC0415
 
-        controller = self._controller
-        controller.print_preview()
-        dialog = controller.open_dialog
-        preview = dialog.findChild(QPrintPreviewWidget) if dialog is not None else None
-        if dialog is None or preview is None:
-            raise RuntimeError("the print preview did not open")
+        from scalpzone.ui.printing import PlanPreviewDialog  # noqa: PLC0415
+
+        dialog = self._opened(self._controller.print_preview, PlanPreviewDialog, "the preview")
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if preview is None:
+            raise RuntimeError("the print preview has no pages to show")
         wait_until(lambda: preview.pageCount() > 0, "the print preview's pages", self._watch)
         pages = preview.pageCount()
         dialog.close()
@@ -143,12 +153,7 @@ class WindowChecks:
     def _care_guide(self) -> str:
         from scalpzone.ui.care_guide import CareGuideDialog  # noqa: PLC0415
 
-        controller = self._controller
-        controller.care_guide()
-        dialog = controller.open_dialog
-        if not isinstance(dialog, CareGuideDialog):
-            raise RuntimeError("the care guide did not open")
-        wait_until(dialog.isVisible, "the care guide", self._watch)
+        dialog = self._opened(self._controller.care_guide, CareGuideDialog, "the care guide")
         words = len(dialog.browser.toPlainText().split())
         dialog.close()
         if words < 200:
