@@ -15,6 +15,10 @@ work=$PWD/build/windows/check
 prefix=$work/prefix
 rm -rf "$work" && mkdir -p "$work" build/shots
 wine_prefix "$prefix"
+# Windows ships fonts in C:\Windows\Fonts; a Wine prefix has none there. A test-only stand-in
+# (DejaVu, from Debian) for the offscreen platform's self-test; it is never part of the app.
+mkdir -p "$prefix/drive_c/windows/Fonts"
+cp /usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf "$prefix/drive_c/windows/Fonts/"
 
 users=$prefix/drive_c/users/$(id -un)
 local=$users/AppData/Local
@@ -49,7 +53,8 @@ grep -q 'UninstallString.*uninstall.exe' "$work/uninstall-entry.txt"
 echo "installed: $(du -sh "$installed" | cut -f1) in %LOCALAPPDATA%\\Programs\\ScalpZone, Start-menu shortcut and uninstall entry present"
 
 echo "== the installed scalpzone.exe --self-test -platform offscreen"
-winrun "$prefix" "$exe" --self-test -platform offscreen | tr -d '\r' > "$work/self-test.log" || {
+# The Windows console speaks cp1252: turn it into UTF-8 for the log.
+winrun "$prefix" "$exe" --self-test -platform offscreen | tr -d '\r' | iconv -c -f CP1252 -t UTF-8 > "$work/self-test.log" || {
     cat "$work/self-test.log" >&2; echo "the installed self-test failed" >&2; exit 1; }
 cat "$work/self-test.log"
 clean "$work/self-test.log"

@@ -13,6 +13,7 @@ critical message fails the run. Exit status 0 only if every step worked and noth
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import threading
@@ -203,8 +204,22 @@ def application(watch: Watch) -> Any:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     watch.install_qt()
+    _offscreen_fonts_on_windows(watch.qt_options)
     argv0 = sys.argv[0] if sys.argv else "scalpzone"
     return QApplication.instance() or QApplication([argv0, *watch.qt_options])
+
+
+def _offscreen_fonts_on_windows(qt_options: Sequence[str]) -> None:
+    """Qt's offscreen platform on Windows looks for fonts only in Qt's own folder, which ships
+    none: point it at the system's fonts, as the windows platform uses them."""
+    if sys.platform != "win32" or "QT_QPA_FONTDIR" in os.environ:
+        return
+    options = list(qt_options)
+    given = options.index("-platform") + 1 if "-platform" in options else 0
+    platform = options[given] if 0 < given < len(options) else os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith("offscreen"):
+        windows = os.environ.get("SYSTEMROOT") or r"C:\Windows"
+        os.environ["QT_QPA_FONTDIR"] = str(Path(windows) / "Fonts")
 
 
 def _pdf(root: Path, watch: Watch) -> str:
