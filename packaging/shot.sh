@@ -9,7 +9,8 @@ shift 2
 openbox >/dev/null 2>&1 &
 wm=$!
 trap 'kill "$wm" 2>/dev/null || true' EXIT
-"$@" >"$log" 2>&1 &
+# Through a pipe, not straight into the file: a Wine Python whose stdout is a file dies.
+"$@" > >(cat >"$log") 2>&1 &
 pid=$!
 # The title names the profile once the database is open; the scores follow 60 ms after the
 # first paint. xdotool waits for that window to exist.
