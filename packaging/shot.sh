@@ -14,18 +14,19 @@ trap 'kill "$wm" 2>/dev/null || true' EXIT
 pid=$!
 # The title names the profile once the database is open; the scores follow 60 ms after the
 # first paint. xdotool waits for that window to exist.
-if ! timeout 120 xdotool search --sync --name "— ScalpZone" >/dev/null; then
+if ! timeout 120 xdotool search --sync --onlyvisible --name "— ScalpZone" >/dev/null; then
     kill "$pid" 2>/dev/null || true
     echo "the app showed no window with a profile within 120 s" >&2
     cat "$log" >&2
     exit 1
 fi
-window=$(xdotool search --name "— ScalpZone" | head -1)
-xdotool windowactivate --sync "$window" >/dev/null 2>&1 || true
+window=$(xdotool search --onlyvisible --name "— ScalpZone" | head -1)
 # A screenshot for a person to look at: let the first frames settle (scores, week, fonts).
 sleep 3
 import -window root "$png"
-xdotool key --window "$window" ctrl+q
+# Ctrl+Q, typed into the focused window (openbox focuses the new window; make sure of it).
+timeout 10 xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowactivate "$window" 2>/dev/null || true
+xdotool key ctrl+q
 if ! timeout 60 tail --pid="$pid" -f /dev/null; then
     kill "$pid" 2>/dev/null || true
     echo "the app did not quit on Ctrl+Q" >&2
