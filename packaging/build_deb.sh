@@ -17,7 +17,8 @@ cp -a "$bundle" "$root/opt/scalpzone"
 # The wheels' libraries (numpy's OpenBLAS, Qt, GEOS) stay exactly as PyPI ships them: strip
 # corrupted OpenBLAS (its load commands were no longer page-aligned) and numpy failed to import.
 for lib in "$root"/opt/scalpzone/_internal/libpython3*.so*; do
-    if readelf -S "$lib" | grep -q '\.debug_'; then strip --strip-debug "$lib"; fi
+    # grep without -q reads all of readelf's output (with pipefail, -q's early exit fails it).
+    if readelf -S "$lib" | grep '\.debug_' >/dev/null; then strip --strip-debug "$lib"; fi
 done
 cat > "$root/usr/bin/scalpzone" <<'SH'
 #!/bin/sh
