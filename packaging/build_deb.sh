@@ -55,4 +55,4 @@ started=$(date +%s)
 dpkg-deb --root-owner-group -Zxz -z6 --build "$root" "$deb" >/dev/null
 (cd dist && sha256sum "$(basename "$deb")" > "$(basename "$deb").sha256")
 echo "built $deb in $(( $(date +%s) - started )) s"
-echo "bundle unpacked: $(du -sh "$bundle" | cut -f1) (budget 200 MB); .deb: $(du -h "$deb" | cut -f1) (budget 80 MB)"
+echo "bundle unpacked: $(du -sh "$root/opt/scalpzone" | cut -f1) (budget 200 MB); .deb: $(du -h "$deb" | cut -f1) (budget 80 MB)"
