@@ -1,17 +1,31 @@
 # The two commands a developer needs: `make run` and `make test`.
-# Each creates .venv and installs the project on first use, and again only when pyproject.toml changes.
+# Each creates .venv on first use and installs every dependency from the lock
+# (packaging/requirements.lock, exact versions with hashes), then the project itself.
+# A changed lock rebuilds .venv from scratch; a changed pyproject.toml reinstalls the project only.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := packaging/requirements.lock
+LOCKED := $(VENV)/.locked
 STAMP := $(VENV)/.installed
+# pip with PyPI alone: no pip.conf, no find-links or extra indexes from the environment, so what
+# installs here is what installs on any clean machine, and every file must match the lock's hashes.
+PIP := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT \
+	-u PIP_REQUIRE_VIRTUALENV PIP_CONFIG_FILE=/dev/null $(BIN)/python -m pip
 
-.PHONY: run test lint bench bundle package package-check clean
+.PHONY: run test lint bench lock bundle package package-check package-windows \
+	package-windows-check clean
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev,package]'
+$(LOCKED): $(LOCK)
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --require-hashes --only-binary=:all: --no-deps -r $(LOCK)
+	@touch $(LOCKED)
+
+$(STAMP): pyproject.toml $(LOCKED)
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	$(PIP) check
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -31,6 +45,13 @@ bench: $(STAMP)
 		$(BIN)/python -m benchmarks.$$m || failed="$$failed $$m"; done; \
 	if [ -n "$$failed" ]; then echo "missed a budget:$$failed"; exit 1; fi
 
+# Rewrites the lock from pyproject.toml's ranges and packaging/lock.in: the newest versions that fit,
+# for Linux, Windows and macOS at once, with the hash of every file PyPI serves for them.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml packaging/lock.in --all-extras --universal \
+		--generate-hashes --python-version 3.11 --custom-compile-command "make lock" \
+		--index-url https://pypi.org/simple --upgrade -o $(LOCK)
+
 # Installs: a PyInstaller one-folder bundle, then a .deb around it (packaging/).
 bundle: $(STAMP)
 	rm -rf build/dist build/pyi
@@ -44,6 +65,14 @@ package: bundle
 
 package-check: package
 	bash packaging/check_deb.sh
+
+# Windows, built and checked on Linux: Wine runs a signed Windows CPython and PyInstaller, NSIS makes
+# the installer (packaging/windows/). The check installs it silently into a fresh Wine prefix.
+package-windows: $(STAMP)
+	bash packaging/windows/build.sh
+
+package-windows-check: package-windows
+	bash packaging/windows/check.sh
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

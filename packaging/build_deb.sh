@@ -12,6 +12,14 @@ root=build/deb/root
 rm -rf build/deb && mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" dist
 
 cp -a "$bundle" "$root/opt/scalpzone"
+# Strip only what is safe. libpython from a Python built on this machine carries its debug
+# information (23 MB of pyenv's 28 MB) and is plain linker output, so --strip-debug is safe there.
+# The wheels' libraries (numpy's OpenBLAS, Qt, GEOS) stay exactly as PyPI ships them: strip
+# corrupted OpenBLAS (its load commands were no longer page-aligned) and numpy failed to import.
+for lib in "$root"/opt/scalpzone/_internal/libpython3*.so*; do
+    # grep without -q reads all of readelf's output (with pipefail, -q's early exit fails it).
+    if readelf -S "$lib" | grep '\.debug_' >/dev/null; then strip --strip-debug "$lib"; fi
+done
 cat > "$root/usr/bin/scalpzone" <<'SH'
 #!/bin/sh
 exec /opt/scalpzone/scalpzone "$@"
@@ -45,5 +53,6 @@ find "$root" -type d -exec chmod 0755 {} +
 deb="dist/scalpzone_${version}_amd64.deb"
 started=$(date +%s)
 dpkg-deb --root-owner-group -Zxz -z6 --build "$root" "$deb" >/dev/null
+(cd dist && sha256sum "$(basename "$deb")" > "$(basename "$deb").sha256")
 echo "built $deb in $(( $(date +%s) - started )) s"
-echo "bundle unpacked: $(du -sh "$bundle" | cut -f1) (budget 200 MB); .deb: $(du -h "$deb" | cut -f1) (budget 80 MB)"
+echo "bundle unpacked: $(du -sh "$root/opt/scalpzone" | cut -f1) (budget 200 MB); .deb: $(du -h "$deb" | cut -f1) (budget 80 MB)"

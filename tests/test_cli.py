@@ -387,3 +387,17 @@ def test_print_and_export_ics_refuse_a_bad_file_and_need_an_output(tmp_path: Pat
         assert not (tmp_path / f"out.{suffix}").exists()
         missing = _run(command, str(EXAMPLE))
         assert missing.returncode == 2 and "--output" in missing.stderr
+
+
+def test_database_before_the_command_is_the_database_used(tmp_path: Path) -> None:
+    db = tmp_path / "chosen.sqlite3"
+    assert main(["--database", str(db), "import", str(EXAMPLE), "--profile", "Sam"]) == 0
+    assert main(["profiles", "--database", str(db)]) == 0
+    assert db.exists()
+
+
+def test_two_different_databases_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--database", str(tmp_path / "a"), "profiles", "--database", str(tmp_path / "b")])
+    assert exit_.value.code == 2
+    assert not list(tmp_path.iterdir())

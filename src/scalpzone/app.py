@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from scalpzone import APP_NAME, DESKTOP_ID, RESOURCES, __version__
 from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
+from scalpzone.ui.dialogs import Dialogs
 from scalpzone.ui.errors import install_excepthook
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.session import StartupSnapshot
@@ -74,9 +75,15 @@ def build_window(
     snapshot: StartupSnapshot,
     today: Callable[[], date] = date.today,
     appearance: AppearanceSwitcher | None = None,
+    dialogs: Dialogs | None = None,
 ) -> MainWindow:
-    """The main window, drawn from the snapshot when there is one (the database opens later)."""
-    window = MainWindow(settings, open_storage, snapshot, today=today, appearance=appearance)
+    """The main window, drawn from the snapshot when there is one (the database opens later).
+
+    `dialogs` answers the window's questions (default: real dialogs; the self-test's own).
+    """
+    window = MainWindow(
+        settings, open_storage, snapshot, today=today, appearance=appearance, dialogs=dialogs
+    )
     window.profiles.show_snapshot()
     return window
 

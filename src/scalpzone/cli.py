@@ -28,6 +28,7 @@ from scalpzone.domain.plan import Plan
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
 from scalpzone.domain.problems import show
 from scalpzone.plan_text import render_plan_text
+from scalpzone.qt_options import split_qt_options
 from scalpzone.terminal import neutral_output
 
 if TYPE_CHECKING:
@@ -84,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check that this installation works (a database, a plan, a PDF and the window, "
-        "all in a temporary folder) and exit 0 if it does",
+        help="check that this installation works (a database, a plan, a PDF, and the window's "
+        "scores, week, session, print preview, care guide and calendar export, all in a "
+        "temporary folder) and exit 0 if it does; Qt options such as -platform offscreen apply",
     )
     parser.add_argument(
         "--database", dest="app_database", type=database_path, metavar="PATH", help=DATABASE_HELP
@@ -435,15 +437,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    qt_options, own = split_qt_options(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(own)
+    if args.command is not None and args.app_database is not None:
+        # `scalpzone --database X import FILE` means X, never the default database.
+        if getattr(args, "database", None) not in (None, args.app_database):
+            parser.error("--database is given twice with two different paths")
+        args.database = args.app_database
     if args.self_test:
         from scalpzone.selftest import run_self_test  # noqa: PLC0415
 
-        return run_self_test()
+        return run_self_test(qt_options=qt_options)
     if args.command is None:
         from scalpzone.app import run_app  # noqa: PLC0415  (Qt only on the GUI path)
 
-        return run_app([sys.argv[0]], args.app_database)
+        return run_app([sys.argv[0], *qt_options], args.app_database)
     if hasattr(args, "subparser") and (args.file is None) == (args.profile is None):
         source_parser: argparse.ArgumentParser = args.subparser
         if args.file is None:
