@@ -44,7 +44,7 @@ def test_self_test_passes_offscreen_without_touching_user_data(isolated_user_fol
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines[:-1]] == [f"ok   {step}" for step in STEPS]
-    assert "Thinning 16.0" in lines[STEPS.index("scores")]
+    assert "16 % thinning" in lines[STEPS.index("scores")]
     assert lines[-1] == "self-test passed"
     assert not any(p.is_file() for p in isolated_user_folders.rglob("*")), (
         "no user file was written"
