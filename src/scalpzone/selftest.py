@@ -270,6 +270,16 @@ class SelfTestDialogs:
     def show_info(self, title: str, text: str) -> None:
         """Information is no failure."""
 
+    def choose(
+        self, title: str, intro: str, problems: Sequence[str], choices: Sequence[str]
+    ) -> int | None:
+        """Stored data that needs a repair is a failure of the run."""
+        self._watch.problems.append(f"the window showed {title!r}: {intro} {'; '.join(problems)}")
+        return None
+
+    def choose_item(self, title: str, label: str, items: Sequence[str]) -> int | None:
+        return None
+
 
 def wait_until(done: Callable[[], bool], what: str, watch: Watch) -> None:
     """Run Qt's events until `done()` holds; fail at once if anything goes wrong meanwhile.
