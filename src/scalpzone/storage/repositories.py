@@ -50,6 +50,8 @@ from scalpzone.storage.validated import (
 )
 
 _COMPACT = (",", ":")
+#: `json.dumps(value, separators=_COMPACT)` without building an encoder on every call.
+_compact_json = json.JSONEncoder(separators=_COMPACT).encode
 
 
 @lru_cache(maxsize=256)  # a save compares every outline's text: remember the text of each
@@ -423,7 +425,8 @@ class LogRepository:
         """Append sessions to the log, in this order."""
         if not entries:
             return
-        self._s.execute(insert(SessionLogRow), [_values(profile_id, e) for e in entries])
+        # The table, not the mapped class: a plain executemany, without the ORM's bulk path.
+        self._s.execute(insert(SessionLogRow.__table__), [_values(profile_id, e) for e in entries])
 
     def replace(self, profile_id: int, log_id: int, entry: HistoryEntry) -> HistoryEntry:
         """Put `entry` in place of a logged session (same id); returns what it replaced."""
@@ -485,7 +488,7 @@ def _values(profile_id: int, entry: HistoryEntry) -> dict[str, object]:
     return {
         "profile_id": profile_id,
         "day": entry.date,
-        "zones": json.dumps(list(entry.zones), separators=_COMPACT),
+        "zones": _compact_json(list(entry.zones)),
         "needle_mm": entry.needle_mm,
         "status": entry.status.value,
         "note": entry.note,
