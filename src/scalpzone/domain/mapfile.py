@@ -281,7 +281,7 @@ def _plain_entry(item: object, known: set[str]) -> HistoryEntry | None:
         or day_problem(item.get("date")) is not None
     ):
         return None
-    day = date.fromisoformat(item["date"])  # type: ignore[arg-type]
+    day = date.fromisoformat(item["date"])
     return HistoryEntry(day, tuple(zones), float(needle), _STATUS_OF[status], note)
 
 

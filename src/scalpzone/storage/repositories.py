@@ -13,7 +13,7 @@ from datetime import date, time
 from functools import lru_cache
 from typing import cast
 
-from sqlalchemy import Select, delete, func, or_, select, text, update
+from sqlalchemy import Select, Table, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -426,7 +426,8 @@ class LogRepository:
         if not entries:
             return
         # The table, not the mapped class: a plain executemany, without the ORM's bulk path.
-        self._s.execute(insert(SessionLogRow.__table__), [_values(profile_id, e) for e in entries])
+        table = cast(Table, SessionLogRow.__table__)
+        self._s.execute(insert(table), [_values(profile_id, e) for e in entries])
 
     def replace(self, profile_id: int, log_id: int, entry: HistoryEntry) -> HistoryEntry:
         """Put `entry` in place of a logged session (same id); returns what it replaced."""
