@@ -325,7 +325,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     def store_it(db: Database, store: ProfileStore) -> int:
         pid = store.import_document(doc, args.profile)
-        name = store.load_profile(pid).name
+        # Only the name as stored is wanted: reading the whole profile back would check again
+        # every row that the reader has just checked.
+        name = next(s.name for s in store.profiles() if s.id == pid)
         sessions = len(doc.history)
         sys.stdout.write(
             f"Imported {args.file} as the profile {name!r} ({sessions} logged session"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -247,6 +248,41 @@ def _polygon(r: Reader, value: object, path: str) -> tuple[Point, ...] | None:
 
 
 _HISTORY_KEYS = ("date", "zones", "needle_mm", "status", "note")
+_HISTORY_KEY_SET = frozenset(_HISTORY_KEYS)
+_STATUS_OF = {s.value: s for s in SessionStatus}
+_NUMBER_TYPES = (int, float)
+
+
+def _plain_entry(item: object, known: set[str]) -> HistoryEntry | None:
+    """The logged session when every field passes the checks below, else None.
+
+    The same checks as `_checked_entry`'s, without building a path or a message: an entry that
+    fails any of them (or is unusual, such as a note beyond ASCII) goes through
+    `_checked_entry`, which decides and names each problem.
+    """
+    if type(item) is not dict or not item.keys() <= _HISTORY_KEY_SET:
+        return None
+    zones = item.get("zones")
+    needle = item.get("needle_mm", 1.0)
+    status = item.get("status", "done")
+    note = item.get("note", "")
+    if (
+        type(zones) is not list
+        or not 0 < len(zones) <= ZONE_ENTRIES_MAX
+        or not all(type(z) is str and z in known for z in zones)
+        or len(set(zones)) != len(zones)
+        or type(needle) not in _NUMBER_TYPES
+        or not NEEDLE_MIN_MM <= needle <= NEEDLE_MAX_MM
+        or type(status) is not str
+        or status not in _STATUS_OF
+        or type(note) is not str
+        or len(note) > NOTE_MAX
+        or not note.isascii()  # the lone-surrogate check is left to the full one
+        or day_problem(item.get("date")) is not None
+    ):
+        return None
+    day = date.fromisoformat(item["date"])
+    return HistoryEntry(day, tuple(zones), float(needle), _STATUS_OF[status], note)
 
 
 def _history(r: Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ...]:
@@ -255,38 +291,43 @@ def _history(r: Reader, raw: object, known: set[str]) -> tuple[HistoryEntry, ...
         return ()
     entries: list[HistoryEntry] = []
     for i, item in enumerate(raw):
-        path = f"history[{i}]"
-        entry = r.obj(item, path, "a logged session")
-        if entry is None:
-            continue
-        before = len(r.problems)
-        for key in entry:
-            if key not in _HISTORY_KEYS:
-                r.fail(
-                    key_path(path, key),
-                    f"is not a key of a logged session (known: {', '.join(_HISTORY_KEYS)})",
-                )
-        day = r.day(entry.get("date"), f"{path}.date") if "date" in entry else None
-        if "date" not in entry:
-            r.fail(f"{path}.date", "missing")
-        zone_ids = _history_zones(r, entry.get("zones"), f"{path}.zones", known)
-        needle = entry.get("needle_mm", 1.0)
-        if not isinstance(needle, int | float) or isinstance(needle, bool):
-            r.fail(f"{path}.needle_mm", f"{show(needle)} is not a number of millimetres")
-        elif not NEEDLE_MIN_MM <= needle <= NEEDLE_MAX_MM:
-            r.fail(
-                f"{path}.needle_mm",
-                f"{show(needle)} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm, the needles ScalpZone plans for",
-            )
-        status = entry.get("status", "done")
-        if not isinstance(status, str) or status not in _STATUSES:
-            r.fail(f"{path}.status", f"{show(status)} is not done or skipped")
-        note = r.text(entry.get("note", ""), f"{path}.note", NOTE_MAX, empty_ok=True)
-        if len(r.problems) == before and day is not None and zone_ids is not None:
-            entries.append(
-                HistoryEntry(day, zone_ids, float(needle), SessionStatus(status), note or "")  # type: ignore[arg-type]
-            )
+        entry = _plain_entry(item, known) or _checked_entry(r, item, f"history[{i}]", known)
+        if entry is not None:
+            entries.append(entry)
     return tuple(entries)
+
+
+def _checked_entry(r: Reader, item: object, path: str, known: set[str]) -> HistoryEntry | None:
+    """The logged session, or None after noting every problem with it at `path`."""
+    entry = r.obj(item, path, "a logged session")
+    if entry is None:
+        return None
+    before = len(r.problems)
+    for key in entry:
+        if key not in _HISTORY_KEYS:
+            r.fail(
+                key_path(path, key),
+                f"is not a key of a logged session (known: {', '.join(_HISTORY_KEYS)})",
+            )
+    day = r.day(entry.get("date"), f"{path}.date") if "date" in entry else None
+    if "date" not in entry:
+        r.fail(f"{path}.date", "missing")
+    zone_ids = _history_zones(r, entry.get("zones"), f"{path}.zones", known)
+    needle = entry.get("needle_mm", 1.0)
+    if not isinstance(needle, int | float) or isinstance(needle, bool):
+        r.fail(f"{path}.needle_mm", f"{show(needle)} is not a number of millimetres")
+    elif not NEEDLE_MIN_MM <= needle <= NEEDLE_MAX_MM:
+        r.fail(
+            f"{path}.needle_mm",
+            f"{show(needle)} is outside {NEEDLE_MIN_MM}–{NEEDLE_MAX_MM} mm, the needles ScalpZone plans for",
+        )
+    status = entry.get("status", "done")
+    if not isinstance(status, str) or status not in _STATUSES:
+        r.fail(f"{path}.status", f"{show(status)} is not done or skipped")
+    note = r.text(entry.get("note", ""), f"{path}.note", NOTE_MAX, empty_ok=True)
+    if len(r.problems) > before or day is None or zone_ids is None:
+        return None
+    return HistoryEntry(day, zone_ids, float(needle), SessionStatus(status), note or "")  # type: ignore[arg-type]
 
 
 def _history_zones(r: Reader, raw: object, path: str, known: set[str]) -> tuple[str, ...] | None:

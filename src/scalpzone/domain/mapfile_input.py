@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.limits import (
@@ -176,15 +176,22 @@ def _unwanted_text(value: str) -> str | None:
     return None
 
 
-def _is_unit_point(value: object) -> bool:
-    return (
-        type(value) is list
-        and len(value) == 2
-        and type(value[0]) in _COORDINATE_TYPES
-        and type(value[1]) in _COORDINATE_TYPES
-        and 0.0 <= value[0] <= 1.0
-        and 0.0 <= value[1] <= 1.0
-    )
+def _unit_points(values: list[object]) -> tuple[Point, ...] | None:
+    """Every value as a point of the unit square, or None when any is not one (or is unusual)."""
+    out: list[Point] = []
+    for value in values:
+        if type(value) is not list or len(value) != 2:
+            return None
+        x, y = cast("list[float]", value)  # checked just below
+        if (
+            type(x) not in _COORDINATE_TYPES
+            or type(y) not in _COORDINATE_TYPES
+            or not 0.0 <= x <= 1.0
+            or not 0.0 <= y <= 1.0
+        ):
+            return None
+        out.append((float(x), float(y)))
+    return tuple(out)
 
 
 _COORDINATE_TYPES = (float, int)
@@ -260,8 +267,9 @@ class Reader:
         if len(value) > most:
             self.fail(path, f"has {len(value)} points, above the {most} maximum")
             return None
-        if all(_is_unit_point(p) for p in value):  # the usual case, without a call per point
-            return tuple((float(p[0]), float(p[1])) for p in value)
+        quick = _unit_points(value)  # the usual case, without a path or a call per point
+        if quick is not None:
+            return quick
         before = len(self.problems)
         pts = [self.point(p, f"{path}[{i}]") for i, p in enumerate(value)]
         if len(self.problems) > before:

@@ -13,7 +13,7 @@ from datetime import date, time
 from functools import lru_cache
 from typing import cast
 
-from sqlalchemy import Select, delete, func, or_, select, text, update
+from sqlalchemy import Select, Table, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -50,6 +50,8 @@ from scalpzone.storage.validated import (
 )
 
 _COMPACT = (",", ":")
+#: `json.dumps(value, separators=_COMPACT)` without building an encoder on every call.
+_compact_json = json.JSONEncoder(separators=_COMPACT).encode
 
 
 @lru_cache(maxsize=256)  # a save compares every outline's text: remember the text of each
@@ -423,7 +425,9 @@ class LogRepository:
         """Append sessions to the log, in this order."""
         if not entries:
             return
-        self._s.execute(insert(SessionLogRow), [_values(profile_id, e) for e in entries])
+        # The table, not the mapped class: a plain executemany, without the ORM's bulk path.
+        table = cast(Table, SessionLogRow.__table__)
+        self._s.execute(insert(table), [_values(profile_id, e) for e in entries])
 
     def replace(self, profile_id: int, log_id: int, entry: HistoryEntry) -> HistoryEntry:
         """Put `entry` in place of a logged session (same id); returns what it replaced."""
@@ -485,7 +489,7 @@ def _values(profile_id: int, entry: HistoryEntry) -> dict[str, object]:
     return {
         "profile_id": profile_id,
         "day": entry.date,
-        "zones": json.dumps(list(entry.zones), separators=_COMPACT),
+        "zones": _compact_json(list(entry.zones)),
         "needle_mm": entry.needle_mm,
         "status": entry.status.value,
         "note": entry.note,
