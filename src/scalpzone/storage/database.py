@@ -197,7 +197,7 @@ class Database:
             _secure(path)
             engine = file_engine(path)
             try:
-                identity, broken = cls._look_over(engine, path, check, now)
+                identity, daily, broken = cls._look_over(engine, path, check, now)
             except BaseException:
                 engine.dispose()
                 raise
@@ -210,15 +210,16 @@ class Database:
                 "says which values when it is opened, and nothing is planned from them."
             )
         opening.keep_backups_apart(path, identity, notices)
-        if check.verdict is not Verdict.MISSING and opening.first_start_today(path, identity, now):
+        if daily:
             opening.daily_backup(path, identity, notices, now)
         return engine
 
     @staticmethod
     def _look_over(
         engine: Engine, path: Path, check: FileCheck, now: Clock
-    ) -> tuple[str, list[str]]:
-        """The database's identity, and what SQLite's CHECK-aware check finds (once a day)."""
+    ) -> tuple[str, bool, list[str]]:
+        """The database's identity, whether this is the day's first start (a daily backup is
+        due), and what SQLite's CHECK-aware check finds then."""
         identity = opening.engine_identity(engine)
         if identity is None:
             raise StorageError(f"The database {path} has no identity after opening it.")
@@ -227,7 +228,7 @@ class Database:
         daily = check.verdict is not Verdict.MISSING and opening.first_start_today(
             path, identity, now
         )
-        return identity, check_constraints(engine) if daily else []
+        return identity, daily, check_constraints(engine) if daily else []
 
     @classmethod
     def _viewing(
