@@ -43,7 +43,7 @@ from scalpzone.ui.style.colours import MapColours, mix
 from scalpzone.ui.style.words import day_month, long_date
 
 if TYPE_CHECKING:
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 
 def _nice_ceiling(value: float) -> float:
@@ -343,7 +343,7 @@ class ProgressView(QWidget):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         today: Callable[[], date],
         parent: QWidget | None = None,
@@ -486,7 +486,7 @@ class ProgressDialog(QDialog):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         parent: QWidget | None = None,
         *,

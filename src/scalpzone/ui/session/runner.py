@@ -44,7 +44,7 @@ from scalpzone.ui.style.words import short_day
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
 
 if TYPE_CHECKING:
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 #: Blocking an irritated zone: the days offered first, and the most the spin box allows.
 BLOCK_DAYS_DEFAULT = 3
@@ -68,7 +68,7 @@ class SessionRunner(QDialog):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         session: Session,
         today: Callable[[], date] | date,
@@ -441,7 +441,7 @@ class SessionRunner(QDialog):
 
     def _finish(self, status: SessionStatus) -> None:
         from scalpzone.domain.problems import ProblemsError  # noqa: PLC0415
-        from scalpzone.storage.errors import StorageError  # noqa: PLC0415
+        from scalpzone.storage import StorageError  # noqa: PLC0415
         from scalpzone.ui.widgets.errors import plain_words  # noqa: PLC0415
 
         zones = self.session.zones if status is SessionStatus.SKIPPED else self.rolled_zones()

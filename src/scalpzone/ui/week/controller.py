@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
@@ -30,8 +30,8 @@ from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
     from scalpzone.domain.mapfile import MapDocument
-    from scalpzone.storage.store import ProfileStore
     from scalpzone.ui.printing.plan_sheet import PlanSheet
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
     from scalpzone.ui.week.view import WeekView
 
 #: Print, Print Preview and Export PDF show this many weeks from today, one page each.
@@ -92,9 +92,8 @@ class WeekController(QObject):
 
     # -- the open profile --------------------------------------------------------------------
 
-    def _store(self) -> ProfileStore | None:
-        # The dialogs use more of the store than the editor's protocol names; it is the real one.
-        return cast("ProfileStore | None", self._profiles.store)
+    def _store(self) -> ProfileStoreLike | None:
+        return self._profiles.store
 
     @property
     def profile_id(self) -> int:
