@@ -42,7 +42,6 @@ from scalpzone.ui.map.zone_panel import ZonePanel
 from scalpzone.ui.menus import (
     Handlers,
     Shells,
-    WeekHandlers,
     WindowActions,
     build_menus,
     build_shells,
@@ -52,6 +51,7 @@ from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
+from scalpzone.ui.week.menu import week_handlers
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             references=lambda: self._help("references"),
             about=lambda: self._help("about"),
             fill_profiles=self._fill_profile_menu,
-            week=_week_handlers(self._week) if self._week is not None else None,
+            week=week_handlers(self._week) if self._week is not None else None,
         )
 
     def _connect(self) -> None:
@@ -519,23 +519,3 @@ class MainWindow(QMainWindow):
 
 def _switcher(profiles: ProfileController, profile_id: int) -> Callable[[], None]:
     return lambda: profiles.switch_to(profile_id)
-
-
-def _week_handlers(week: WeekController) -> WeekHandlers:
-    return WeekHandlers(
-        today_session=week.today_session,
-        session_log=week.session_log,
-        plan_settings=week.plan_settings,
-        health_checklist=week.health_checklist,
-        rollers=week.rollers,
-        progress=week.progress,
-        care_guide=week.care_guide,
-        print_preview=week.print_preview,
-        print_plan=week.print_plan,
-        export_pdf=week.export_pdf,
-        export_calendar=week.export_calendar,
-        export_plan_csv=week.export_plan_csv,
-        export_log_csv=week.export_log_csv,
-        show_map=week.show_map,
-        show_week=week.show_week,
-    )

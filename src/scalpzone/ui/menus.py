@@ -17,33 +17,13 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 from shiboken6 import isValid
 
 from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.week.menu import WeekHandlers, fill_week_menus
 from scalpzone.ui.widgets.actions import ActionFactory
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
 
 Key = QKeySequence.StandardKey
-
-
-@dataclass(frozen=True, slots=True)
-class WeekHandlers:
-    """The week's commands: sessions, the log, settings, health, printing and exports."""
-
-    today_session: Callable[[], None]
-    session_log: Callable[[], None]
-    plan_settings: Callable[[], None]
-    health_checklist: Callable[[], None]
-    rollers: Callable[[], None]
-    progress: Callable[[], None]
-    care_guide: Callable[[], None]
-    print_preview: Callable[[], None]
-    print_plan: Callable[[], None]
-    export_pdf: Callable[[], None]
-    export_calendar: Callable[[], None]
-    export_plan_csv: Callable[[], None]
-    export_log_csv: Callable[[], None]
-    show_map: Callable[[], None]
-    show_week: Callable[[], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +251,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         )
     )
     file_menu.addSeparator()
-    week = _fill_week_menus(shells, make, week_do)
+    week = fill_week_menus(shells.file_menu, shells.plan_menu, make, week_do)
     file_menu.addSeparator()
     file_menu.addAction(
         make.make(
@@ -407,82 +387,6 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         appearance,
         week,
     )
-
-
-def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> list[QAction]:
-    """File's printing and exports, and the Plan menu.
-
-    Returns the actions that need the database open.
-    """
-    file_menu = shells.file_menu
-    printing = [
-        make.make(
-            "Print pre&view…",
-            "See the printed weeks before printing",
-            do.print_preview,
-            shortcut="Ctrl+Shift+P",
-        ),
-        make.make("&Print…", "Print the coming weeks", do.print_plan, shortcut=Key.Print),
-        make.make("Export PD&F…", "Write the coming weeks to a PDF file", do.export_pdf),
-    ]
-    for action in printing:
-        file_menu.addAction(action)
-    file_menu.addSeparator()
-    exports = [
-        make.make(
-            "Export &calendar…",
-            "Write the sessions of the coming course to a calendar file (.ics)",
-            do.export_calendar,
-        ),
-        make.make(
-            "Export pl&an as CSV…", "Write the coming sessions to a spreadsheet", do.export_plan_csv
-        ),
-        make.make(
-            "Export &log as CSV…", "Write every logged session to a spreadsheet", do.export_log_csv
-        ),
-    ]
-    for action in exports:
-        file_menu.addAction(action)
-
-    plan_menu = shells.plan_menu
-    sessions = [
-        make.make(
-            "&Today's session…",
-            "Walk through today's session step by step and log it",
-            do.today_session,
-            shortcut="Ctrl+T",
-        ),
-        make.make(
-            "Session &log…",
-            "Every logged session; correct or remove entries",
-            do.session_log,
-            shortcut="Ctrl+L",
-        ),
-    ]
-    details = [
-        make.make(
-            "Plan &settings…",
-            "Needle, days, minutes and the other plan settings",
-            do.plan_settings,
-            shortcut=Key.Preferences,
-        ),
-        make.make(
-            "&Health checklist…",
-            "The health questions that can put the plan on hold",
-            do.health_checklist,
-        ),
-        make.make("&Rollers…", "The roller in use and when to replace it", do.rollers),
-        make.make(
-            "&Progress…", "Shares marked bald and thinning, and sessions per zone", do.progress
-        ),
-    ]
-    for action in sessions:
-        plan_menu.addAction(action)
-    plan_menu.addSeparator()
-    for action in details:
-        plan_menu.addAction(action)
-
-    return [*printing, *exports, *sessions, *details]
 
 
 def _appearance(do: Handlers, key: str) -> Callable[[], None]:
