@@ -49,8 +49,10 @@ class StoreAfterSaves:
     def save_map(self, profile_id: int, scalp_map: ScalpMap, day: date) -> None:
         self._after_saves().save_map(profile_id, scalp_map, day)
 
-    def import_document(self, doc: MapDocument, name: str | None = None) -> int:
-        return self._after_saves().import_document(doc, name)
+    def import_document(
+        self, doc: MapDocument, name: str | None = None, *, day: date | None = None
+    ) -> int:
+        return self._after_saves().import_document(doc, name, day=day)
 
     def export_document(self, profile_id: int) -> MapDocument:
         return self._after_saves().export_document(profile_id)

@@ -113,8 +113,10 @@ class ProfileStoreLike(Protocol):
     def save_map(self, profile_id: int, scalp_map: ScalpMap, day: date) -> None:
         """Write the map (and a dated hairline snapshot when it changed)."""
 
-    def import_document(self, doc: MapDocument, name: str | None = None) -> int:
-        """A new profile from a map file's document; its id."""
+    def import_document(
+        self, doc: MapDocument, name: str | None = None, *, day: date | None = None
+    ) -> int:
+        """A new profile from a map file's document (its map dated `day`); its id."""
 
     def export_document(self, profile_id: int) -> MapDocument:
         """A profile as a map file's document."""
