@@ -36,7 +36,7 @@ class Handlers:
     import_file: Callable[[], None]
     export_file: Callable[[], None]
     restore_backup: Callable[[], None]
-    quit: Callable[[], None]
+    quit: Callable[[], object]
     set_state: Callable[[ZoneState], None]
     delete_zone: Callable[[], None]
     choose_tool: Callable[[str], None]

@@ -95,6 +95,13 @@ class Autosave(QObject):
         self._store = None
         self.pending = False
 
+    def take_back_refused(self) -> None:
+        """Undo the refused step and any made on top of it while it was being written."""
+        if self._stack.canUndo():
+            self._stack.undo()
+        while self._stack.canUndo() and self._stack.index() >= self.refused_index:
+            self._stack.undo()
+
     def begin_gesture(self) -> None:
         """A drag started: hold its steps until it ends."""
         self._gestures += 1
