@@ -39,18 +39,18 @@ from scalpzone.ui.map.tour import tour_steps
 from scalpzone.ui.map.view import MapView
 from scalpzone.ui.map.zone_panel import ZonePanel, side_column
 from scalpzone.ui.menus import (
-    Handlers,
-    Shells,
+    Bars,
+    MenuTargets,
     WindowActions,
+    build_bars,
     build_menus,
-    build_shells,
 )
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
-from scalpzone.ui.week.menu import week_handlers
+from scalpzone.ui.week.menu import week_menu_targets
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.layout_memory import RememberedSplitter, restore_layout, save_layout
 from scalpzone.ui.widgets.notices import NoticeBar
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.make = ActionFactory(self, self.palette())
         # The menus are filled right after the first paint (finish_building); until then only
         # their titles and the toolbar exist, and editing is off.
-        self.shells: Shells = build_shells(self, self.make, self.stack, self._handlers())
+        self.bars: Bars = build_bars(self, self.make, self.stack, self._menu_targets())
         self._commands: WindowActions | None = None
         self.view.set_tool(self.tools["mark"])
         self._connect()
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
             self.settings,
         )
         self._week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        commands = self._commands = build_menus(self.shells, self.make, self._handlers())
+        commands = self._commands = build_menus(self.bars, self.make, self._menu_targets())
         current = self._appearance.current if self._appearance is not None else Appearance.SYSTEM
         commands.appearance[current.value].setChecked(True)
         for action in commands.appearance.values():
@@ -220,9 +220,9 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.preview.table, self.legend.slider)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _handlers(self) -> Handlers:
+    def _menu_targets(self) -> MenuTargets:
         profiles = self.profiles
-        return Handlers(
+        return MenuTargets(
             new_profile=profiles.new_profile,
             rename_profile=profiles.rename_profile,
             delete_profile=profiles.delete_profile,
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
             references=lambda: self._help("references"),
             about=lambda: self._help("about"),
             fill_profiles=lambda menu: profiles.fill_menu(menu, self.make),
-            week=week_handlers(self._week) if self._week is not None else None,
+            week=week_menu_targets(self._week) if self._week is not None else None,
         )
 
     def _connect(self) -> None:
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         """Allow or stop edits (they wait while the database opens)."""
         self.view.editing_enabled = enabled
         if self._commands is None:
-            for action in self.shells.tools.values():
+            for action in self.bars.tools.values():
                 action.setEnabled(enabled)
             return
         for action in (*self._commands.editing, *self._commands.week):
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def choose_tool(self, key: str) -> None:
         """Switch the map's tool."""
-        self.shells.tools[key].setChecked(True)
+        self.bars.tools[key].setChecked(True)
         self.view.set_tool(self.tools[key])
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

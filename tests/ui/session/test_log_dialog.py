@@ -19,7 +19,7 @@ from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.session.log_dialog import SessionLogDialog
 from scalpzone.ui.session.log_edit import SessionEditDialog
 from tests.ui.helpers import MONDAY, ScriptedDialogs, window_store
-from tests.ui.issue5_support import screenshot
+from tests.ui.thinning_profile import screenshot
 
 pytestmark = pytest.mark.gui
 

@@ -69,11 +69,6 @@ class Autosave(QObject):
         self._written.connect(self._on_written)
         stack.indexChanged.connect(self._on_step)
 
-    @property
-    def attached(self) -> bool:
-        """Whether edits are being written to a store."""
-        return self._store is not None
-
     def guarded(self, store: ProfileStoreLike) -> ProfileStoreLike:
         """The store for everyone else: each call first waits for the map's writes."""
         return StoreAfterSaves(store, self.flush)

@@ -1,6 +1,6 @@
 """The week's part of the menus: File's printing and exports, and the Plan menu.
 
-`fill_week_menus` adds them with the rest of the menus, after the first paint; `week_handlers`
+`fill_week_menus` adds them with the rest of the menus, after the first paint; `week_menu_targets`
 says which of the `WeekController`'s commands each one calls.
 """
 
@@ -22,7 +22,7 @@ Key = QKeySequence.StandardKey
 
 
 @dataclass(frozen=True, slots=True)
-class WeekHandlers:
+class WeekMenuTargets:
     """The week's commands: sessions, the log, settings, health, printing and exports."""
 
     today_session: Callable[[], None]
@@ -43,7 +43,7 @@ class WeekHandlers:
 
 
 def fill_week_menus(
-    file_menu: QMenu, plan_menu: QMenu, make: ActionFactory, do: WeekHandlers
+    file_menu: QMenu, plan_menu: QMenu, make: ActionFactory, do: WeekMenuTargets
 ) -> list[QAction]:
     """File's printing and exports, and the Plan menu.
 
@@ -118,9 +118,9 @@ def fill_week_menus(
     return [*printing, *exports, *sessions, *details]
 
 
-def week_handlers(week: WeekController) -> WeekHandlers:
+def week_menu_targets(week: WeekController) -> WeekMenuTargets:
     """The week's commands, as the menus call them."""
-    return WeekHandlers(
+    return WeekMenuTargets(
         today_session=week.today_session,
         session_log=week.session_log,
         plan_settings=week.plan_settings,
