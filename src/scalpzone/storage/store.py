@@ -28,6 +28,7 @@ from scalpzone.storage.errors import (
     ProfileNotFoundError,
     ZoneInUseError,
 )
+from scalpzone.storage.photo_rows import PhotoRepository
 from scalpzone.storage.repositories import (
     HealthRepository,
     LoggedSession,
@@ -198,6 +199,7 @@ class ProfileStore:
                         "log still names them. The map was not saved."
                     )
             zones.save(profile_id, scalp_map.zones)
+            PhotoRepository(session).unlink_zones(profile_id, removed)
             snapshots = SnapshotRepository(session)
             hairline = points_json(scalp_map.hairline)
             if hairline != row.hairline:
