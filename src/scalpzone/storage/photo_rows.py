@@ -58,9 +58,12 @@ def _int_between(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
-def photo_info(row: Sequence[Any], problems: list[Problem]) -> PhotoInfo | None:
+def photo_info(
+    row: Sequence[Any], problems: list[Problem], on_map: set[str] | None = None
+) -> PhotoInfo | None:
     """A PhotoInfo from a plain row (id, view, taken_on, width, height, source_name, added_at,
-    zone ids as JSON), or None with its problems named by row and column."""
+    zone ids as JSON), or None with its problems named by row and column. With `on_map`, each
+    linked zone must be one of them (the profile's map)."""
     pid, view, taken_on, width, height, source_name, added_at, zones = row
     where = f"photos row {pid}"
     before = len(problems)
@@ -89,6 +92,12 @@ def photo_info(row: Sequence[Any], problems: list[Problem]) -> PhotoInfo | None:
         zone_ids = None
     if not isinstance(zone_ids, list) or not all(isinstance(z, str) for z in zone_ids):
         problems.append(Problem(f"photo_zones of photo {pid}", "are not zone ids"))
+    elif on_map is not None:
+        problems.extend(
+            Problem(f"photo_zones of photo {pid}, zone_id", f"{show(z)} is not a zone of the map")
+            for z in zone_ids
+            if z not in on_map
+        )
     if len(problems) > before or added is None or not isinstance(zone_ids, list):
         return None
     return PhotoInfo(
@@ -154,10 +163,18 @@ class PhotoRepository:
         sql = _FACTS + (" AND p.view = :view" if view else "") + " ORDER BY p.taken_on, p.id"
         params: dict[str, object] = {"pid": profile_id, "view": view.value if view else None}
         problems: list[Problem] = []
-        found = [photo_info(row, problems) for row in self._s.execute(text(sql), params)]
+        zones = self._zone_ids(profile_id)
+        found = [photo_info(row, problems, zones) for row in self._s.execute(text(sql), params)]
         if problems:
             raise StoredDataError("The photos", problems, profile_id=profile_id)
         return tuple(info for info in found if info is not None)
+
+    def _zone_ids(self, profile_id: int) -> set[str]:
+        return set(
+            self._s.execute(
+                text("SELECT zone_id FROM zones WHERE profile_id = :pid"), {"pid": profile_id}
+            ).scalars()
+        )
 
     def count(self, profile_id: int) -> int:
         """How many photos the profile keeps."""
@@ -177,7 +194,7 @@ class PhotoRepository:
                 f"The profile has no photo with id {photo_id} (was it removed?)."
             )
         problems: list[Problem] = []
-        found = photo_info(row, problems)
+        found = photo_info(row, problems, self._zone_ids(profile_id))
         if found is None:
             raise StoredDataError("The photo", problems, profile_id=profile_id)
         return found
