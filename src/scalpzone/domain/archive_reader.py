@@ -308,9 +308,7 @@ def _hairlines(r: Reader, raw: object) -> tuple[tuple[date, tuple[Point, ...]], 
     return tuple(found)
 
 
-def _snapshots(
-    r: Reader, raw: object
-) -> tuple[tuple[date, tuple[tuple[str, str, int], ...]], ...]:
+def _snapshots(r: Reader, raw: object) -> tuple[tuple[date, tuple[tuple[str, str, int], ...]], ...]:
     found = []
     for where, entry in _dated(r, raw, "map_snapshots", HISTORY_MAX_ENTRIES):
         day = r.day(entry.get("day"), f"{where}.day")
