@@ -19,12 +19,11 @@ def test_a_0004_database_is_upgraded_and_keeps_its_profile(tmp_path: Path) -> No
     schema.upgrade(engine, "0004")
     engine.dispose()
     connection = sqlite3.connect(path)
-    with connection:
-        connection.execute("INSERT INTO profiles (id, name, hairline) VALUES (1, 'Alex', '[]')")
-        connection.execute(
-            "INSERT INTO zones (profile_id, zone_id, position, state, severity) "
-            "VALUES (1, 'crown', 9, 'thinning', 2)"
-        )
+    connection.executescript(
+        "BEGIN; INSERT INTO profiles VALUES (1, 'Alex', '[]'); "
+        "INSERT INTO zones (profile_id, zone_id, position, state) VALUES (1, 'crown', 9, 'bald'); "
+        "COMMIT;"
+    )
     connection.close()
 
     with Database.open(path) as db:
@@ -37,6 +36,7 @@ def test_a_0004_database_is_upgraded_and_keeps_its_profile(tmp_path: Path) -> No
             1, PhotoView.CROWN, [read_photo(camera_jpeg(tmp_path / "a.jpg"))]
         )
         photos.link_zones(1, pid, ["crown"])
+        assert store.load_profile(1).document.scalp_map.zone("crown").state.value == "bald"
     before = sqlite3.connect(backup.path)
     assert before.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
     before.close()

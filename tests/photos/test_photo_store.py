@@ -22,16 +22,9 @@ from scalpzone.storage import (
     ProfileStore,
     StoredDataError,
 )
+from tests.storage.helpers import query
 
 from .images import camera_jpeg, landscape
-
-
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
 
 
 def test_a_photo_kept_in_the_database_has_no_gps_and_is_upright(
@@ -47,7 +40,7 @@ def test_a_photo_kept_in_the_database_has_no_gps_and_is_upright(
         "IMG_1.JPG",
     )
     # Read straight from the file, as any program could: no EXIF, portrait.
-    ((image,),) = _rows(db_path, f"SELECT image FROM photo_data WHERE photo_id = {photo_id}")
+    ((image,),) = query(db_path, f"SELECT image FROM photo_data WHERE photo_id = {photo_id}")
     assert isinstance(image, bytes)
     with Image.open(io.BytesIO(image)) as stored:
         assert stored.size == (300, 400)
@@ -155,7 +148,7 @@ def test_deleting_the_profile_deletes_its_photos(
 ) -> None:
     photos.add_photos(profile, PhotoView.CROWN, [read_photo(camera_jpeg(tmp_path / "c.jpg"))])
     store.delete_profile(profile)
-    assert _rows(db_path, "SELECT count(*) FROM photo_data") == [(0,)]
+    assert query(db_path, "SELECT count(*) FROM photo_data") == [(0,)]
 
 
 def test_rows_edited_outside_are_named_when_read(

@@ -21,6 +21,16 @@ depends_on = None
 _VIEWS = "('front', 'top', 'crown', 'left', 'right', 'back')"
 
 
+def _cascade(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
+    """`table.column` points at `target.id` and goes when that row goes."""
+    return sa.ForeignKeyConstraint(
+        [column],
+        [f"{target}.id"],
+        name=op.f(f"fk_{table}_{column}_{target}"),
+        ondelete="CASCADE",
+    )
+
+
 def upgrade() -> None:
     """Create `photos`, `photo_data`, `photo_zones` and `photo_alignments` (all empty)."""
     op.create_table(
@@ -38,12 +48,7 @@ def upgrade() -> None:
             "width BETWEEN 1 AND 2400 AND height BETWEEN 1 AND 2400", name=op.f("ck_photos_size")
         ),
         sa.CheckConstraint("length(source_name) <= 255", name=op.f("ck_photos_source_name")),
-        sa.ForeignKeyConstraint(
-            ["profile_id"],
-            ["profiles.id"],
-            name=op.f("fk_photos_profile_id_profiles"),
-            ondelete="CASCADE",
-        ),
+        _cascade("photos", "profile_id", "profiles"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_photos")),
         sqlite_autoincrement=True,
     )
@@ -62,24 +67,14 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "length(thumbnail) BETWEEN 4 AND 524288", name=op.f("ck_photo_data_thumbnail")
         ),
-        sa.ForeignKeyConstraint(
-            ["photo_id"],
-            ["photos.id"],
-            name=op.f("fk_photo_data_photo_id_photos"),
-            ondelete="CASCADE",
-        ),
+        _cascade("photo_data", "photo_id", "photos"),
         sa.PrimaryKeyConstraint("photo_id", name=op.f("pk_photo_data")),
     )
     op.create_table(
         "photo_zones",
         sa.Column("photo_id", sa.Integer(), nullable=False),
         sa.Column("zone_id", sa.String(length=40), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["photo_id"],
-            ["photos.id"],
-            name=op.f("fk_photo_zones_photo_id_photos"),
-            ondelete="CASCADE",
-        ),
+        _cascade("photo_zones", "photo_id", "photos"),
         sa.PrimaryKeyConstraint("photo_id", "zone_id", name=op.f("pk_photo_zones")),
     )
     op.create_table(
@@ -95,18 +90,8 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "json_valid(second_points)", name=op.f("ck_photo_alignments_second_points_json")
         ),
-        sa.ForeignKeyConstraint(
-            ["first_id"],
-            ["photos.id"],
-            name=op.f("fk_photo_alignments_first_id_photos"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["second_id"],
-            ["photos.id"],
-            name=op.f("fk_photo_alignments_second_id_photos"),
-            ondelete="CASCADE",
-        ),
+        _cascade("photo_alignments", "first_id", "photos"),
+        _cascade("photo_alignments", "second_id", "photos"),
         sa.PrimaryKeyConstraint("first_id", "second_id", name=op.f("pk_photo_alignments")),
     )
     op.create_index(
