@@ -16,7 +16,8 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from scalpzone.domain.archive import ProfileArchive, canonical_alignments, write_archive
-from scalpzone.domain.archive_reader import ArchiveFileError, open_archive, read_archive_file
+from scalpzone.domain.archive_manifest import ArchiveFileError
+from scalpzone.domain.archive_reader import open_archive, read_archive_file
 from scalpzone.domain.photos import PhotoInfo
 from scalpzone.domain.problems import listed, printable
 from scalpzone.storage.database import Database
