@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from scalpzone import __version__
 from scalpzone.cli_errors import run_reported
+from scalpzone.cli_report import add_report_command, run_report
 from scalpzone.domain.mapfile import (
     MapDocument,
     dump_map_document,
@@ -166,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", type=Path, metavar="FILE", required=True, help="the map file to write"
     )
     _add_database(export)
+
+    add_report_command(commands, _iso_date, _add_database)
 
     profiles = commands.add_parser(
         "profiles",
@@ -427,6 +430,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "export": _cmd_export,
     "profiles": _cmd_profiles,
+    "report": lambda args: run_report(args, _with_database, _written),
     "backups": _cmd_backups,
 }
 
