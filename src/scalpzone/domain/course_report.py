@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -170,7 +170,11 @@ def _planned(doc: MapDocument, start_map: ScalpMap, first: date, until: date) ->
         return counts
     weeks = min(MAX_WEEKS, -(-((until - first).days + 1) // 7))
     before = [e for e in doc.history if e.date < first]
-    plan = make_plan(start_map, doc.settings, Health(), before, first, weeks)
+    # Blocks are known only as they stand now, so they are not laid over the past.
+    unblocked = replace(
+        start_map, zones=tuple(replace(z, blocked_until=None) for z in start_map.zones)
+    )
+    plan = make_plan(unblocked, doc.settings, Health(), before, first, weeks)
     for session in plan.sessions:
         if session.date <= until:
             counts.update(session.zones)
@@ -264,7 +268,7 @@ def build_course_report(
             if r.first_use <= last and (r.retired_on is None or r.retired_on >= first)
         ),
         notes=tuple(
-            LogNote(e.date, _names(doc.scalp_map, e.zones), e.status, e.note.strip())
+            LogNote(e.date, _names(doc.scalp_map, e.zones), e.status, " ".join(e.note.split()))
             for e in sorted(in_range, key=lambda e: e.date)
             if e.note.strip()
         ),

@@ -526,6 +526,7 @@ def _week_handlers(week: WeekController) -> WeekHandlers:
         print_preview=week.print_preview,
         print_plan=week.print_plan,
         export_pdf=week.export_pdf,
+        course_report=week.course_report,
         export_calendar=week.export_calendar,
         export_plan_csv=week.export_plan_csv,
         export_log_csv=week.export_log_csv,

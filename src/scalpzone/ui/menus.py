@@ -39,6 +39,7 @@ class WeekHandlers:
     print_preview: Callable[[], None]
     print_plan: Callable[[], None]
     export_pdf: Callable[[], None]
+    course_report: Callable[[], None]
     export_calendar: Callable[[], None]
     export_plan_csv: Callable[[], None]
     export_log_csv: Callable[[], None]
@@ -424,6 +425,11 @@ def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> l
         ),
         make.make("&Print…", "Print the coming weeks", do.print_plan, shortcut=Key.Print),
         make.make("Export PD&F…", "Write the coming weeks to a PDF file", do.export_pdf),
+        make.make(
+            "Course &report…",
+            "A PDF of a course to take to a dermatologist: maps, shares, sessions, photos",
+            do.course_report,
+        ),
     ]
     for action in printing:
         file_menu.addAction(action)

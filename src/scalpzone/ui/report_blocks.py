@@ -30,6 +30,8 @@ class Block:
     height: float
     draw: DrawAt
     keep_with_next: bool = False
+    #: A table's header row, drawn again above this row when it starts a page.
+    repeat: Block | None = None
 
 
 def _text_height(text: str, font: QFont, width: float) -> float:
@@ -60,7 +62,13 @@ def heading(text: str, width: float) -> Block:
     return Block(34, draw, keep_with_next=True)
 
 
-def row(cells: Sequence[tuple[str, float]], width: float, *, bold: bool = False) -> Block:
+def row(
+    cells: Sequence[tuple[str, float]],
+    width: float,
+    *,
+    bold: bool = False,
+    repeat: Block | None = None,
+) -> Block:
     """One table row: (text, column width) cells, wrapped; a faint rule under it."""
     font = paper_font(9, bold=bold)
     height = max(_text_height(text, font, w - 6) for text, w in cells) + 6
@@ -75,7 +83,7 @@ def row(cells: Sequence[tuple[str, float]], width: float, *, bold: bool = False)
         p.setPen(QPen(RULE, 0.4))
         p.drawLine(QPointF(at.x(), at.y() + height), QPointF(at.x() + width, at.y() + height))
 
-    return Block(height, draw, keep_with_next=bold)
+    return Block(height, draw, keep_with_next=bold, repeat=repeat)
 
 
 def _map_caption(view: DatedMapView, word: str) -> str:
@@ -199,11 +207,12 @@ def _adherence_rows(report: CourseReport, width: float) -> list[Block]:
         ("Skipped", 62),
         ("Share done", 62),
     ]
-    rows = [row(head, width, bold=True)]
+    header = row(head, width, bold=True)
+    rows = [header]
     for area in report.areas:
         share = f"{round(100 * area.done / area.planned)} %" if area.planned else "not planned"
         cells = [str(area.planned), str(area.done), str(area.skipped), share]
-        rows.append(row([(area.name, name_w), *((c, 62) for c in cells)], width))
+        rows.append(row([(area.name, name_w), *((c, 62) for c in cells)], width, repeat=header))
     return rows
 
 
@@ -234,14 +243,16 @@ def _notes(report: CourseReport, width: float) -> list[Block]:
     out: list[Block] = []
     if report.notes:
         cols = (90.0, 150.0, width - 240)
-        out.append(row(list(zip(("Day", "Areas", "Note"), cols, strict=True)), width, bold=True))
+        header = row(list(zip(("Day", "Areas", "Note"), cols, strict=True)), width, bold=True)
+        out.append(header)
         for note in report.notes:
             areas = ", ".join(note.areas) + ("" if note.status == "done" else f" ({note.status})")
-            out.append(
-                row(list(zip((long_date(note.day), areas, note.note), cols, strict=True)), width)
-            )
+            cells = list(zip((long_date(note.day), areas, note.note), cols, strict=True))
+            out.append(row(cells, width, repeat=header))
     else:
         out.append(paragraph("No note was written in the log in this range.", width, colour=FAINT))
+    if report.blocks:
+        out.append(Block(8, lambda _p, _at: None))
     for block in report.blocks:
         out.append(
             paragraph(f"Blocked: {block.name}, not rolled until {long_date(block.until)}.", width)

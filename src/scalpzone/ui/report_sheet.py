@@ -33,7 +33,9 @@ TITLE = "ScalpZone · course report"
 
 
 @dataclass(frozen=True, slots=True)
-class _Placed:
+class Placed:
+    """A block and the y of its top on its page."""
+
     block: Block
     top: float
 
@@ -55,8 +57,8 @@ class ReportSheet:
         size = (page_size or default_page_size()).size(QPageSize.Unit.Point)
         return len(self._pages(WIDTH * size.height() / size.width()))
 
-    def _pages(self, height: float) -> list[list[_Placed]]:
-        return _paginate(tuple(self._blocks), height)
+    def _pages(self, height: float) -> list[list[Placed]]:
+        return lay_out_pages(tuple(self._blocks), height)
 
     def paint_pages(self, device: QPagedPaintDevice, resolution: int) -> int:
         """Draw every page on a printer or PDF writer; returns the pages drawn (0: none could)."""
@@ -82,7 +84,7 @@ class ReportSheet:
         return len(pages)
 
     def _paint_page(
-        self, painter: QPainter, height: float, page: list[_Placed], index: int, pages: int
+        self, painter: QPainter, height: float, page: list[Placed], index: int, pages: int
     ) -> None:
         left, right = MARGIN, WIDTH - MARGIN
         _header(painter, self._report, left, right, first=index == 0)
@@ -96,29 +98,32 @@ def header_height(first: bool) -> float:
     return 62.0 if first else 30.0
 
 
-def _paginate(blocks: tuple[Block, ...], height: float) -> list[list[_Placed]]:
-    return _layout(blocks, height)
-
-
-def _layout(blocks: tuple[Block, ...], height: float) -> list[list[_Placed]]:
+def lay_out_pages(blocks: tuple[Block, ...], height: float) -> list[list[Placed]]:
     """Blocks placed top to bottom on pages of `height` points, nothing below the footer line."""
     bottom = height - MARGIN - FOOTER
-    pages: list[list[_Placed]] = [[]]
+    pages: list[list[Placed]] = [[]]
     y = MARGIN + header_height(first=True)
     for block in blocks:
         if y + block.height > bottom and pages[-1]:
+            top = MARGIN + header_height(first=False)
             carried: list[Block] = []
-            # A heading (or a run of them) at the foot of a page goes over with its content.
-            while pages[-1] and pages[-1][-1].block.keep_with_next:
-                carried.insert(0, pages[-1].pop().block)
+            # A heading (or a run of them) at the foot of a page goes over with its content,
+            # unless that would leave the page empty or overfill the next one.
+            room = bottom - top - block.height
+            page = pages[-1]
+            while len(page) > 1 and page[-1].block.keep_with_next and page[-1].block.height <= room:
+                room -= page[-1].block.height
+                carried.insert(0, page.pop().block)
             pages.append([])
-            y = MARGIN + header_height(first=False)
+            y = top
+            if not carried and block.repeat is not None:
+                carried.append(block.repeat)
             for heading in carried:
-                pages[-1].append(_Placed(heading, y))
+                pages[-1].append(Placed(heading, y))
                 y += heading.height
-        pages[-1].append(_Placed(block, y))
+        pages[-1].append(Placed(block, y))
         y += block.height
-    return [page for page in pages if page] or [[]]
+    return pages
 
 
 def _header(

@@ -397,6 +397,24 @@ class WeekController(QObject):
             self.tr("{weeks} weeks of the plan").format(weeks=PRINT_WEEKS),
         )
 
+    def course_report(self) -> None:
+        """The course report for a dermatologist: choose the days, preview it or save a PDF."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.course_report_dialog import CourseReportDialog  # noqa: PLC0415
+
+        def ask(name: str) -> Path | None:
+            title = self.tr("Save the course report")
+            return self._dialogs.save_file(title, self._suggested(name), PDF_FILTER)
+
+        self._autosave.flush()
+        dialog = CourseReportDialog(
+            store, self.profile_id, self.today(), ask, self._dialogs.show_error, self._window
+        )
+        dialog.said.connect(self.said)
+        self._open(dialog)
+
     def export_calendar(self) -> None:
         """Write the coming course's sessions to an .ics file for any calendar."""
         from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
