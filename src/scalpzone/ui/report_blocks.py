@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QPainter,
+    QPen,
+)
 
-from scalpzone.domain.course_report import CourseReport, DatedMapView, PhotoPair, ReportPhoto
+from scalpzone.domain.course_report import CourseReport, DatedMapView, PhotoPair
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.scores import coverage_scores, shares_sentence
 from scalpzone.ui.paper import FAINT, INK, RULE, draw_legend, draw_scalp_map, draw_text, paper_font
@@ -126,24 +135,33 @@ def chart(report: CourseReport, width: float) -> Block:
     return Block(156, draw)
 
 
-def _decode(photo: ReportPhoto) -> QImage:
-    image = QImage()
-    image.loadFromData(photo.image)
-    return image
-
-
-def fit_image(
-    image: QImage, box: QRectF, dots_per_point: float = 200 / 72
+def read_fitted(
+    data: bytes, box: QRectF, dots_per_point: float = 200 / 72
 ) -> tuple[QImage, QRectF]:
-    """The image scaled down for `box` at about 200 dpi, and where it goes: centred, shape kept."""
+    """The image file decoded at about 200 dpi for `box` (a JPEG decodes straight at the smaller
+    size, which is most of the time saved) and where it goes: centred, its shape kept. A null
+    image and an empty rectangle when the bytes are not an image Qt reads."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if not size.isValid() or size.isEmpty():
+        return QImage(), QRectF()
+    if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+        size.transpose()
+    ratio = min(box.width() / size.width(), box.height() / size.height())
+    w, h = size.width() * ratio, size.height() * ratio
+    target = QRectF(box.left() + (box.width() - w) / 2, box.top() + (box.height() - h) / 2, w, h)
+    pixels = QSize(max(1, round(w * dots_per_point)), max(1, round(h * dots_per_point)))
+    if pixels.width() < size.width():
+        if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+            pixels.transpose()
+        reader.setScaledSize(pixels)
+    image = reader.read()
     if image.isNull():
         return image, QRectF()
-    ratio = min(box.width() / image.width(), box.height() / image.height())
-    w, h = image.width() * ratio, image.height() * ratio
-    target = QRectF(box.left() + (box.width() - w) / 2, box.top() + (box.height() - h) / 2, w, h)
-    pixels = max(1, round(w * dots_per_point))
-    if image.width() > pixels:
-        image = image.scaledToWidth(pixels, Qt.TransformationMode.SmoothTransformation)
     return image, target
 
 
@@ -158,7 +176,7 @@ def photo_pair(pair: PhotoPair, width: float) -> Block:
         for i, photo in enumerate(shots):
             x = at.x() + i * (column + 16)
             box = QRectF(x, at.y() + 18, column, height - 40)
-            image, target = fit_image(_decode(photo), box)
+            image, target = read_fitted(photo.image, box)
             if target.isEmpty():
                 draw_text(
                     p, box, "This photo could not be read.", paper_font(9, italic=True), FAINT
