@@ -308,7 +308,7 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
 
         plan = _plan_for(doc, args)
         owner = doc.profile_name or "ScalpZone"
-        calendar = (doc.scalp_map, doc.settings, owner)
+        calendar = (doc.scalp_map, doc.settings, owner, doc.history)
         if not _written(args.output, lambda path: write_calendar(path, plan, *calendar)):
             return EXIT_FAILURE
         count = len(plan.sessions)

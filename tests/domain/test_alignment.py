@@ -42,5 +42,5 @@ def test_the_same_marks_need_no_move() -> None:
 def test_marks_on_one_spot_are_refused_with_the_distance_and_the_limit() -> None:
     problem = marks_problem(((10, 10), (11, 10)))
     assert problem is not None and "1.0 px apart" in problem and "at least 4 px" in problem
-    with pytest.raises(ValueError, match="1.0 px apart"):
+    with pytest.raises(ValueError, match=r"1\.0 px apart"):
         alignment(Landmarks(((10, 10), (11, 10)), ((0, 0), (100, 0))))

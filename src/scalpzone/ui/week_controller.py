@@ -427,7 +427,9 @@ class WeekController(QObject):
             self.tr("Export the plan to a calendar"),
             "scalpzone-plan.ics",
             ICS_FILTER,
-            lambda path: write_calendar(path, plan, doc.scalp_map, doc.settings, owner),
+            lambda path: write_calendar(
+                path, plan, doc.scalp_map, doc.settings, owner, doc.history
+            ),
             self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
         )
 
