@@ -7,6 +7,7 @@ docs/storage.md.
 from scalpzone.storage.backups import BackupInfo
 from scalpzone.storage.database import Database
 from scalpzone.storage.errors import (
+    ArchiveError,
     BackupNotFoundError,
     DatabaseBusyError,
     DatabaseLockedError,
@@ -16,6 +17,7 @@ from scalpzone.storage.errors import (
     LogEntryNotFoundError,
     NewerDatabaseError,
     NotScalpZoneDatabaseError,
+    PhotoNotFoundError,
     ProfileNameError,
     ProfileNotFoundError,
     ReadOnlyDatabaseError,
@@ -25,6 +27,7 @@ from scalpzone.storage.errors import (
     ZoneInUseError,
 )
 from scalpzone.storage.location import default_database_path, resolve_database_path
+from scalpzone.storage.photos import PhotoStore, RemovedPhoto
 from scalpzone.storage.repositories import (
     LoggedSession,
     MapSnapshot,
@@ -36,6 +39,7 @@ from scalpzone.storage.store import ProfileStore, StoredProfile
 from scalpzone.storage.writes import FileWriteError, write_atomically
 
 __all__ = [
+    "ArchiveError",
     "BackupInfo",
     "BackupNotFoundError",
     "Database",
@@ -50,11 +54,14 @@ __all__ = [
     "MapSnapshot",
     "NewerDatabaseError",
     "NotScalpZoneDatabaseError",
+    "PhotoNotFoundError",
+    "PhotoStore",
     "ProfileNameError",
     "ProfileNotFoundError",
     "ProfileStore",
     "ProfileSummary",
     "ReadOnlyDatabaseError",
+    "RemovedPhoto",
     "Roller",
     "StorageError",
     "StoragePermissionError",
