@@ -71,7 +71,7 @@ def run_report(
         sys.stderr.write(f"scalpzone: report: --from/--to: {problem}.\n")
         return EXIT_BAD_INPUT
 
-    def report_it(_db: Database, store: ProfileStore) -> int:
+    def report_it(db: Database, store: ProfileStore) -> int:
         profile = store.find_profile(args.profile)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # painter and fonts, no screen
         from PySide6.QtGui import QGuiApplication, QPageSize  # noqa: PLC0415  (Qt only here)
@@ -85,7 +85,11 @@ def run_report(
             "a4": QPageSize(QPageSize.PageSizeId.A4),
             "letter": QPageSize(QPageSize.PageSizeId.Letter),
         }.get(args.paper or "", default_page_size())
-        sheet = ReportSheet(load_course_report(store, profile.id, first, last, date.today()))
+        from scalpzone.storage import PhotoStore  # noqa: PLC0415
+
+        photos = PhotoStore(db)
+        report = load_course_report(store, photos, profile.id, first, last, date.today())
+        sheet = ReportSheet(report)
         pages: list[int] = []
         if not written(
             args.output, lambda path: pages.append(write_report_pdf(sheet, path, paper))

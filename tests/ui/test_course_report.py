@@ -42,7 +42,7 @@ def page_texts(pdf: Path) -> list[str]:
 def report_dialog(qtbot: QtBot, window: MainWindow) -> CourseReportDialog:
     """The dialog as File › Course report… opens it over a profile with a whole course."""
     fill_course(window_store(window), window.profiles.profile_id)
-    action = next(a for a in window.findChildren(QAction) if a.text() == "Course &report…")
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Co&urse report…")
     assert action.isEnabled()
     action.trigger()
     dialog = window.week.open_dialog

@@ -1,7 +1,8 @@
 """Two-point alignment of two photos: the person marks the same two landmarks on both.
 
 The later photo is moved, turned and scaled (a similarity, no shearing) so that its two marks
-land on the earlier photo's. Points are in the image's own pixels.
+land on the earlier photo's. Points are in pixels here (storage keeps them in each photo's unit
+square; the window converts, as photos of different sizes need pixels to be compared).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from scalpzone.domain.geometry import Point
+from scalpzone.domain.photos import Alignment
 
 #: Marks closer than this (in pixels) cannot define a direction or a scale.
 MIN_MARK_DISTANCE = 4.0
@@ -31,14 +33,6 @@ class Similarity:
         return (self.scale * (c * x - s * y) + self.dx, self.scale * (s * x + c * y) + self.dy)
 
 
-@dataclass(frozen=True, slots=True)
-class Landmarks:
-    """The same two landmarks marked on the earlier (`first`) and the later (`second`) photo."""
-
-    first: tuple[Point, Point]
-    second: tuple[Point, Point]
-
-
 def marks_problem(marks: tuple[Point, Point]) -> str | None:
     """Why two marks cannot align a photo, in words; None when they can."""
     (x1, y1), (x2, y2) = marks
@@ -51,7 +45,7 @@ def marks_problem(marks: tuple[Point, Point]) -> str | None:
     return None
 
 
-def alignment(landmarks: Landmarks) -> Similarity:
+def alignment(landmarks: Alignment) -> Similarity:
     """The similarity that takes the second photo's marks onto the first photo's.
 
     ValueError (from marks_problem) when either pair is too close together to define one.

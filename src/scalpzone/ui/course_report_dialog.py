@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone.domain.course_report import CourseReport, default_range, range_problem
-from scalpzone.storage import FileWriteError, ProfileStore
+from scalpzone.storage import FileWriteError, PhotoStore, ProfileStore
 from scalpzone.ui.report_data import load_course_report
 from scalpzone.ui.report_sheet import ReportSheet, write_report_pdf
 from scalpzone.ui.words import long_date
@@ -49,6 +49,7 @@ class CourseReportDialog(QDialog):
     def __init__(
         self,
         store: ProfileStore,
+        photos: PhotoStore | None,
         profile_id: int,
         today: date,
         ask_path: AskPath,
@@ -57,6 +58,7 @@ class CourseReportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._photos = photos
         self._profile_id = profile_id
         self._today = today
         self._ask_path = ask_path
@@ -129,7 +131,7 @@ class CourseReportDialog(QDialog):
         self._report = None
         if problem is None:
             self._report = load_course_report(
-                self._store, self._profile_id, first, last, self._today
+                self._store, self._photos, self._profile_id, first, last, self._today
             )
             pages = ReportSheet(self._report).page_count()
             photos = sum(2 if p.first is not p.latest else 1 for p in self._report.photos)

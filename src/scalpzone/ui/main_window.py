@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
         from scalpzone.ui.context_menu import ZoneMenu  # noqa: PLC0415  (not needed to start)
 
         menu = ZoneMenu(zone_id, self.model, self.editor, self.dialogs, self.notices, self)
+        if self._week is not None:
+            self._week.photos.add_zone_actions(menu, zone_id)
         menu.exec(at)
         menu.deleteLater()
 
@@ -527,6 +529,8 @@ def _week_handlers(week: WeekController) -> WeekHandlers:
         print_plan=week.print_plan,
         export_pdf=week.export_pdf,
         course_report=week.course_report,
+        add_photos=week.photos.add_photos,
+        compare_photos=week.photos.compare,
         export_calendar=week.export_calendar,
         export_plan_csv=week.export_plan_csv,
         export_log_csv=week.export_log_csv,

@@ -40,6 +40,8 @@ class WeekHandlers:
     print_plan: Callable[[], None]
     export_pdf: Callable[[], None]
     course_report: Callable[[], None]
+    add_photos: Callable[[], None]
+    compare_photos: Callable[[], None]
     export_calendar: Callable[[], None]
     export_plan_csv: Callable[[], None]
     export_log_csv: Callable[[], None]
@@ -426,11 +428,26 @@ def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> l
         make.make("&Print…", "Print the coming weeks", do.print_plan, shortcut=Key.Print),
         make.make("Export PD&F…", "Write the coming weeks to a PDF file", do.export_pdf),
         make.make(
-            "Course &report…",
+            "Co&urse report…",
             "A PDF of a course to take to a dermatologist: maps, shares, sessions, photos",
             do.course_report,
         ),
     ]
+    photos = [
+        make.make(
+            "Add p&hotos…",
+            "Add progress photos of one view (you can also drop picture files on the window)",
+            do.add_photos,
+        ),
+        make.make(
+            "Co&mpare photos…",
+            "Two dates of a view side by side, or blended with a slider",
+            do.compare_photos,
+        ),
+    ]
+    for action in photos:
+        file_menu.addAction(action)
+    file_menu.addSeparator()
     for action in printing:
         file_menu.addAction(action)
     file_menu.addSeparator()
@@ -488,7 +505,7 @@ def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> l
     for action in details:
         plan_menu.addAction(action)
 
-    return [*printing, *exports, *sessions, *details]
+    return [*photos, *printing, *exports, *sessions, *details]
 
 
 def _appearance(do: Handlers, key: str) -> Callable[[], None]:

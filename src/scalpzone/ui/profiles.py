@@ -69,6 +69,11 @@ class ProfileController(QObject):
         return self._store
 
     @property
+    def database(self) -> DatabaseLike | None:
+        """The open database (None until it is open); photos are kept in it."""
+        return self._db
+
+    @property
     def ready(self) -> bool:
         """Whether the database is open."""
         return self._store is not None

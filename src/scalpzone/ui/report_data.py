@@ -5,19 +5,36 @@ from __future__ import annotations
 from datetime import date
 
 from scalpzone.domain.course_report import CourseReport, ReportPhoto, build_course_report
-from scalpzone.storage import ProfileStore
+from scalpzone.storage import PhotoStore, ProfileStore
 
 
 def stored_photos(
-    store: ProfileStore, profile_id: int, first: date, last: date
+    photos: PhotoStore | None, profile_id: int, first: date, last: date
 ) -> list[ReportPhoto]:
-    """The profile's photos dated within the range (none until photos are stored)."""
-    del store, profile_id, first, last
-    return []
+    """The first and latest photo of each view dated within the range, with their pictures.
+
+    Only those two per view are read from the database: a profile's other photos stay unread.
+    """
+    if photos is None:
+        return []
+    chosen: dict[str, list[tuple[int, str, date]]] = {}
+    for info in photos.photos(profile_id):  # oldest first, no pixels read
+        if first <= info.taken_on <= last:
+            chosen.setdefault(info.view.value, []).append((info.id, info.view.label, info.taken_on))
+    out = []
+    for view, shots in chosen.items():
+        for photo_id, label, day in dict.fromkeys((shots[0], shots[-1])):
+            out.append(ReportPhoto(view, label, day, photos.image(profile_id, photo_id)))
+    return out
 
 
 def load_course_report(
-    store: ProfileStore, profile_id: int, first: date, last: date, today: date
+    store: ProfileStore,
+    photos: PhotoStore | None,
+    profile_id: int,
+    first: date,
+    last: date,
+    today: date,
 ) -> CourseReport:
     """The report on `first` … `last` of the stored profile (ValueError for a refused range)."""
     stored = store.load_profile(profile_id)
@@ -27,7 +44,7 @@ def load_course_report(
         snapshots=store.map_snapshots(profile_id),
         rollers=store.rollers(profile_id),
         health_confirmed_on=stored.health_confirmed_on,
-        photos=stored_photos(store, profile_id, first, last),
+        photos=stored_photos(photos, profile_id, first, last),
         first=first,
         last=last,
         today=today,

@@ -30,6 +30,7 @@ from scalpzone.ui.words import long_date
 
 if TYPE_CHECKING:
     from scalpzone.domain.mapfile import MapDocument
+    from scalpzone.storage import PhotoStore
     from scalpzone.storage.store import ProfileStore
     from scalpzone.ui.plan_sheet import PlanSheet
     from scalpzone.ui.week_view import WeekView
@@ -89,6 +90,17 @@ class WeekController(QObject):
         tabs.currentChanged.connect(lambda _i: self._refresh_week_if_shown())
         profiles.opened.connect(self._on_profile_opened)
         model.planChanged.connect(self._on_plan_changed)
+        from scalpzone.ui.photos.controller import PhotoController  # noqa: PLC0415
+
+        self.photos = PhotoController(
+            window,
+            self._photo_store,
+            lambda: self.profile_id,
+            lambda: self._model.document.scalp_map,
+            self.today,
+            self._open,
+        )
+        self.photos.said.connect(self.said)
 
     # -- the open profile --------------------------------------------------------------------
 
@@ -410,10 +422,22 @@ class WeekController(QObject):
 
         self._autosave.flush()
         dialog = CourseReportDialog(
-            store, self.profile_id, self.today(), ask, self._dialogs.show_error, self._window
+            store,
+            self._photo_store(),
+            self.profile_id,
+            self.today(),
+            ask,
+            self._dialogs.show_error,
+            self._window,
         )
         dialog.said.connect(self.said)
         self._open(dialog)
+
+    def _photo_store(self) -> PhotoStore | None:
+        from scalpzone.storage import Database, PhotoStore  # noqa: PLC0415
+
+        db = self._profiles.database
+        return PhotoStore(db) if isinstance(db, Database) else None
 
     def export_calendar(self) -> None:
         """Write the coming course's sessions to an .ics file for any calendar."""

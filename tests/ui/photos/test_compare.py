@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from scalpzone.domain.alignment import Landmarks
+from scalpzone.domain.photos import Alignment
 from scalpzone.ui.photos.compare import CompareDialog
 
 pytestmark = pytest.mark.gui
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.gui
 @dataclass(frozen=True)
 class Shot:
     id: int
-    day: date
+    taken_on: date
 
 
 def picture(colour: str, mark: tuple[int, int] | None = None) -> QImage:
@@ -43,7 +43,7 @@ class Album:
             Shot(3, date(2026, 11, 29)),
         ]
         self.images = {1: picture("#c00000"), 2: picture("#00a000"), 3: picture("#0000c0")}
-        self.saved: dict[tuple[int, int], Landmarks | None] = {}
+        self.saved: dict[tuple[int, int], Alignment | None] = {}
 
     def views(self) -> Sequence[tuple[str, str]]:
         return [("crown", "Crown")]
@@ -54,10 +54,10 @@ class Album:
     def image(self, photo_id: int) -> QImage:
         return self.images[photo_id]
 
-    def landmarks(self, first_id: int, second_id: int) -> Landmarks | None:
+    def landmarks(self, first_id: int, second_id: int) -> Alignment | None:
         return self.saved.get((first_id, second_id))
 
-    def save_landmarks(self, first_id: int, second_id: int, landmarks: Landmarks | None) -> None:
+    def save_landmarks(self, first_id: int, second_id: int, landmarks: Alignment | None) -> None:
         self.saved[(first_id, second_id)] = landmarks
 
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scalpzone.domain.alignment import Landmarks, Similarity
+from scalpzone.domain.alignment import Similarity
+from scalpzone.domain.photos import Alignment
 from scalpzone.ui.photos.compare_canvas import (
     OVERLAY,
     SIDE_BY_SIDE,
@@ -42,7 +43,7 @@ class PhotoInfo(Protocol):
     def id(self) -> int: ...
 
     @property
-    def day(self) -> date: ...
+    def taken_on(self) -> date: ...
 
 
 class PhotoSource(Protocol):
@@ -60,11 +61,11 @@ class PhotoSource(Protocol):
         """The stored (full-size) picture."""
         ...
 
-    def landmarks(self, first_id: int, second_id: int) -> Landmarks | None:
+    def landmarks(self, first_id: int, second_id: int) -> Alignment | None:
         """The marks remembered for this pair, if any."""
         ...
 
-    def save_landmarks(self, first_id: int, second_id: int, landmarks: Landmarks | None) -> None:
+    def save_landmarks(self, first_id: int, second_id: int, landmarks: Alignment | None) -> None:
         """Remember (or, with None, forget) the marks for this pair."""
         ...
 
@@ -155,7 +156,7 @@ class CompareDialog(QDialog):
             box.blockSignals(True)
             box.clear()
             for photo in self._photos:
-                box.addItem(long_date(photo.day), photo.id)
+                box.addItem(long_date(photo.taken_on), photo.id)
             box.blockSignals(False)
         if self._photos:
             self.first_box.setCurrentIndex(0)
@@ -221,7 +222,7 @@ class CompareDialog(QDialog):
             )
         )
 
-    def _marked(self, landmarks: Landmarks) -> None:
+    def _marked(self, landmarks: Alignment) -> None:
         pair = self.pair()
         move, problem = checked_alignment(landmarks)
         if pair is None or move is None:

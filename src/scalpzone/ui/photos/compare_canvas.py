@@ -19,8 +19,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from scalpzone.domain.alignment import Landmarks, Similarity, alignment, marks_problem
+from scalpzone.domain.alignment import Similarity, alignment, marks_problem
 from scalpzone.domain.geometry import Point
+from scalpzone.domain.photos import Alignment
 
 SIDE_BY_SIDE = "side"
 OVERLAY = "overlay"
@@ -171,7 +172,7 @@ class CompareCanvas(QWidget):
         self.update()
         if len(self.marks[1]) == 2:
             a, b = self.marks
-            landmarks = Landmarks((a[0], a[1]), (b[0], b[1]))
+            landmarks = Alignment((a[0], a[1]), (b[0], b[1]))
             self.marking = False
             self.marked.emit(landmarks)
 
@@ -185,7 +186,7 @@ class CompareCanvas(QWidget):
         self.stepped.emit(step, shift)
 
 
-def checked_alignment(landmarks: Landmarks) -> tuple[Similarity | None, str | None]:
+def checked_alignment(landmarks: Alignment) -> tuple[Similarity | None, str | None]:
     """The alignment, or None and why the marks cannot give one."""
     for marks in (landmarks.first, landmarks.second):
         problem = marks_problem(marks)
