@@ -58,7 +58,7 @@ class PhotoReader(QObject):
                 good.append(read_photo(path, self._taken_on))
             except PhotoFileError as error:
                 problems.extend(error.problems)
-            except Exception as error:  # noqa: BLE001  (the dialog must hear back, whatever failed)
+            except Exception as error:  # the dialog must hear back, whatever failed
                 problems.append(Problem(path.name, f"could not be read ({error})"))
             self.progressed.emit(index + 1, len(self._paths))
         self.done.emit(good, problems)
