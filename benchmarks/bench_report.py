@@ -20,13 +20,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
+from tests.report_support import COURSE_END, COURSE_START, fill_course
 
 from scalpzone.domain.course_report import ReportPhoto, build_course_report
 from scalpzone.domain.planner import make_plan
 from scalpzone.storage import Database, ProfileStore
-from scalpzone.ui.plan_sheet import PlanSheet, SheetContent, write_pdf
-from scalpzone.ui.report_sheet import ReportSheet, write_report_pdf
-from tests.report_support import COURSE_END, COURSE_START, fill_course
+from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf
+from scalpzone.ui.printing.report_sheet import ReportSheet, write_report_pdf
 
 VIEWS = ("front", "top", "crown", "left", "right", "back")
 BUDGET = 2.0

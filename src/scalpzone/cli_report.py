@@ -76,9 +76,9 @@ def run_report(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # painter and fonts, no screen
         from PySide6.QtGui import QGuiApplication, QPageSize  # noqa: PLC0415  (Qt only here)
 
-        from scalpzone.ui.plan_sheet import default_page_size  # noqa: PLC0415
-        from scalpzone.ui.report_data import load_course_report  # noqa: PLC0415
-        from scalpzone.ui.report_sheet import ReportSheet, write_report_pdf  # noqa: PLC0415
+        from scalpzone.ui.printing.plan_sheet import default_page_size  # noqa: PLC0415
+        from scalpzone.ui.printing.report_data import load_course_report  # noqa: PLC0415
+        from scalpzone.ui.printing.report_sheet import ReportSheet, write_report_pdf  # noqa: PLC0415
 
         _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
         paper = {

@@ -31,7 +31,7 @@ from scalpzone.domain.photos import PhotoView, PreparedPhoto
 from scalpzone.domain.problems import Problem
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.storage import PhotoStore, StorageError
-from scalpzone.ui.screen_fit import fit_to_screen
+from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 
 class PhotoReader(QObject):

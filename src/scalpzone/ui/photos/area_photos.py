@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone.storage import PhotoStore
-from scalpzone.ui.screen_fit import fit_to_screen
-from scalpzone.ui.words import long_date
+from scalpzone.ui.style.words import long_date
+from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 
 class AreaPhotosDialog(QDialog):

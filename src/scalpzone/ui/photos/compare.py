@@ -32,8 +32,8 @@ from scalpzone.ui.photos.compare_canvas import (
     CompareCanvas,
     checked_alignment,
 )
-from scalpzone.ui.screen_fit import fit_to_screen
-from scalpzone.ui.words import long_date
+from scalpzone.ui.style.words import long_date
+from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 
 class PhotoInfo(Protocol):
