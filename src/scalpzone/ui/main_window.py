@@ -538,6 +538,7 @@ def _week_handlers(week: WeekController) -> WeekHandlers:
         course_report=week.course_report,
         add_photos=week.photos.add_photos,
         compare_photos=week.photos.compare,
+        photo_guide=week.photos.guide,
         export_calendar=week.export_calendar,
         export_plan_csv=week.export_plan_csv,
         export_log_csv=week.export_log_csv,

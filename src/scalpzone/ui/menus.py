@@ -42,6 +42,7 @@ class WeekHandlers:
     course_report: Callable[[], None]
     add_photos: Callable[[], None]
     compare_photos: Callable[[], None]
+    photo_guide: Callable[[], None]
     export_calendar: Callable[[], None]
     export_plan_csv: Callable[[], None]
     export_log_csv: Callable[[], None]
@@ -379,6 +380,9 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
             week_do.care_guide,
             shortcut=Key.HelpContents,
         )
+    )
+    help_menu.addAction(
+        make.make("&Photo guide", "How to take each view's photo the same way", week_do.photo_guide)
     )
     help_menu.addAction(make.make("&Getting started", "Show the short tour again", do.tour))
     help_menu.addAction(

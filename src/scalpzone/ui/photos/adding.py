@@ -91,6 +91,9 @@ class AddPhotosDialog(QDialog):
         self.files.setAccessibleName(self.tr("Files to add"))
         choose = QPushButton(self.tr("&Choose files…"))
         choose.clicked.connect(self._choose)
+        guide = QPushButton(self.tr("Photo &guide…"))
+        guide.setToolTip(self.tr("How to take this view the same way every time"))
+        guide.clicked.connect(self._guide)
         self.view_box = QComboBox()
         for view in PhotoView:
             self.view_box.addItem(view.label, view.value)
@@ -122,6 +125,7 @@ class AddPhotosDialog(QDialog):
         form.addRow(self._label(self.tr("&Files"), self.files), self.files)
         form.addRow("", choose)
         form.addRow(self._label(self.tr("&View"), self.view_box), self.view_box)
+        form.addRow("", guide)
         form.addRow(self.tr("Date"), self.own_date)
         form.addRow("", self.given_date)
         form.addRow("", self.date_edit)
@@ -155,6 +159,13 @@ class AddPhotosDialog(QDialog):
         )
         self._paths.extend(Path(n) for n in names if Path(n) not in self._paths)
         self._show_files()
+
+    def _guide(self) -> None:
+        from scalpzone.ui.photos.guide import PhotoGuideDialog  # noqa: PLC0415
+
+        guide = PhotoGuideDialog(PhotoView(self.view_box.currentData()), self)
+        guide.finished.connect(lambda _r: guide.deleteLater())
+        guide.open()
 
     def _show_files(self) -> None:
         self.files.clear()
@@ -201,10 +212,16 @@ class AddPhotosDialog(QDialog):
         self._reader = PhotoReader(self._paths, taken_on)
         self._reader.moveToThread(self._thread)
         self._thread.started.connect(self._reader.run)
-        self._reader.progressed.connect(lambda done, total: self.progress.setValue(done))
+        # Bound to the dialog's own slot, so it runs on the GUI thread (a lambda would run on
+        # the reader's thread and touch the progress bar from there).
+        self._reader.progressed.connect(self._progressed)
         self._reader.done.connect(self._keep)
         self._reader.done.connect(self._thread.quit)
         self._thread.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
 
     def _keep(self, good: list[PreparedPhoto], problems: list[Problem]) -> None:
         """Back on the GUI thread: keep what was read in one transaction, then say what happened."""

@@ -153,6 +153,23 @@ class PhotoController(QObject):
 
         self._open(CompareDialog(StoredPhotos(photos, self._profile_id()), view, self._window))
 
+    def timeline(self) -> QWidget | None:
+        """The photo timeline the Progress view shows beside the scores."""
+        photos = self._photo_store()
+        if photos is None:
+            return None
+        from scalpzone.ui.photos.timeline import PhotoTimeline  # noqa: PLC0415
+
+        timeline = PhotoTimeline(photos, self._profile_id())
+        timeline.compareRequested.connect(self.compare)
+        return timeline
+
+    def guide(self, view: PhotoView = PhotoView.FRONT) -> None:
+        """How to take each view's photo the same way every time, with a drawing."""
+        from scalpzone.ui.photos.guide import PhotoGuideDialog  # noqa: PLC0415
+
+        self._open(PhotoGuideDialog(view, self._window))
+
     def add_zone_actions(self, menu: QMenu, zone_id: str) -> None:
         """The area's photos over time, and adding photos of it, in its right-click menu."""
         photos = self._photo_store()

@@ -332,7 +332,12 @@ class WeekController(QObject):
         from scalpzone.ui.dialogs.progress import ProgressDialog  # noqa: PLC0415
 
         self._autosave.flush()
-        self._open(ProgressDialog(store, self.profile_id, self._window, today=self._model.today))
+        timeline = self.photos.timeline()
+        self._open(
+            ProgressDialog(
+                store, self.profile_id, self._window, today=self._model.today, beside=timeline
+            )
+        )
 
     def care_guide(self) -> None:
         """Technique, hygiene, aftercare and the sources, printable."""
