@@ -1,8 +1,9 @@
 """The course report with 12 photos to PDF (budget 2 s), beside the weekly plan's PDF in the same run.
 
-A real database holds a twelve-week course (tests/report_support.py); the report is read from it,
-its 12 photos (six views, first and latest, 2,400 × 1,800 px JPEGs) decoded and drawn, and the
-PDF written through the safe write, as File › Course report… and `scalpzone report` do.
+A real database holds a twelve-week course (tests/report_support.py) and 12 photos (six views,
+first and latest day, 12 MP camera JPEGs kept at 2,400 px as the photo reader stores them); the
+report is read from it (the 12 pictures included), drawn and written through the safe write, as
+File › Course report… and `scalpzone report` do.
 """
 
 from __future__ import annotations
@@ -12,39 +13,38 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QColor, QImage, QPainter
+from PIL import Image
 from PySide6.QtWidgets import QApplication
 from tests.report_support import COURSE_END, COURSE_START, fill_course
 
-from scalpzone.domain.course_report import ReportPhoto, build_course_report
+from scalpzone.domain.photo_files import read_photo
+from scalpzone.domain.photos import PhotoView
 from scalpzone.domain.planner import make_plan
-from scalpzone.storage import Database, ProfileStore
+from scalpzone.storage import Database, PhotoStore, ProfileStore
 from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf
+from scalpzone.ui.printing.report_data import load_course_report
 from scalpzone.ui.printing.report_sheet import ReportSheet, write_report_pdf
 
-VIEWS = ("front", "top", "crown", "left", "right", "back")
 BUDGET = 2.0
 
 
-def photo_bytes(shade: int) -> bytes:
-    """A 2,400 × 1,800 JPEG with enough detail to compress like a photo."""
-    image = QImage(2400, 1800, QImage.Format.Format_RGB32)
-    image.fill(QColor(shade, 120, 90))
-    painter = QPainter(image)
-    for i in range(0, 2400, 37):
-        painter.setPen(QColor((i * 7) % 255, (i * 3) % 255, shade))
-        painter.drawLine(i, 0, 2400 - i, 1800)
-    painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", 90)
-    return bytes(buffer.data().data())
+def camera_files(folder: Path) -> list[tuple[PhotoView, Path, str]]:
+    """Two 4,000 × 3,000 camera-like JPEGs per view (first and last day of the course)."""
+    files = []
+    for n, view in enumerate(PhotoView):
+        for k, day in enumerate((COURSE_START, COURSE_END)):
+            # Smooth light with fine grain, like a phone picture (pure noise would not compress).
+            light = Image.linear_gradient("L").resize((4000, 3000)).convert("RGB")
+            grain = Image.effect_noise((4000, 3000), 12 + 2 * n).convert("RGB")
+            image = Image.blend(light, grain, 0.25)
+            path = folder / f"{view.value}-{k}.jpg"
+            image.save(path, "JPEG", quality=90)
+            files.append((view, path, day.strftime("%Y:%m:%d 09:00:00")))
+    return files
 
 
 def main() -> None:
@@ -54,25 +54,14 @@ def main() -> None:
         store = ProfileStore(db)
         pid = store.create_profile("Bench")
         fill_course(store, pid)
-        images = [photo_bytes(40 * i) for i in range(len(VIEWS) * 2)]
-        photos = [
-            ReportPhoto(view, view.title(), COURSE_START + timedelta(days=80 * (i % 2)), images[n])
-            for n, (view, i) in enumerate((v, i) for v in VIEWS for i in range(2))
-        ]
+        photos = PhotoStore(db)
+        for view, path, _day in camera_files(Path(folder)):
+            taken = COURSE_START if path.stem.endswith("-0") else COURSE_END
+            photos.add_photos(pid, view, [read_photo(path, taken)])
 
         def make_report() -> int:
-            stored = store.load_profile(pid)
-            report = build_course_report(
-                stored.document,
-                profile_name=stored.name,
-                snapshots=store.map_snapshots(pid),
-                rollers=store.rollers(pid),
-                health_confirmed_on=stored.health_confirmed_on,
-                photos=photos,
-                first=COURSE_START,
-                last=COURSE_END,
-                today=COURSE_END,
-            )
+            report = load_course_report(store, photos, pid, COURSE_START, COURSE_END, COURSE_END)
+            assert len(report.photos) == len(PhotoView)
             return write_report_pdf(ReportSheet(report), Path(folder) / "report.pdf")
 
         doc = store.load_profile(pid).document

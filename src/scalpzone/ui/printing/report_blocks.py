@@ -49,6 +49,8 @@ class Block:
     keep_with_next: bool = False
     #: A table's header row, drawn again above this row when it starts a page.
     repeat: Block | None = None
+    #: Work to do before drawing that may run on another thread (decoding photos).
+    prepare: Callable[[], None] | None = None
 
 
 def _text_height(text: str, font: QFont, width: float) -> float:
@@ -178,13 +180,21 @@ def photo_pair(pair: PhotoPair, width: float) -> Block:
     column = (width - 16) / 2
     height = 250.0
     shots = (pair.first,) if pair.first is pair.latest else (pair.first, pair.latest)
+    boxes = [QRectF(i * (column + 16), 18, column, height - 40) for i in range(len(shots))]
+    decoded: list[tuple[QImage, QRectF]] = []
+
+    def prepare() -> None:
+        # Decoding is most of a photo's cost; the sheet runs this on worker threads.
+        if not decoded:
+            decoded.extend(read_fitted(s.image, b) for s, b in zip(shots, boxes, strict=True))
 
     def draw(p: QPainter, at: QPointF) -> None:
+        prepare()
         draw_text(p, QRectF(at.x(), at.y(), width, 14), pair.view_name, paper_font(10.5, bold=True))
         for i, photo in enumerate(shots):
             x = at.x() + i * (column + 16)
-            box = QRectF(x, at.y() + 18, column, height - 40)
-            image, target = read_fitted(photo.image, box)
+            box = boxes[i].translated(at)
+            image, target = decoded[i][0], decoded[i][1].translated(at)
             if target.isEmpty():
                 draw_text(
                     p, box, "This photo could not be read.", paper_font(9, italic=True), FAINT
@@ -200,7 +210,7 @@ def photo_pair(pair: PhotoPair, width: float) -> Block:
                 caption = f"{long_date(photo.day)} (the only photo of this view in the range)"
             draw_text(p, QRectF(x, at.y() + height - 18, column, 14), caption, paper_font(9), FAINT)
 
-    return Block(height, draw)
+    return Block(height, draw, prepare=prepare)
 
 
 def _summary(report: CourseReport) -> str:

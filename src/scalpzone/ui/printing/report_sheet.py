@@ -7,6 +7,8 @@ it, and every page ends with the disclaimer and "page i of n".
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +67,9 @@ class ReportSheet:
         painter = QPainter()
         if not painter.begin(device):
             return 0
+        # Photos decode on worker threads (Qt lets go of Python's lock while it decodes).
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            list(pool.map(lambda job: job(), [b.prepare for b in self._blocks if b.prepare]))
         rect = QRectF(device.pageLayout().fullRectPixels(resolution))
         scale = rect.width() / WIDTH
         pages = self._pages(rect.height() / scale)
