@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,12 @@ from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.guidance import DISCLAIMER
+from scalpzone.domain.photo_files import read_photo
+from scalpzone.domain.photos import PhotoView
+from scalpzone.storage import Database, PhotoStore
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.printing.course_report_dialog import CourseReportDialog
+from tests.photos.images import camera_jpeg
 from tests.report_support import COURSE_END, COURSE_START, NOTE, fill_course
 from tests.ui.helpers import ScriptedDialogs, window_store
 
@@ -39,9 +44,20 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 @pytest.fixture
-def report_dialog(qtbot: QtBot, window: MainWindow) -> CourseReportDialog:
+def report_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> CourseReportDialog:
     """The dialog as File › Course report… opens it over a profile with a whole course."""
     fill_course(window_store(window), window.profiles.profile_id)
+    db = window.profiles.database
+    assert isinstance(db, Database)
+    photos, pid = PhotoStore(db), window.profiles.profile_id
+    for name, taken, view in (
+        ("crown-1.jpg", date(2026, 9, 7), PhotoView.CROWN),
+        ("crown-2.jpg", date(2026, 10, 19), PhotoView.CROWN),
+        ("crown-3.jpg", date(2026, 11, 29), PhotoView.CROWN),
+        ("top-1.jpg", date(2026, 9, 9), PhotoView.TOP),
+        ("before.jpg", date(2026, 8, 1), PhotoView.TOP),  # before the range: left out
+    ):
+        photos.add_photos(pid, view, [read_photo(camera_jpeg(tmp_path / name), taken)])
     action = next(a for a in window.findChildren(QAction) if a.text() == "Co&urse report…")
     assert action.isEnabled()
     action.trigger()
@@ -79,6 +95,13 @@ def test_the_report_holds_the_course_with_the_disclaimer_on_every_page(
     assert "Blocked: Crown, not rolled until 2 Dec 2026" in text
     assert "Answered on 10 Sep 2026" in text
     assert re.search(r"A sunburnt scalp\s+No", text)
+    assert "First: 7 Sep 2026" in text and "Latest: 29 Nov 2026" in text
+    assert "9 Sep 2026 (the only photo of this view in the range)" in text
+    images = poppler("pdfimages", "-list", str(target)).splitlines()[2:]
+    assert len(images) == 3, images  # crown first and latest, and the one top photo
+    for line in images:
+        width, height, encoding = line.split()[3], line.split()[4], line.split()[8]
+        assert encoding == "jpeg" and int(height) > int(width)  # upright, as taken
 
 
 def test_nothing_is_drawn_below_the_footer_line(
