@@ -135,11 +135,11 @@ def test_two_marks_on_each_photo_align_them_and_are_remembered_for_the_pair(
     assert saved.second[1] == pytest.approx((250, 50), abs=2)
     assert dialog.overlay_button.isChecked()
     assert "aligned on your two marks" in dialog.status.text()
-    move = dialog.canvas.move
+    move = dialog.canvas.aligned
     assert move is not None and move.apply((50, 50)) == pytest.approx((100, 100), abs=3)
     dialog.close()
     again = CompareDialog(album, "crown")
     qtbot.addWidget(again)
-    assert again.canvas.move is not None
+    assert again.canvas.aligned is not None
     qtbot.mouseClick(again.forget_button, Qt.MouseButton.LeftButton)
-    assert album.saved[(1, 3)] is None and again.canvas.move is None
+    assert album.saved[(1, 3)] is None and again.canvas.aligned is None

@@ -61,7 +61,7 @@ class CompareCanvas(QWidget):
         self.second = QImage()
         self.mode = SIDE_BY_SIDE
         self.blend = 0.5
-        self.move: Similarity | None = None
+        self.aligned: Similarity | None = None
         self.marking = False
         self.marks: tuple[list[Point], list[Point]] = ([], [])
         self.setAccessibleName(self.tr("Photos compared"))
@@ -72,7 +72,7 @@ class CompareCanvas(QWidget):
 
     def set_photos(self, first: QImage, second: QImage, move: Similarity | None) -> None:
         """Show these two photos, the second aligned onto the first by `move` (None: not aligned)."""
-        self.first, self.second, self.move = first, second, move
+        self.first, self.second, self.aligned = first, second, move
         self.marks = ([], [])
         self.update()
 
@@ -112,9 +112,9 @@ class CompareCanvas(QWidget):
         """Pixels of each photo to the widget, as drawn now."""
         if self.mode == OVERLAY:
             base = fit_transform(self.first, QRectF(self.rect()).adjusted(4, 4, -4, -4))
-            if self.move is None:
+            if self.aligned is None:
                 return base, fit_transform(self.second, QRectF(self.rect()).adjusted(4, 4, -4, -4))
-            return base, similarity_transform(self.move) * base
+            return base, similarity_transform(self.aligned) * base
         left, right = self.halves()
         return fit_transform(self.first, left), fit_transform(self.second, right)
 

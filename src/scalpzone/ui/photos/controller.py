@@ -141,8 +141,12 @@ class PhotoController(QObject):
         )
         if zone_id is not None:
             dialog.check_area(zone_id)
-        dialog.added.connect(lambda _ids, text: (self.said.emit(text), self.changed.emit()))
+        dialog.added.connect(self._added)
         self._open(dialog)
+
+    def _added(self, _ids: tuple[int, ...], text: str) -> None:
+        self.said.emit(text)
+        self.changed.emit()
 
     def compare(self, view: str | None = None) -> None:
         """Two dates of a view side by side or blended (default: the first and the latest)."""
