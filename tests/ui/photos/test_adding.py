@@ -120,3 +120,19 @@ def test_a_file_that_is_not_a_picture_is_named_and_nothing_of_it_is_kept(
     assert "Added 1 photo(s)" in added.args[1] and "notes.jpg" in added.args[1]
     assert "notes.jpg" in dialog.status.text()
     assert len(photo_store(window).photos(window.profiles.profile_id)) == 1
+
+
+def test_the_file_menu_opens_add_and_compare_and_help_opens_the_guide(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    from scalpzone.ui.photos.compare import CompareDialog
+    from scalpzone.ui.photos.guide import PhotoGuideDialog
+
+    actions = {a.text(): a for a in window.findChildren(QAction)}
+    for text, kind in (
+        ("Add p&hotos…", AddPhotosDialog),
+        ("Co&mpare photos…", CompareDialog),
+        ("&Photo guide", PhotoGuideDialog),
+    ):
+        actions[text].trigger()  # triggered(bool) as a real menu sends it
+        assert isinstance(window.week.open_dialog, kind), text

@@ -144,6 +144,21 @@ class PhotoController(QObject):
         dialog.added.connect(self._added)
         self._open(dialog)
 
+    # The menu's entry points take no arguments: a QAction's triggered(bool) would otherwise
+    # arrive as the first optional one.
+
+    def choose_and_add(self) -> None:
+        """File › Add photos…: the files are chosen in the dialog."""
+        self.add_photos()
+
+    def compare_any(self) -> None:
+        """File › Compare photos…: the first view that has photos."""
+        self.compare()
+
+    def show_guide(self) -> None:
+        """Help › Photo guide: from the front view."""
+        self.guide()
+
     def _added(self, _ids: tuple[int, ...], text: str) -> None:
         self.said.emit(text)
         self.changed.emit()
