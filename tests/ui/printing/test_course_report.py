@@ -74,7 +74,7 @@ def test_the_report_holds_the_course_with_the_disclaimer_on_every_page(
 ) -> None:
     target = tmp_path / "report.pdf"
     dialogs.files.append(target)
-    assert "pages" in report_dialog.summary.text()
+    assert "photos: 3; pages:" in report_dialog.summary.text()
     with qtbot.waitSignal(report_dialog.said) as said:
         report_dialog.save_button.click()
     assert str(target) in said.args[0]

@@ -94,6 +94,8 @@ class AddPhotosDialog(QDialog):
         guide = QPushButton(self.tr("Photo &guide…"))
         guide.setToolTip(self.tr("How to take this view the same way every time"))
         guide.clicked.connect(self._guide)
+        for button in (choose, guide):
+            button.setAutoDefault(False)  # Return adds the photos, whichever button was used
         self.view_box = QComboBox()
         for view in PhotoView:
             self.view_box.addItem(view.label, view.value)
@@ -129,7 +131,7 @@ class AddPhotosDialog(QDialog):
         form.addRow(self.tr("Date"), self.own_date)
         form.addRow("", self.given_date)
         form.addRow("", self.date_edit)
-        form.addRow(self._label(self.tr("&Areas shown"), self.areas), self.areas)
+        form.addRow(self._label(self.tr("Ar&eas shown"), self.areas), self.areas)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton(
             self.tr("&Add"), QDialogButtonBox.ButtonRole.AcceptRole

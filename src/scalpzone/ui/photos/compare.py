@@ -201,8 +201,9 @@ class CompareDialog(QDialog):
         )
 
     def _enable(self, on: bool) -> None:
-        for widget in (self.mark_button, self.overlay_button, self.slider):
+        for widget in (self.mark_button, self.overlay_button):
             widget.setEnabled(on)
+        self.slider.setEnabled(on and self.overlay_button.isChecked())
 
     def _mode_changed(self) -> None:
         overlay = self.overlay_button.isChecked()

@@ -83,6 +83,7 @@ class CourseReportDialog(QDialog):
         recent = QPushButton(self.tr("&Last 12 weeks"))
         recent.setToolTip(self.tr("The 12 weeks up to today"))
         recent.clicked.connect(self._last_weeks)
+        recent.setAutoDefault(False)  # Return saves the PDF
         dates = QHBoxLayout()
         dates.addWidget(self.first_edit)
         dates.addWidget(QLabel(self.tr("to")))
@@ -136,8 +137,8 @@ class CourseReportDialog(QDialog):
             pages = ReportSheet(self._report).page_count()
             photos = sum(2 if p.first is not p.latest else 1 for p in self._report.photos)
             text = self.tr(
-                "{first} – {last}: {sessions} session days done, {maps} dated maps, "
-                "{photos} photos; {pages} pages."
+                "{first} – {last}: session days done: {sessions}; dated maps: {maps}; "
+                "photos: {photos}; pages: {pages}."
             ).format(
                 first=long_date(first),
                 last=long_date(last),
