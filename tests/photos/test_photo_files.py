@@ -154,3 +154,9 @@ def test_any_bytes_are_read_or_refused_with_a_reason(
         assert error.problems and all(p.path == str(path) and p.message for p in error.problems)
     else:
         assert _opened(photo.image).format == "JPEG"
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_readable(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/crown-\xff\xfe.jpg"
+    camera_jpeg(Path(os.fsdecode(raw)))
+    assert read_photo(Path(os.fsdecode(raw))).source_name == "crown-??.jpg"

@@ -12,8 +12,10 @@ import io
 import os
 import stat
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
+from itertools import repeat
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -34,6 +36,7 @@ PHOTO_QUALITY = 88
 THUMBNAIL_QUALITY = 80
 #: Pillow's names of the formats read (a JPEG with a second picture opens as MPO).
 _FORMATS = ("JPEG", "PNG")
+_WORKERS = max(1, min(2, os.cpu_count() or 1))
 _EXIF_IFD = 0x8769
 _DATE_TIME_ORIGINAL = 0x9003
 _HEIF_MAGIC = (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypmif1", b"ftypmsf1", b"ftypavif")
@@ -81,23 +84,41 @@ def read_photo(path: Path, taken_on: date | None = None) -> PreparedPhoto:
             height=photo.height,
             taken_on=taken_on,
             date_source=source,
-            source_name=shorten(path.name, SOURCE_NAME_MAX_CHARS),
+            source_name=_kept_name(path.name),
         )
     finally:
         image.close()
 
 
+def _read_one(path: Path, taken_on: date | None) -> PreparedPhoto | PhotoFileError:
+    try:
+        return read_photo(path, taken_on)
+    except PhotoFileError as error:
+        return error
+
+
 def read_photos(
-    paths: Iterable[Path], taken_on: date | None = None
+    paths: Sequence[Path],
+    taken_on: date | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[PreparedPhoto], list[Problem]]:
-    """Every file read, and a problem for each that could not be (name and reason)."""
+    """Every file read, in order, and a problem for each that could not be (name and reason).
+
+    Files are read two at a time: Pillow lets go of Python's lock while it decodes, shrinks
+    and encodes, so two cores read twenty photos in about half the time. `progress(done,
+    total)` is called on the calling thread after each file, in order.
+    """
     photos: list[PreparedPhoto] = []
     problems: list[Problem] = []
-    for path in paths:
-        try:
-            photos.append(read_photo(path, taken_on))
-        except PhotoFileError as error:
-            problems.extend(error.problems)
+    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        for done, result in enumerate(pool.map(_read_one, paths, repeat(taken_on)), 1):
+            if isinstance(result, PhotoFileError):
+                problems.extend(result.problems)
+            else:
+                photos.append(result)
+            if progress is not None:
+                progress(done, len(paths))
     return photos, problems
 
 
@@ -111,6 +132,12 @@ def read_all_photos(paths: Sequence[Path], taken_on: date | None = None) -> list
 
 def _name(path: Path) -> str:
     return str(path)
+
+
+def _kept_name(name: str) -> str:
+    """The file's name as kept: bytes that were not UTF-8 (lone surrogates) become "?"."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return shorten(text.replace("\ufffd", "?"), SOURCE_NAME_MAX_CHARS)
 
 
 def _refuse(name: str, why: str) -> PhotoFileError:

@@ -4,6 +4,8 @@ The UI and the CLI use only what is exported here; see docs/storage-contract.md 
 docs/storage.md.
 """
 
+from scalpzone.domain.archive import ProfileArchive
+from scalpzone.storage.archive import ProfileArchives, is_archive, read_archive
 from scalpzone.storage.backups import BackupInfo
 from scalpzone.storage.database import Database
 from scalpzone.storage.errors import (
@@ -56,6 +58,8 @@ __all__ = [
     "NotScalpZoneDatabaseError",
     "PhotoNotFoundError",
     "PhotoStore",
+    "ProfileArchive",
+    "ProfileArchives",
     "ProfileNameError",
     "ProfileNotFoundError",
     "ProfileStore",
@@ -70,6 +74,8 @@ __all__ = [
     "ZoneInUseError",
     "ZoneStateSnapshot",
     "default_database_path",
+    "is_archive",
+    "read_archive",
     "resolve_database_path",
     "write_atomically",
 ]

@@ -8,7 +8,7 @@ profile with hundreds of photos opens as fast as one without.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -37,9 +37,12 @@ from scalpzone.storage.validated import points_problem
 _VIEWS = {v.value for v in PhotoView}
 _JPEG_START = b"\xff\xd8\xff"
 _FACTS = (
-    "SELECT p.id, p.view, p.taken_on, p.width, p.height, p.source_name, p.added_at, "
-    "(SELECT json_group_array(zone_id) FROM (SELECT zone_id FROM photo_zones z "
-    "WHERE z.photo_id = p.id ORDER BY zone_id)) FROM photos p WHERE p.profile_id = :pid"
+    "SELECT p.id, p.view, p.taken_on, p.width, p.height, p.source_name, p.added_at "
+    "FROM photos p WHERE p.profile_id = :pid"
+)
+_LINKS = (
+    "SELECT z.photo_id, z.zone_id FROM photo_zones z JOIN photos p ON p.id = z.photo_id "
+    "WHERE p.profile_id = :pid{} ORDER BY z.photo_id, z.zone_id"
 )
 
 
@@ -58,10 +61,13 @@ def _int_between(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
-def photo_info(row: Sequence[Any], problems: list[Problem]) -> PhotoInfo | None:
-    """A PhotoInfo from a plain row (id, view, taken_on, width, height, source_name, added_at,
-    zone ids as JSON), or None with its problems named by row and column."""
-    pid, view, taken_on, width, height, source_name, added_at, zones = row
+def photo_info(
+    row: Sequence[Any], zone_ids: list[object], problems: list[Problem], on_map: set[str]
+) -> PhotoInfo | None:
+    """A PhotoInfo from a plain row (id, view, taken_on, width, height, source_name, added_at)
+    and its linked zone ids, or None with its problems named by row and column. Each linked
+    zone must be on the profile's map (`on_map`)."""
+    pid, view, taken_on, width, height, source_name, added_at = row
     where = f"photos row {pid}"
     before = len(problems)
     if view not in _VIEWS:
@@ -83,13 +89,12 @@ def photo_info(row: Sequence[Any], problems: list[Problem]) -> PhotoInfo | None:
     added = _moment(added_at)
     if added is None:
         problems.append(Problem(f"{where}, added_at", f"{show(added_at)} is not a date and time"))
-    try:
-        zone_ids = json.loads(zones) if isinstance(zones, str) else None
-    except ValueError:
-        zone_ids = None
-    if not isinstance(zone_ids, list) or not all(isinstance(z, str) for z in zone_ids):
-        problems.append(Problem(f"photo_zones of photo {pid}", "are not zone ids"))
-    if len(problems) > before or added is None or not isinstance(zone_ids, list):
+    problems.extend(
+        Problem(f"photo_zones of photo {pid}, zone_id", f"{show(z)} is not a zone of the map")
+        for z in zone_ids
+        if not isinstance(z, str) or z not in on_map
+    )
+    if len(problems) > before or added is None:
         return None
     return PhotoInfo(
         pid,
@@ -99,7 +104,7 @@ def photo_info(row: Sequence[Any], problems: list[Problem]) -> PhotoInfo | None:
         height,
         source_name,
         added,
-        tuple(zone_ids),
+        tuple(str(z) for z in zone_ids),
     )
 
 
@@ -151,13 +156,32 @@ class PhotoRepository:
 
     def infos(self, profile_id: int, view: PhotoView | None = None) -> tuple[PhotoInfo, ...]:
         """The profile's photos (facts only), by day taken then id; bad rows named."""
-        sql = _FACTS + (" AND p.view = :view" if view else "") + " ORDER BY p.taken_on, p.id"
+        only = " AND p.view = :view" if view else ""
+        sql = _FACTS + only + " ORDER BY p.taken_on, p.id"
         params: dict[str, object] = {"pid": profile_id, "view": view.value if view else None}
+        links = self._links(_LINKS.format(only), params)
         problems: list[Problem] = []
-        found = [photo_info(row, problems) for row in self._s.execute(text(sql), params)]
+        zones = self._zone_ids(profile_id)
+        found = [
+            photo_info(row, links.get(row[0], []), problems, zones)
+            for row in self._s.execute(text(sql), params)
+        ]
         if problems:
             raise StoredDataError("The photos", problems, profile_id=profile_id)
         return tuple(info for info in found if info is not None)
+
+    def _links(self, sql: str, params: Mapping[str, object]) -> dict[int, list[object]]:
+        links: dict[int, list[object]] = {}
+        for photo_id, zone_id in self._s.execute(text(sql), params):
+            links.setdefault(photo_id, []).append(zone_id)
+        return links
+
+    def _zone_ids(self, profile_id: int) -> set[str]:
+        return set(
+            self._s.execute(
+                text("SELECT zone_id FROM zones WHERE profile_id = :pid"), {"pid": profile_id}
+            ).scalars()
+        )
 
     def count(self, profile_id: int) -> int:
         """How many photos the profile keeps."""
@@ -176,8 +200,10 @@ class PhotoRepository:
             raise PhotoNotFoundError(
                 f"The profile has no photo with id {photo_id} (was it removed?)."
             )
+        params = {"pid": profile_id, "id": photo_id}
+        links = self._links(_LINKS.format(" AND p.id = :id"), params)
         problems: list[Problem] = []
-        found = photo_info(row, problems)
+        found = photo_info(row, links.get(photo_id, []), problems, self._zone_ids(profile_id))
         if found is None:
             raise StoredDataError("The photo", problems, profile_id=profile_id)
         return found

@@ -69,7 +69,7 @@ def _check_document(doc: MapDocument, what: str) -> None:
         raise InvalidProfileDataError(what, error.problems) from None
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     """A profile name as stored: trimmed; refused when empty, too long, or with control chars."""
     if not isinstance(name, str):
         raise ProfileNameError("A profile name must be text.")
@@ -115,9 +115,9 @@ class ProfileStore:
 
     def create_profile(self, name: str) -> int:
         """A new profile with an all-healthy map and default settings; returns its id."""
-        cleaned = _clean_name(name)
+        cleaned = clean_name(name)
         with self._db.transaction() as session:
-            self._refuse_taken(session_profiles := ProfileRepository(session), cleaned)
+            self.refuse_taken(session_profiles := ProfileRepository(session), cleaned)
             row = session_profiles.add(cleaned)
             ZoneRepository(session).save(row.id, ScalpMap().zones)
             SettingsRepository(session).save(row.id, Settings())
@@ -126,11 +126,11 @@ class ProfileStore:
 
     def rename_profile(self, profile_id: int, name: str) -> None:
         """Give a profile another name (ProfileNameError if it is empty, too long or taken)."""
-        cleaned = _clean_name(name)
+        cleaned = clean_name(name)
         with self._db.transaction() as session:
             profiles = ProfileRepository(session)
             row = profiles.get(profile_id)
-            self._refuse_taken(profiles, cleaned, except_id=profile_id)
+            self.refuse_taken(profiles, cleaned, except_id=profile_id)
             row.name = cleaned
 
     def delete_profile(self, profile_id: int) -> None:
@@ -139,7 +139,7 @@ class ProfileStore:
             ProfileRepository(session).delete(profile_id)
 
     @staticmethod
-    def _refuse_taken(profiles: ProfileRepository, name: str, except_id: int | None = None) -> None:
+    def refuse_taken(profiles: ProfileRepository, name: str, except_id: int | None = None) -> None:
         folded = name.casefold()
         for pid, existing in profiles.names():
             if pid != except_id and existing.casefold() == folded:
@@ -336,8 +336,8 @@ class ProfileStore:
         with self._db.transaction() as session:
             profiles = ProfileRepository(session)
             if name is not None or doc.profile_name is not None:
-                cleaned = _clean_name(name if name is not None else str(doc.profile_name))
-                self._refuse_taken(profiles, cleaned)
+                cleaned = clean_name(name if name is not None else str(doc.profile_name))
+                self.refuse_taken(profiles, cleaned)
             else:
                 taken = {n.casefold() for _, n in profiles.names()}
                 cleaned, n = IMPORTED_NAME, 1
