@@ -539,6 +539,8 @@ def _week_handlers(week: WeekController) -> WeekHandlers:
         add_photos=week.photos.choose_and_add,
         compare_photos=week.photos.compare_any,
         photo_guide=week.photos.show_guide,
+        export_profile=week.archive.export_profile,
+        import_profile=week.archive.import_profile,
         export_calendar=week.export_calendar,
         export_plan_csv=week.export_plan_csv,
         export_log_csv=week.export_log_csv,

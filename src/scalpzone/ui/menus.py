@@ -43,6 +43,8 @@ class WeekHandlers:
     add_photos: Callable[[], None]
     compare_photos: Callable[[], None]
     photo_guide: Callable[[], None]
+    export_profile: Callable[[], object]
+    import_profile: Callable[[], object]
     export_calendar: Callable[[], None]
     export_plan_csv: Callable[[], None]
     export_log_csv: Callable[[], None]
@@ -447,6 +449,16 @@ def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> l
             "Co&mpare photos…",
             "Two dates of a view side by side, or blended with a slider",
             do.compare_photos,
+        ),
+        make.make(
+            "Expor&t profile…",
+            "Write the whole profile, photos and all, to one .scalpzone file",
+            do.export_profile,
+        ),
+        make.make(
+            "Import pr&ofile…",
+            "Add a profile from a .scalpzone file, photos and all",
+            do.import_profile,
         ),
     ]
     for action in photos:

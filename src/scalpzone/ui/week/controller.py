@@ -101,6 +101,12 @@ class WeekController(QObject):
             self._open,
         )
         self.photos.said.connect(self.said)
+        from scalpzone.ui.profile.archive_commands import ArchiveCommands  # noqa: PLC0415
+
+        self.archive = ArchiveCommands(
+            profiles, dialogs, autosave.flush, lambda: self._model.profile_name
+        )
+        self.archive.said.connect(self.said)
 
     # -- the open profile --------------------------------------------------------------------
 
