@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from scalpzone.domain.course_report import (
     MAX_REPORT_DAYS,
+    CourseReport,
     ReportPhoto,
     build_course_report,
     default_range,
@@ -23,6 +24,21 @@ from scalpzone.domain.zones import ScalpMap
 from tests.domain.strategies import histories, scalp_maps
 
 START = date(2026, 9, 7)
+
+
+def report_of(doc: MapDocument, first: date, last: date, today: date) -> CourseReport:
+    """The report with no dated maps, rollers or photos."""
+    return build_course_report(
+        doc,
+        profile_name="Alex",
+        snapshots=(),
+        rollers=(),
+        health_confirmed_on=None,
+        photos=(),
+        first=first,
+        last=last,
+        today=today,
+    )
 
 
 @st.composite
@@ -39,17 +55,7 @@ def test_done_and_skipped_count_exactly_the_logged_sessions_in_the_range(
 ) -> None:
     first, last = START, START + timedelta(days=length - 1)
     today = START + timedelta(days=today_shift)
-    report = build_course_report(
-        doc,
-        profile_name="Alex",
-        snapshots=(),
-        rollers=(),
-        health_confirmed_on=None,
-        photos=(),
-        first=first,
-        last=last,
-        today=today,
-    )
+    report = report_of(doc, first, last, today)
     inside = [e for e in doc.history if first <= e.date <= last]
     done = Counter(z for e in inside if e.is_treatment for z in set(e.zones))
     skipped = Counter(z for e in inside if not e.is_treatment for z in set(e.zones))
@@ -87,17 +93,7 @@ def test_a_refused_range_names_the_value_and_the_limit(
     problem = range_problem(first, last)
     assert problem is not None and expected in problem
     with pytest.raises(ValueError, match=expected):
-        build_course_report(
-            MapDocument(ScalpMap()),
-            profile_name="Alex",
-            snapshots=(),
-            rollers=(),
-            health_confirmed_on=None,
-            photos=(),
-            first=first,
-            last=last,
-            today=first,
-        )
+        report_of(MapDocument(ScalpMap()), first, last, first)
 
 
 views = st.sampled_from(["front", "top", "crown", "left", "right", "back"])

@@ -31,6 +31,7 @@ from scalpzone.domain.photos import PhotoView, PreparedPhoto
 from scalpzone.domain.problems import Problem
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.storage import PhotoStore, StorageError
+from scalpzone.ui.widgets.labels import buddy_label
 from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 
@@ -124,14 +125,14 @@ class AddPhotosDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self._label(self.tr("&Files"), self.files), self.files)
+        form.addRow(buddy_label(self.tr("&Files"), self.files), self.files)
         form.addRow("", choose)
-        form.addRow(self._label(self.tr("&View"), self.view_box), self.view_box)
+        form.addRow(buddy_label(self.tr("&View"), self.view_box), self.view_box)
         form.addRow("", guide)
         form.addRow(self.tr("Date"), self.own_date)
         form.addRow("", self.given_date)
         form.addRow("", self.date_edit)
-        form.addRow(self._label(self.tr("Ar&eas shown"), self.areas), self.areas)
+        form.addRow(buddy_label(self.tr("Ar&eas shown"), self.areas), self.areas)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton(
             self.tr("&Add"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -146,12 +147,6 @@ class AddPhotosDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_files()
         fit_to_screen(self, 560, 620)
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def _choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415

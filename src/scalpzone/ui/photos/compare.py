@@ -33,6 +33,7 @@ from scalpzone.ui.photos.compare_canvas import (
     checked_alignment,
 )
 from scalpzone.ui.style.words import long_date
+from scalpzone.ui.widgets.labels import buddy_label
 from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 
@@ -104,16 +105,16 @@ class CompareDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         controls = QGridLayout()
-        controls.addWidget(self._label(self.tr("&View"), self.view_box), 0, 0)
+        controls.addWidget(buddy_label(self.tr("&View"), self.view_box), 0, 0)
         controls.addWidget(self.view_box, 0, 1)
-        controls.addWidget(self._label(self.tr("&Earlier"), self.first_box), 0, 2)
+        controls.addWidget(buddy_label(self.tr("&Earlier"), self.first_box), 0, 2)
         controls.addWidget(self.first_box, 0, 3)
-        controls.addWidget(self._label(self.tr("&Later"), self.second_box), 0, 4)
+        controls.addWidget(buddy_label(self.tr("&Later"), self.second_box), 0, 4)
         controls.addWidget(self.second_box, 0, 5)
         mode_row = QHBoxLayout()
         mode_row.addWidget(self.side_button)
         mode_row.addWidget(self.overlay_button)
-        mode_row.addWidget(self._label(self.tr("&Blend"), self.slider))
+        mode_row.addWidget(buddy_label(self.tr("&Blend"), self.slider))
         mode_row.addWidget(self.slider, 1)
         mode_row.addWidget(self.mark_button)
         mode_row.addWidget(self.forget_button)
@@ -140,12 +141,6 @@ class CompareDialog(QDialog):
         self._mode_changed()
         fit_to_screen(self, 980, 640)
         self.canvas.setFocus()
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     # -- choosing ---------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from scalpzone.storage import FileWriteError, PhotoStore, ProfileStore
 from scalpzone.ui.printing.report_data import load_course_report
 from scalpzone.ui.printing.report_sheet import ReportSheet, write_report_pdf
 from scalpzone.ui.style.words import long_date
+from scalpzone.ui.widgets.labels import buddy_label
 
 #: Asks where to save: the suggested file name in, the chosen path out (None: cancelled).
 AskPath = Callable[[str], Path | None]
@@ -91,9 +92,7 @@ class CourseReportDialog(QDialog):
         dates.addWidget(recent)
         dates.addStretch(1)
         form = QFormLayout()
-        label = QLabel(self.tr("&From"))
-        label.setBuddy(self.first_edit)
-        form.addRow(label, dates)
+        form.addRow(buddy_label(self.tr("&From"), self.first_edit), dates)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

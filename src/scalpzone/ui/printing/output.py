@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -27,6 +26,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from scalpzone.domain.guidance import DISCLAIMER
+from scalpzone.ui.printing.pdf_file import PagedSheet
 from scalpzone.ui.printing.plan_sheet import PlanSheet, default_page_size, write_pdf
 from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
@@ -43,12 +43,6 @@ def new_printer() -> QPrinter:
     printer.setFullPage(True)
     printer.setDocName("ScalpZone plan")
     return printer
-
-
-class PagedSheet(Protocol):
-    """Anything that draws its pages on a printer: the weekly plan, the course report."""
-
-    def paint_pages(self, device: QPagedPaintDevice, resolution: int) -> int: ...
 
 
 def paint_to_printer(sheet: PagedSheet, printer: QPrinter) -> int:

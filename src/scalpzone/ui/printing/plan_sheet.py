@@ -11,16 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QPagedPaintDevice,
-    QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
@@ -341,12 +339,6 @@ def write_pdf(sheet: PlanSheet, path: Path, page_size: QPageSize | None = None) 
 
     The file appears whole or not at all; FileWriteError says why not (the old file is kept).
     """
-    from scalpzone.ui.printing.pdf_file import save_pdf  # noqa: PLC0415
+    from scalpzone.ui.printing.pdf_file import save_sheet_pdf  # noqa: PLC0415
 
-    def draw(writer: QPdfWriter) -> int:
-        return sheet.paint_pages(writer, writer.resolution())
-
-    layout = QPageLayout(
-        page_size or default_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-    )
-    save_pdf(path, "ScalpZone plan", layout, draw)
+    save_sheet_pdf(path, "ScalpZone plan", sheet, page_size or default_page_size())

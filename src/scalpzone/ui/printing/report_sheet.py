@@ -12,13 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QPagedPaintDevice,
-    QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
@@ -190,12 +188,7 @@ def write_report_pdf(sheet: ReportSheet, path: Path, page_size: QPageSize | None
 
     The file appears whole or not at all; FileWriteError says why not (the old file is kept).
     """
-    from scalpzone.ui.printing.pdf_file import save_pdf  # noqa: PLC0415
+    from scalpzone.ui.printing.pdf_file import save_sheet_pdf  # noqa: PLC0415
 
-    def draw(writer: QPdfWriter) -> int:
-        return sheet.paint_pages(writer, writer.resolution())
-
-    layout = QPageLayout(
-        page_size or default_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-    )
-    return save_pdf(path, f"ScalpZone course report – {sheet.report.profile_name}", layout, draw)
+    title = f"ScalpZone course report – {sheet.report.profile_name}"
+    return save_sheet_pdf(path, title, sheet, page_size or default_page_size())
