@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 
 from scalpzone.domain.geometry import Point
+from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.regions import region_catalog
 from scalpzone.domain.zones import ScalpMap, ZoneState
 
@@ -129,3 +130,15 @@ def draw_legend(p: QPainter, box: QRectF) -> None:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(swatch)
         draw_text(p, QRectF(cx + 18, cy, box.width() / 2 - 18, 12), name, paper_font(8))
+
+
+def draw_footer(
+    p: QPainter, left: float, right: float, y: float, stamp: str, stamp_width: float
+) -> None:
+    """Under a rule at `y`: the disclaimer on the left, `stamp` (the page number) on the right."""
+    p.setPen(QPen(RULE, 0.6))
+    p.drawLine(QPointF(left, y), QPointF(right, y))
+    disclaimer = QRectF(left, y + 4, right - left - stamp_width - 10, 28)
+    draw_text(p, disclaimer, DISCLAIMER, paper_font(8.5, italic=True))
+    where = QRectF(right - stamp_width, y + 4, stamp_width, 14)
+    draw_text(p, where, stamp, paper_font(8), FAINT, int(Qt.AlignmentFlag.AlignRight))

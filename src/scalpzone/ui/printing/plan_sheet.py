@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from scalpzone.domain.care_guide import limits_citation, steps_citation
-from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DURING_STEPS
+from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DURING_STEPS
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, RejectReason
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.settings import Settings
@@ -32,6 +32,7 @@ from scalpzone.ui.printing.paper import (
     FAINT,
     INK,
     RULE,
+    draw_footer,
     draw_legend,
     draw_scalp_map,
     draw_text,
@@ -320,18 +321,8 @@ class _Page:
         return found
 
     def footer(self, left: float, right: float) -> None:
-        y = self.height - MARGIN - 30
-        self.p.setPen(QPen(RULE, 0.6))
-        self.p.drawLine(QPointF(left, y), QPointF(right, y))
-        self.text(QRectF(left, y + 4, right - left - 190, 28), DISCLAIMER, _font(8.5, italic=True))
         stamp = f"Printed {long_date(self.c.printed_on)} · page {self.index + 1} of {self.weeks}"
-        self.text(
-            QRectF(right - 180, y + 4, 180, 14),
-            stamp,
-            _font(8),
-            FAINT,
-            int(Qt.AlignmentFlag.AlignRight),
-        )
+        draw_footer(self.p, left, right, self.height - MARGIN - 30, stamp, 180)
 
 
 def write_pdf(sheet: PlanSheet, path: Path, page_size: QPageSize | None = None) -> None:

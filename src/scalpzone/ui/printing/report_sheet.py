@@ -21,8 +21,7 @@ from PySide6.QtGui import (
 )
 
 from scalpzone.domain.course_report import CourseReport
-from scalpzone.domain.guidance import DISCLAIMER
-from scalpzone.ui.printing.paper import FAINT, INK, RULE, draw_text, paper_font
+from scalpzone.ui.printing.paper import FAINT, INK, draw_footer, draw_text, paper_font
 from scalpzone.ui.printing.plan_sheet import MARGIN, default_page_size
 from scalpzone.ui.printing.report_blocks import Block, report_blocks
 from scalpzone.ui.style.words import long_date
@@ -164,23 +163,7 @@ def _footer(
     painter: QPainter, report: CourseReport, left: float, right: float, height: float, page: str
 ) -> None:
     y = height - MARGIN - FOOTER + 10
-    painter.setPen(QPen(RULE, 0.6))
-    painter.drawLine(QPointF(left, y), QPointF(right, y))
-    draw_text(
-        painter,
-        QRectF(left, y + 4, right - left - 150, 28),
-        DISCLAIMER,
-        paper_font(8.5, italic=True),
-    )
-    stamp = f"{report.profile_name} · {page}"
-    draw_text(
-        painter,
-        QRectF(right - 140, y + 4, 140, 14),
-        stamp,
-        paper_font(8),
-        FAINT,
-        int(Qt.AlignmentFlag.AlignRight),
-    )
+    draw_footer(painter, left, right, y, f"{report.profile_name} · {page}", 140)
 
 
 def write_report_pdf(sheet: ReportSheet, path: Path, page_size: QPageSize | None = None) -> int:
