@@ -89,8 +89,6 @@ class PhotoController(QObject):
 
     #: A status-bar line: what was just done.
     said = Signal(str)
-    #: Photos were added, linked or removed.
-    changed = Signal()
 
     def __init__(
         self,
@@ -161,7 +159,6 @@ class PhotoController(QObject):
 
     def _added(self, _ids: tuple[int, ...], text: str) -> None:
         self.said.emit(text)
-        self.changed.emit()
 
     def compare(self, view: str | None = None) -> None:
         """Two dates of a view side by side or blended (default: the first and the latest)."""
