@@ -19,6 +19,7 @@ from scalpzone import __version__
 from scalpzone.cli_archive import ARCHIVE_SUFFIX, is_zip, run_archive_export, run_archive_import
 from scalpzone.cli_errors import run_reported
 from scalpzone.cli_photos import add_photos_parser, run_photos
+from scalpzone.cli_report import add_report_command, run_report
 from scalpzone.domain.mapfile import (
     MapDocument,
     dump_map_document,
@@ -171,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_database(export)
 
+    add_report_command(commands, _iso_date, _add_database)
     add_photos_parser(commands, _add_database, _iso_date)
 
     profiles = commands.add_parser(
@@ -311,7 +313,7 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
 
         plan = _plan_for(doc, args)
         owner = doc.profile_name or "ScalpZone"
-        calendar = (doc.scalp_map, doc.settings, owner)
+        calendar = (doc.scalp_map, doc.settings, owner, doc.history)
         if not _written(args.output, lambda path: write_calendar(path, plan, *calendar)):
             return EXIT_FAILURE
         count = len(plan.sessions)
@@ -441,6 +443,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _cmd_export,
     "photos": lambda args: run_photos(args, _with_database),
     "profiles": _cmd_profiles,
+    "report": lambda args: run_report(args, _with_database, _written),
     "backups": _cmd_backups,
 }
 

@@ -389,6 +389,8 @@ class MainWindow(QMainWindow):
         from scalpzone.ui.map.context_menu import ZoneMenu  # noqa: PLC0415  (not needed to start)
 
         menu = ZoneMenu(zone_id, self.model, self.editor, self.dialogs, self.notices, self)
+        if self._week is not None:
+            self._week.photos.add_zone_actions(menu, zone_id)
         menu.exec(at)
         menu.deleteLater()
 

@@ -357,6 +357,9 @@ def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActio
             shortcut=Key.HelpContents,
         )
     )
+    help_menu.addAction(
+        make.make("&Photo guide", "How to take each view's photo the same way", week_do.photo_guide)
+    )
     help_menu.addAction(make.make("&Getting started", "Show the short tour again", do.tour))
     help_menu.addAction(
         make.make("&Rules and sources", "Every rule the plan follows, with its source", do.rules)

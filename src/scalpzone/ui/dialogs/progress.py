@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyledItemDelegate,
@@ -36,6 +37,7 @@ from scalpzone.domain.rules import COURSE_WEEKS, RULES_BY_ID
 from scalpzone.domain.scores import WEIGHTING, shares_sentence
 from scalpzone.ui.dialogs.score_chart import ScoreChart
 from scalpzone.ui.style.words import day_month, long_date
+from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from scalpzone.ui.profile.store_api import ProfileStoreLike
@@ -240,16 +242,21 @@ class ProgressDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        beside: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Progress – ScalpZone"))
         self.view = ProgressView(store, profile_id, today, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()  # the scores, and the photo timeline beside them when given
+        row.addWidget(self.view, 1)
+        if beside is not None:
+            row.addWidget(beside)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(row, 1)
         layout.addWidget(buttons)
-        self.resize(720, 700)
+        fit_to_screen(self, 920 if beside is not None else 720, 700)
 
     def refresh(self) -> None:
         """Read the database again (after a save or a logged session)."""

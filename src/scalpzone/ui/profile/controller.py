@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
@@ -24,6 +25,9 @@ from scalpzone.ui.profile.store_api import (
 )
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.questions import Dialogs
+
+if TYPE_CHECKING:
+    from scalpzone.storage import PhotoStore
 
 LAST_PROFILE_KEY = "profile/last_id"
 
@@ -69,6 +73,18 @@ class ProfileController(QObject):
     def store(self) -> ProfileStoreLike | None:
         """The open profile store (None until the database is open)."""
         return self._store
+
+    @property
+    def database(self) -> DatabaseLike | None:
+        """The open database (None until it is open); photos are kept in it."""
+        return self._db
+
+    def photo_store(self) -> PhotoStore | None:
+        """The open database's photos (None until it is open)."""
+        from scalpzone.storage import Database, PhotoStore  # noqa: PLC0415
+
+        db = self._db
+        return PhotoStore(db) if isinstance(db, Database) else None
 
     @property
     def ready(self) -> bool:

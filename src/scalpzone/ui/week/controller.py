@@ -28,6 +28,8 @@ from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from scalpzone.domain.mapfile import MapDocument
     from scalpzone.ui.printing.plan_sheet import PlanSheet
     from scalpzone.ui.profile.store_api import ProfileStoreLike
@@ -39,8 +41,6 @@ PRINT_WEEKS = 4
 EXPORT_WEEKS = COURSE_WEEKS
 
 PDF_FILTER = "PDF (*.pdf);;All files (*)"
-ICS_FILTER = "Calendar (*.ics);;All files (*)"
-CSV_FILTER = "CSV spreadsheet (*.csv);;All files (*)"
 
 
 class WeekController(QObject):
@@ -86,6 +86,23 @@ class WeekController(QObject):
         tabs.currentChanged.connect(lambda _i: self._refresh_week_if_shown())
         profiles.opened.connect(self._on_profile_opened)
         model.planChanged.connect(self._on_plan_changed)
+        from scalpzone.ui.photos.controller import PhotoController  # noqa: PLC0415
+
+        self.photos = PhotoController(
+            window,
+            self._profiles.photo_store,
+            lambda: self.profile_id,
+            lambda: self._model.document.scalp_map,
+            self.today,
+            self._open,
+        )
+        self.photos.said.connect(self.said)
+        from scalpzone.ui.profile.archive_commands import ArchiveCommands  # noqa: PLC0415
+
+        self.archive = ArchiveCommands(
+            profiles, dialogs, autosave.flush, lambda: self._model.profile_name
+        )
+        self.archive.said.connect(self.said)
 
     # -- the open profile --------------------------------------------------------------------
 
@@ -312,7 +329,12 @@ class WeekController(QObject):
         from scalpzone.ui.dialogs.progress import ProgressDialog  # noqa: PLC0415
 
         self._autosave.flush()
-        self._open(ProgressDialog(store, self.profile_id, self._window, today=self._model.today))
+        timeline = self.photos.timeline()
+        self._open(
+            ProgressDialog(
+                store, self.profile_id, self._window, today=self._model.today, beside=timeline
+            )
+        )
 
     def care_guide(self) -> None:
         """Technique, hygiene, aftercare and the sources, printable."""
@@ -389,46 +411,39 @@ class WeekController(QObject):
             self.tr("{weeks} weeks of the plan").format(weeks=PRINT_WEEKS),
         )
 
+    def course_report(self) -> None:
+        """The course report for a dermatologist: choose the days, preview it or save a PDF."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.printing.course_report_dialog import CourseReportDialog  # noqa: PLC0415
+
+        def ask(name: str) -> Path | None:
+            title = self.tr("Save the course report")
+            return self._dialogs.save_file(title, self._exports.suggested(name), PDF_FILTER)
+
+        self._autosave.flush()
+        dialog = CourseReportDialog(
+            store,
+            self._profiles.photo_store(),
+            self.profile_id,
+            self.today(),
+            ask,
+            self._dialogs.show_error,
+            self._window,
+        )
+        dialog.said.connect(self.said)
+        self._open(dialog)
+
     def export_calendar(self) -> None:
         """Write the coming course's sessions to an .ics file for any calendar."""
-        from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
-
         doc = self._document()
-        plan = self.plan_for(EXPORT_WEEKS)
-        owner = self._model.profile_name or "ScalpZone"
-        count = len(plan.sessions)
-        self._exports.write(
-            self.tr("Export the plan to a calendar"),
-            "scalpzone-plan.ics",
-            ICS_FILTER,
-            lambda path: write_calendar(path, plan, doc.scalp_map, doc.settings, owner),
-            self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
-        )
+        self._exports.calendar(self.plan_for(EXPORT_WEEKS), doc, self._model.profile_name)
 
     def export_plan_csv(self) -> None:
         """The coming course's sessions as a spreadsheet."""
-        from scalpzone.domain.exports import plan_to_csv  # noqa: PLC0415
-
-        doc = self._document()
-        text = plan_to_csv(self.plan_for(EXPORT_WEEKS), doc.scalp_map)
-        self._exports.write(
-            self.tr("Export the plan as CSV"),
-            "scalpzone-plan.csv",
-            CSV_FILTER,
-            text.encode("utf-8"),
-            self.tr("the plan"),
-        )
+        self._exports.plan_csv(self.plan_for(EXPORT_WEEKS), self._document().scalp_map)
 
     def export_log_csv(self) -> None:
         """Every logged session as a spreadsheet."""
-        from scalpzone.domain.exports import log_to_csv  # noqa: PLC0415
-
-        doc = self._document()
-        text = log_to_csv(doc.history, doc.scalp_map)
-        self._exports.write(
-            self.tr("Export the session log as CSV"),
-            "scalpzone-log.csv",
-            CSV_FILTER,
-            text.encode("utf-8"),
-            self.tr("{count} logged sessions").format(count=len(doc.history)),
-        )
+        self._exports.log_csv(self._document())

@@ -35,6 +35,12 @@ class WeekMenuTargets:
     print_preview: Callable[[], None]
     print_plan: Callable[[], None]
     export_pdf: Callable[[], None]
+    course_report: Callable[[], None]
+    add_photos: Callable[[], None]
+    compare_photos: Callable[[], None]
+    photo_guide: Callable[[], None]
+    export_profile: Callable[[], object]
+    import_profile: Callable[[], object]
     export_calendar: Callable[[], None]
     export_plan_csv: Callable[[], None]
     export_log_csv: Callable[[], None]
@@ -58,7 +64,37 @@ def fill_week_menus(
         ),
         make.make("&Print…", "Print the coming weeks", do.print_plan, shortcut=Key.Print),
         make.make("Export PD&F…", "Write the coming weeks to a PDF file", do.export_pdf),
+        make.make(
+            "Co&urse report…",
+            "A PDF of a course to take to a dermatologist: maps, shares, sessions, photos",
+            do.course_report,
+        ),
     ]
+    photos = [
+        make.make(
+            "Add p&hotos…",
+            "Add progress photos of one view (you can also drop picture files on the window)",
+            do.add_photos,
+        ),
+        make.make(
+            "Co&mpare photos…",
+            "Two dates of a view side by side, or blended with a slider",
+            do.compare_photos,
+        ),
+        make.make(
+            "Expor&t profile…",
+            "Write the whole profile, photos and all, to one .scalpzone file",
+            do.export_profile,
+        ),
+        make.make(
+            "Import pr&ofile…",
+            "Add a profile from a .scalpzone file, photos and all",
+            do.import_profile,
+        ),
+    ]
+    for action in photos:
+        file_menu.addAction(action)
+    file_menu.addSeparator()
     for action in printing:
         file_menu.addAction(action)
     file_menu.addSeparator()
@@ -115,7 +151,7 @@ def fill_week_menus(
     for action in details:
         plan_menu.addAction(action)
 
-    return [*printing, *exports, *sessions, *details]
+    return [*photos, *printing, *exports, *sessions, *details]
 
 
 def week_menu_targets(week: WeekController) -> WeekMenuTargets:
@@ -131,6 +167,12 @@ def week_menu_targets(week: WeekController) -> WeekMenuTargets:
         print_preview=week.print_preview,
         print_plan=week.print_plan,
         export_pdf=week.export_pdf,
+        course_report=week.course_report,
+        add_photos=week.photos.choose_and_add,
+        compare_photos=week.photos.compare_any,
+        photo_guide=week.photos.show_guide,
+        export_profile=week.archive.export_profile,
+        import_profile=week.archive.import_profile,
         export_calendar=week.export_calendar,
         export_plan_csv=week.export_plan_csv,
         export_log_csv=week.export_log_csv,
