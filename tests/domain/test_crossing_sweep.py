@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scalpzone.domain.geometry import Point, first_crossing, segments_intersect
+from scalpzone.domain.geometry import Point, first_crossing, on_grid, segments_intersect
 
 
 def _collinear(a: Point, b: Point, c: Point) -> bool:
@@ -18,7 +18,9 @@ def _collinear(a: Point, b: Point, c: Point) -> bool:
 
 
 def every_pair(points: Sequence[Point]) -> bool:
-    """Whether any two edges touch or cross, by testing each pair (the quadratic reference)."""
+    """Whether any two edges touch or cross, by testing each pair (the quadratic reference),
+    on the grid the crossing check uses."""
+    points = on_grid(points)
     n = len(points)
     edges = [(points[i], points[(i + 1) % n]) for i in range(n)]
     for i in range(n):
@@ -70,7 +72,8 @@ def test_a_reported_pair_really_meets(points: list[Point]) -> None:
         i, j = found
         n = len(points)
         assert 0 <= i < j < n
-        a1, a2, b1, b2 = points[i], points[(i + 1) % n], points[j], points[(j + 1) % n]
+        grid = on_grid(points)
+        a1, a2, b1, b2 = grid[i], grid[(i + 1) % n], grid[j], grid[(j + 1) % n]
         assert segments_intersect(a1, a2, b1, b2)
 
 
@@ -88,3 +91,10 @@ def test_a_regular_outline_of_any_size_is_simple(corners: int, turn: float) -> N
     # Cut in with a spike through the middle: crossing or not, the sweep says as every pair does.
     bow = [*points[: corners // 2], (0.5, 0.5), (0.99, 0.5), *points[corners // 2 :]]
     assert (first_crossing(bow) is not None) == every_pair(bow)
+
+
+def test_corners_a_subnormal_apart_count_as_one() -> None:
+    """Found by Hypothesis: two corners 4e-111 apart once made the sweep and every pair differ."""
+    points = [(4.1e-111, 0.0), (1.4e-296, 0.0), (0.0, 1.0), (1.0, 0.0)]
+    assert first_crossing(points) is not None
+    assert every_pair(points)
