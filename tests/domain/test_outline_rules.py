@@ -67,7 +67,10 @@ def test_a_clipped_outline_is_on_the_scalp_uncrossed_and_large_enough(
     assert first_crossing(kept) is None
     assert polygon_area(kept) >= MIN_ZONE_AREA
     assert all(_on_scalp(p) for p in kept)
-    assert polygon_area(kept) <= polygon_area(drawn) + 1e-6
+    # Clipping takes area away; rounding the new corners to four decimals may add a sliver
+    # along the outline, at most its length times the rounding.
+    length = sum(math.dist(drawn[i - 1], drawn[i]) for i in range(len(drawn)))
+    assert polygon_area(kept) <= polygon_area(drawn) + length * ROUNDING
 
 
 @given(outlines(max_radius=0.06), st.sampled_from(DEEP_INSIDE))
