@@ -39,6 +39,7 @@ from scalpzone.ui.menus import (
 )
 from scalpzone.ui.model import MapModel, ZoneSelection
 from scalpzone.ui.notices import NoticeBar
+from scalpzone.ui.opening import OpeningSigns
 from scalpzone.ui.preview import NextSessionsPreview
 from scalpzone.ui.profiles import ProfileController
 from scalpzone.ui.scene import MapScene
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
     """The editor for one person's scalp map; edits are saved as they happen."""
 
     firstPainted = Signal()
+    openingFinished = Signal(bool)  # the database opened (True) or could not be (False)
 
     def __init__(
         self,
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
             (commands.show_legend, not self.legend.isHidden()),
         ):
             action.setChecked(shown)
-        self.set_editing_enabled(self.view.editing_enabled)
+        self.set_editing_enabled(self.view.editing_enabled, stored=self.profiles.ready)
         return commands
 
     # Building ----------------------------------------------------------------------------------
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.scores = ScoresLabel(self.model, self)
+        self.opening_signs = OpeningSigns(self.statusBar(), self.tr("Opening…"))
         self.statusBar().addPermanentWidget(self.scores)
         self.statusBar().setAccessibleName(self.tr("Status bar"))
         # Tab leaves the map (after its last zone) for the zone list, then the week, then the
@@ -298,31 +301,52 @@ class MainWindow(QMainWindow):
     # Start-up ----------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        """After the first paint, open the database and score the map (both can wait)."""
+        """Say when the window first painted (the database opens after it)."""
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.firstPainted.emit)
-            self.scores.start()
         return handled
 
     def open_database(self) -> bool:
-        """Open the database and the last profile; editing is allowed once this is done."""
+        """Open the database and the last profile now; editing is allowed once this is done."""
         self.finish_building()
-        if not self.profiles.start():
-            return False
-        self.set_editing_enabled(True)
-        return True
+        return self._finish_opening(self.profiles.start())
 
-    def set_editing_enabled(self, enabled: bool) -> None:
-        """Allow or stop edits (they wait while the database opens)."""
+    def open_database_in_background(self) -> None:
+        """Open the database on a worker thread while the map takes edits (saved once it is
+        open); `openingFinished` says how it went."""
+        self.opening_signs.show()
+        opening = self.profiles.start_in_background()
+        opening.finished.connect(self._opened_in_background)
+        opening.start()
+        self.finish_building()
+        self.set_editing_enabled(True, stored=False)
+
+    def _opened_in_background(self, outcome: object) -> None:
+        self.opening_signs.hide()
+        self._finish_opening(self.profiles.take_storage(outcome))
+
+    def _finish_opening(self, opened: bool) -> bool:
+        self.set_editing_enabled(opened)
+        if not opened and self.stack.count():
+            self.opening_signs.say(self.tr("Not saved: your data could not be opened."))
+        self.scores.start()  # scoring loads a geometry library: not before the window is usable
+        self.openingFinished.emit(opened)
+        return opened
+
+    def set_editing_enabled(self, enabled: bool, *, stored: bool | None = None) -> None:
+        """Allow or stop edits of the map, and (`stored`, by default the same) the commands
+        that need the database open."""
         self.view.editing_enabled = enabled
         if self._commands is None:
             for action in self.shells.tools.values():
                 action.setEnabled(enabled)
             return
-        for action in (*self._commands.editing, *self._commands.week):
+        for action in self._commands.editing:
             action.setEnabled(enabled)
+        for action in self._commands.week:
+            action.setEnabled(enabled if stored is None else stored)
         self._on_current_changed(self.selection.current())
 
     def _on_profile_opened(self) -> None:
@@ -506,6 +530,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is waiting, remember the layout, close the database."""
         self.save_settings()
+        self.opening_signs.hide()
         self.profiles.close()
         event.accept()
 
