@@ -163,9 +163,7 @@ def saved_state(database: Path, zone_id: str) -> str | None:
     except sqlite3.Error:
         return None
     try:
-        row = connection.execute(
-            "SELECT state FROM zones WHERE zone_id = ?", (zone_id,)
-        ).fetchone()
+        row = connection.execute("SELECT state FROM zones WHERE zone_id = ?", (zone_id,)).fetchone()
     except sqlite3.Error:
         return None
     finally:
@@ -215,6 +213,7 @@ def run_once(
             try:
                 ended = probe.wait_first_paint(TIMEOUT_S)
                 if ended is not None and click and home is not None:
+
                     def press() -> None:
                         probe.click(home.x, home.y)
 
@@ -274,8 +273,10 @@ def report(measures: list[Measure]) -> bool:
         )
     paint = ratios["ScalpZone, existing: first paint"]
     usable = ratios["ScalpZone, existing: usable"]
-    print(f"targets (CPU, existing profile): first paint {paint:.2f} ≤ {PAINT_RATIO}, "
-          f"usable {usable:.2f} ≤ {USABLE_RATIO}")
+    print(
+        f"targets (CPU, existing profile): first paint {paint:.2f} ≤ {PAINT_RATIO}, "
+        f"usable {usable:.2f} ≤ {USABLE_RATIO}"
+    )
     return paint <= PAINT_RATIO and usable <= USABLE_RATIO
 
 
@@ -298,7 +299,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="scalpzone-startup-") as folder:
             root = Path(folder)
             env = {
-                k: v for k, v in os.environ.items() if k not in ("SCALPZONE_DB", "PYTHONDONTWRITEBYTECODE")
+                k: v
+                for k, v in os.environ.items()
+                if k not in ("SCALPZONE_DB", "PYTHONDONTWRITEBYTECODE")
             }
             env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
             # An installed app has compiled bytecode; the unmeasured first runs fill this cache.

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from scalpzone.domain.mapfile import MapDocument, MapFileError, dump_map_document, read_map_file
-from scalpzone.ui.data_repair import offer_repair, restore_backup
 from scalpzone.ui.dialogs import Dialogs
 from scalpzone.ui.model import DatedHairline, MapModel
 from scalpzone.ui.opening import BackgroundOpen
@@ -96,6 +95,7 @@ class ProfileController(QObject):
 
     def start(self) -> bool:
         """Open the database and the last profile (creating one on first start)."""
+        outcome: object
         try:
             outcome = self._open_storage()
         except Exception as error:  # a StorageError is said in words; anything else is raised
@@ -145,6 +145,8 @@ class ProfileController(QObject):
             return
         self._autosave.flush()
         store, db = self._store, self._db
+        from scalpzone.ui.data_repair import restore_backup  # noqa: PLC0415  (not needed to start)
+
         if self._run(
             self.tr("The backup was not restored"), lambda _s: restore_backup(self._dialogs, db)
         ):
@@ -266,6 +268,8 @@ class ProfileController(QObject):
             try:
                 return action(self._store) is not False
             except StoredDataError as error:
+                from scalpzone.ui.data_repair import offer_repair  # noqa: PLC0415
+
                 outcome = offer_repair(
                     self._dialogs,
                     self._db,
