@@ -85,8 +85,8 @@ from PySide6.QtWidgets import QApplication
 from scalpzone.app import SETTINGS_FILE, build_window, config_dir, snapshot_path, storage_opener
 from scalpzone.domain.zones import ZoneState
 from scalpzone.storage import default_database_path
-from scalpzone.ui.session import StartupSnapshot
-from scalpzone.ui.shapes import to_scene
+from scalpzone.ui.profile.autosave import StartupSnapshot
+from scalpzone.ui.map.shapes import to_scene
 
 app = QApplication(sys.argv[:1])
 settings = QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
