@@ -123,7 +123,7 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
 
     window.openingFinished.connect(opened)
     window.firstPainted.connect(open_database, Qt.ConnectionType.SingleShotConnection)
-    window.opening_signs.show()
+    window.show_opening()
     window.show()
     try:
         code = app.exec()

@@ -320,10 +320,15 @@ class MainWindow(QMainWindow):
         self.finish_building()
         return self._finish_opening(self.profiles.start())
 
+    def show_opening(self) -> None:
+        """From the first paint: "Opening…", a busy pointer, and a map that takes edits."""
+        self.opening_signs.show()
+        self.set_editing_enabled(True, stored=False)
+
     def open_database_in_background(self) -> None:
         """Open the database on a worker thread while the map takes edits (saved once it is
         open); `openingFinished` says how it went."""
-        self.opening_signs.show()
+        self.show_opening()
         opening = self.profiles.start_in_background()
         opening.finished.connect(self._opened_in_background)
         opening.start()

@@ -70,7 +70,7 @@ def start_window(
         )
         qtbot.addWidget(window)
         window.profiles.show_snapshot()
-        window.opening_signs.show()
+        window.show_opening()
         window.show()
         qtbot.waitExposed(window)
         window.open_database_in_background()
@@ -102,6 +102,8 @@ def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
     assert window.opening_signs.label.isVisible()
     assert window.opening_signs.label.text() == "Opening…"
     assert _busy()
+    assert window.commands.tools["mark"].isEnabled()  # the map takes edits …
+    assert not any(action.isEnabled() for action in window.commands.week)  # … the rest waits
     click_zone(qtbot, window, "occipital")
     assert not window.profiles.ready  # the click came while the database was still opening
     assert window.model.zone("occipital").state is ZoneState.THINNING
@@ -118,6 +120,7 @@ def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
     assert not window.opening_signs.label.isVisible()
     assert not _busy()
     assert window.view.editing_enabled
+    assert all(action.isEnabled() for action in window.commands.week)
     window.close()
 
 
