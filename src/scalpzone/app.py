@@ -2,7 +2,8 @@
 
 Start-up shows the window first, drawn from the last session's snapshot, and opens the
 database after the first paint on a worker thread (importing SQLAlchemy takes longer than Qt
-itself); the map takes clicks meanwhile and they are saved once it is open (ui/opening.py).
+itself); the map takes clicks meanwhile and they are saved once it is open
+(ui/profile/opening.py).
 """
 
 from __future__ import annotations

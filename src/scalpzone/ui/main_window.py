@@ -337,7 +337,11 @@ class MainWindow(QMainWindow):
 
     def _opened_in_background(self, outcome: object) -> None:
         self.opening_signs.hide()
-        self._finish_opening(self.profiles.take_storage(outcome))
+        opened = False
+        try:
+            opened = self.profiles.take_storage(outcome)
+        finally:  # even after an unexpected error, the window stops saying "Opening…"
+            self._finish_opening(opened)
 
     def _finish_opening(self, opened: bool) -> bool:
         self.set_editing_enabled(opened)

@@ -56,11 +56,11 @@ def start_window(
     settings: QSettings,
     database_path: Path,
     dialogs: ScriptedDialogs,
-) -> Callable[[], tuple[MainWindow, Gate]]:
+) -> Callable[..., tuple[MainWindow, Gate]]:
     """A window started as the app starts it: painted, then opening in the background."""
 
-    def start() -> tuple[MainWindow, Gate]:
-        gate = Gate(storage_opener(database_path))
+    def start(opener: Callable[[], Opened] | None = None) -> tuple[MainWindow, Gate]:
+        gate = Gate(opener or storage_opener(database_path))
         window = MainWindow(
             settings,
             gate,
@@ -92,7 +92,7 @@ def _stored_state(database_path: Path, zone_id: str) -> ZoneState:
 
 
 def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
-    qtbot: QtBot, make_window: WindowMaker, start_window: Callable[[], tuple[MainWindow, Gate]]
+    qtbot: QtBot, make_window: WindowMaker, start_window: Callable[..., tuple[MainWindow, Gate]]
 ) -> None:
     first = make_window()
     click_zone(qtbot, first, "crown")
@@ -126,7 +126,7 @@ def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
 
 def test_first_start_keeps_a_click_made_before_the_new_database_exists(
     qtbot: QtBot,
-    start_window: Callable[[], tuple[MainWindow, Gate]],
+    start_window: Callable[..., tuple[MainWindow, Gate]],
     database_path: Path,
 ) -> None:
     window, gate = start_window()
@@ -143,7 +143,7 @@ def test_first_start_keeps_a_click_made_before_the_new_database_exists(
 
 
 def test_closing_while_opening_waits_and_saves_the_click(
-    qtbot: QtBot, start_window: Callable[[], tuple[MainWindow, Gate]], database_path: Path
+    qtbot: QtBot, start_window: Callable[..., tuple[MainWindow, Gate]], database_path: Path
 ) -> None:
     window, gate = start_window()
     click_zone(qtbot, window, "midscalp_center")
@@ -156,7 +156,7 @@ def test_closing_while_opening_waits_and_saves_the_click(
 
 def test_when_the_database_cannot_open_the_click_stays_on_screen_and_the_person_is_told(
     qtbot: QtBot,
-    start_window: Callable[[], tuple[MainWindow, Gate]],
+    start_window: Callable[..., tuple[MainWindow, Gate]],
     database_path: Path,
     dialogs: ScriptedDialogs,
 ) -> None:
@@ -184,8 +184,26 @@ def test_when_the_database_cannot_open_the_click_stays_on_screen_and_the_person_
         holder.close()
 
 
+def test_an_unexpected_error_while_opening_still_ends_the_opening(
+    qtbot: QtBot, start_window: Callable[..., tuple[MainWindow, Gate]]
+) -> None:
+    def broken() -> Opened:
+        raise RuntimeError("a bug in the opener")
+
+    window, gate = start_window(broken)
+    click_zone(qtbot, window, "crown")
+    with qtbot.captureExceptions() as raised, qtbot.waitSignal(window.openingFinished) as opened:
+        gate.release()
+    assert opened.args == [False]
+    assert [str(error) for _, error, _ in raised] == ["a bug in the opener"]  # to the excepthook
+    assert not _busy()
+    assert window.opening_signs.label.text() == "Not saved: your data could not be opened."
+    assert window.model.zone("crown").state is ZoneState.THINNING
+    window.close()
+
+
 def test_an_older_database_is_upgraded_while_the_window_takes_clicks(
-    qtbot: QtBot, start_window: Callable[[], tuple[MainWindow, Gate]], database_path: Path
+    qtbot: QtBot, start_window: Callable[..., tuple[MainWindow, Gate]], database_path: Path
 ) -> None:
     from scalpzone.storage import schema
     from scalpzone.storage.engines import file_engine

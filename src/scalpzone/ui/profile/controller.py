@@ -129,6 +129,7 @@ class ProfileController(QObject):
             self._dialogs.show_error(self.tr("Your data could not be opened"), why)
             return False
         if isinstance(outcome, BaseException):
+            self.open_failed = True  # a bug: the excepthook says it; closing does not try again
             raise outcome
         self._db, store = cast("tuple[DatabaseLike, ProfileStoreLike]", outcome)
         self._store = self._autosave.guarded(store)
@@ -145,7 +146,7 @@ class ProfileController(QObject):
             return
         self._autosave.flush()
         store, db = self._store, self._db
-        from scalpzone.ui.profile.data_repair import restore_backup  # noqa: PLC0415  (not needed to start)
+        from scalpzone.ui.profile.data_repair import restore_backup  # noqa: PLC0415
 
         if self._run(
             self.tr("The backup was not restored"), lambda _s: restore_backup(self._dialogs, db)
