@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.desktop import home_env, start_xvfb, stop_xvfb
+
 CLICK_MEDIAN_MS = 16.0
 CLICK_P95_MS = 33.0
 
@@ -39,14 +41,7 @@ def start_display() -> tuple[subprocess.Popen[str] | None, dict[str, str]]:
     if shutil.which("Xvfb") is None:
         env["QT_QPA_PLATFORM"] = "offscreen"
         return None, env
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert server.stdout is not None
-    env["DISPLAY"] = ":" + server.stdout.readline().strip()
+    server, env["DISPLAY"] = start_xvfb()
     env["QT_QPA_PLATFORM"] = "xcb"
     return server, env
 
@@ -128,14 +123,7 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="scalpzone-bench-") as folder:
             home = Path(folder)
-            for var, sub in (
-                ("HOME", ""),
-                ("XDG_CONFIG_HOME", "config"),
-                ("XDG_CACHE_HOME", "cache"),
-                ("XDG_DATA_HOME", "data"),
-            ):
-                (home / sub).mkdir(parents=True, exist_ok=True)
-                env[var] = str(home / sub)
+            env = home_env(env, home)
             env.pop("SCALPZONE_DB", None)
             # An installed app has compiled bytecode; here it goes to a private cache, so
             # neither start-up recompiles (the first, unmeasured runs fill it).
@@ -156,10 +144,7 @@ def main() -> int:
 
     finally:
         if server is not None:
-            server.terminate()
-            server.wait()
-            if server.stdout is not None:
-                server.stdout.close()
+            stop_xvfb(server)
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.desktop import home_env, start_xvfb, stop_xvfb
 from benchmarks.xprobe import XProbe
 
 PAINT_RATIO = 1.8
@@ -121,20 +122,6 @@ class Profile:
     y: int
     zone_id: str
     database: Path  # inside the template; the same relative path in each copy
-
-
-def home_env(base: dict[str, str], home: Path) -> dict[str, str]:
-    """The environment of a program whose config, cache and data folders are under `home`."""
-    env = dict(base)
-    for var, sub in (
-        ("HOME", ""),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("XDG_DATA_HOME", "data"),
-    ):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-        env[var] = str(home / sub)
-    return env
 
 
 def prepare_profile(home: Path, base: dict[str, str], *, existing: bool) -> Profile:
@@ -240,18 +227,6 @@ def run_once(
         shutil.rmtree(run_home, ignore_errors=True)
 
 
-def start_display() -> tuple[subprocess.Popen[str], str]:
-    """A private Xvfb (no window manager: windows open where Qt puts them)."""
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp", "-noreset"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert server.stdout is not None
-    return server, ":" + server.stdout.readline().strip()
-
-
 def spread(values: list[float]) -> str:
     return f"{min(values):.2f}–{max(values):.2f}"
 
@@ -295,7 +270,7 @@ def main() -> int:
     if shutil.which("Xvfb") is None:
         print("Xvfb is not installed: start-up not measured")
         return 0
-    server, display = start_display()
+    server, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory(prefix="scalpzone-startup-") as folder:
             root = Path(folder)
@@ -340,10 +315,7 @@ def main() -> int:
             )
             ok = report([m for m, *_ in plan])
     finally:
-        server.terminate()
-        server.wait()
-        if server.stdout is not None:
-            server.stdout.close()
+        stop_xvfb(server)
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,10 +21,9 @@ from scalpzone.app import storage_opener
 from scalpzone.domain.zones import ZoneState
 from scalpzone.storage import Database, ProfileStore
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.profile.autosave import StartupSnapshot
 from scalpzone.ui.profile.store_api import DatabaseLike, ProfileStoreLike
 from tests.ui.conftest import WindowMaker
-from tests.ui.helpers import MONDAY, ScriptedDialogs, click_zone, stored_map
+from tests.ui.helpers import ScriptedDialogs, click_zone, stored_map
 
 pytestmark = pytest.mark.gui
 
@@ -51,30 +50,13 @@ class Gate:
 
 @pytest.fixture
 def start_window(
-    qtbot: QtBot,
-    tmp_path: Path,
-    settings: QSettings,
-    database_path: Path,
-    dialogs: ScriptedDialogs,
+    make_window: WindowMaker, database_path: Path
 ) -> Callable[..., tuple[MainWindow, Gate]]:
-    """A window started as the app starts it: painted, then opening in the background."""
+    """A window started as the app starts it, its real opener held back by a gate."""
 
     def start(opener: Callable[[], Opened] | None = None) -> tuple[MainWindow, Gate]:
         gate = Gate(opener or storage_opener(database_path))
-        window = MainWindow(
-            settings,
-            gate,
-            StartupSnapshot(tmp_path / "cache" / "last-map.json"),
-            dialogs=dialogs,
-            today=lambda: MONDAY,
-        )
-        qtbot.addWidget(window)
-        window.profiles.show_snapshot()
-        window.show_opening()
-        window.show()
-        qtbot.waitExposed(window)
-        window.open_database_in_background()
-        return window, gate
+        return make_window(open_storage=gate, in_background=True), gate
 
     return start
 
