@@ -15,6 +15,8 @@ INPUT_MAX_BYTES = 8 * 1024 * 1024
 DRAWN_ZONES_MAX = 100
 #: Corners of one drawn zone's outline.
 OUTLINE_MAX_POINTS = 500
+#: The smallest area a drawn zone may enclose: a ten-thousandth of the map's unit square.
+MIN_ZONE_AREA = 1e-4
 #: Points of the hairline.
 HAIRLINE_MAX_POINTS = 500
 #: Logged sessions in one map file or profile: more than 30 years at three a week.

@@ -25,13 +25,8 @@ from scalpzone.storage.errors import (
     ZoneInUseError,
 )
 from scalpzone.storage.location import default_database_path, resolve_database_path
-from scalpzone.storage.repositories import (
-    LoggedSession,
-    MapSnapshot,
-    ProfileSummary,
-    Roller,
-    ZoneStateSnapshot,
-)
+from scalpzone.storage.log_repositories import LoggedSession, Roller
+from scalpzone.storage.repositories import MapSnapshot, ProfileSummary, ZoneStateSnapshot
 from scalpzone.storage.store import ProfileStore, StoredProfile
 from scalpzone.storage.writes import FileWriteError, write_atomically
 

@@ -28,15 +28,17 @@ from scalpzone.storage.errors import (
     ProfileNotFoundError,
     ZoneInUseError,
 )
-from scalpzone.storage.repositories import (
-    HealthRepository,
+from scalpzone.storage.log_repositories import (
     LoggedSession,
     LogRepository,
+    Roller,
+    RollerRepository,
+)
+from scalpzone.storage.repositories import (
+    HealthRepository,
     MapSnapshot,
     ProfileRepository,
     ProfileSummary,
-    Roller,
-    RollerRepository,
     SettingsRepository,
     SnapshotRepository,
     ZoneRepository,

@@ -9,12 +9,10 @@ health answers, rollers) is written by the dialogs through the store, after whic
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
 
 from scalpzone.domain.health import health_reconfirm_due
@@ -25,22 +23,20 @@ from scalpzone.ui.map.model import MapModel, plan_ahead
 from scalpzone.ui.profile.autosave import Autosave
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.style.words import long_date
+from scalpzone.ui.week.exports import ExportWriter
 from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
     from scalpzone.domain.mapfile import MapDocument
-    from scalpzone.storage.store import ProfileStore
     from scalpzone.ui.printing.plan_sheet import PlanSheet
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
     from scalpzone.ui.week.view import WeekView
 
 #: Print, Print Preview and Export PDF show this many weeks from today, one page each.
 PRINT_WEEKS = 4
 #: The calendar and the plan's CSV cover one course (SPEC §3: a review every 12 weeks).
 EXPORT_WEEKS = COURSE_WEEKS
-
-#: The folder the person last exported to (remembered in the settings file).
-EXPORT_FOLDER_KEY = "files/export_folder"
 
 PDF_FILTER = "PDF (*.pdf);;All files (*)"
 ICS_FILTER = "Calendar (*.ics);;All files (*)"
@@ -76,6 +72,7 @@ class WeekController(QObject):
         self._said = ""  # what the banner says (or said before it was put off)
         self._dialogs = dialogs
         self._settings = settings
+        self._exports = ExportWriter(dialogs, settings, self.said.emit)
         self.week_view: WeekView | None = None
         self.open_dialog: QDialog | None = None
         page = tabs.widget(1)
@@ -92,9 +89,8 @@ class WeekController(QObject):
 
     # -- the open profile --------------------------------------------------------------------
 
-    def _store(self) -> ProfileStore | None:
-        # The dialogs use more of the store than the editor's protocol names; it is the real one.
-        return cast("ProfileStore | None", self._profiles.store)
+    def _store(self) -> ProfileStoreLike | None:
+        return self._profiles.store
 
     @property
     def profile_id(self) -> int:
@@ -297,10 +293,6 @@ class WeekController(QObject):
         dialog.confirmed.connect(lambda _health: self.details_changed())
         self._open(dialog)
 
-    def _health_confirmed(self) -> None:
-        self.details_changed()
-        self._show_status()
-
     def rollers(self) -> None:
         """The roller in use, its sessions, and a new one."""
         store = self._store()
@@ -389,7 +381,7 @@ class WeekController(QObject):
         from scalpzone.ui.printing.output import export_pdf  # noqa: PLC0415
 
         sheet = self._sheet()
-        self._export(
+        self._exports.write(
             self.tr("Export the plan as PDF"),
             "scalpzone-plan.pdf",
             PDF_FILTER,
@@ -405,7 +397,7 @@ class WeekController(QObject):
         plan = self.plan_for(EXPORT_WEEKS)
         owner = self._model.profile_name or "ScalpZone"
         count = len(plan.sessions)
-        self._export(
+        self._exports.write(
             self.tr("Export the plan to a calendar"),
             "scalpzone-plan.ics",
             ICS_FILTER,
@@ -419,7 +411,7 @@ class WeekController(QObject):
 
         doc = self._document()
         text = plan_to_csv(self.plan_for(EXPORT_WEEKS), doc.scalp_map)
-        self._export(
+        self._exports.write(
             self.tr("Export the plan as CSV"),
             "scalpzone-plan.csv",
             CSV_FILTER,
@@ -433,43 +425,10 @@ class WeekController(QObject):
 
         doc = self._document()
         text = log_to_csv(doc.history, doc.scalp_map)
-        self._export(
+        self._exports.write(
             self.tr("Export the session log as CSV"),
             "scalpzone-log.csv",
             CSV_FILTER,
             text.encode("utf-8"),
             self.tr("{count} logged sessions").format(count=len(doc.history)),
         )
-
-    def _export(
-        self,
-        title: str,
-        suggested: str,
-        file_filter: str,
-        content: bytes | Callable[[Path], object],
-        what: str,
-    ) -> None:
-        from scalpzone.storage import FileWriteError, write_atomically  # noqa: PLC0415
-
-        path = self._dialogs.save_file(title, self._suggested(suggested), file_filter)
-        if path is None:
-            return
-        try:
-            if isinstance(content, bytes):
-                write_atomically(path, content)
-            else:
-                content(path)
-        except FileWriteError as error:
-            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
-            return
-        self._settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
-        self.said.emit(self.tr("Wrote {what} to {file}.").format(what=what, file=str(path)))
-
-    def _suggested(self, name: str) -> str:
-        """The file name in the folder last exported to, else in the Documents folder."""
-        folder = str(self._settings.value(EXPORT_FOLDER_KEY, "") or "")
-        if not folder:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-        return str(Path(folder) / name) if folder else name

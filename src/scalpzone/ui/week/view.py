@@ -31,7 +31,7 @@ from scalpzone.ui.style.references import sources_paragraph
 from scalpzone.ui.style.words import full_day, short_day
 
 if TYPE_CHECKING:
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 DAYS = 7
 
@@ -197,7 +197,7 @@ class WeekView(QWidget):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         today: Callable[[], date],
         parent: QWidget | None = None,
