@@ -47,7 +47,7 @@ from scalpzone.ui.menus import (
 )
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
 from scalpzone.ui.profile.controller import ProfileController
-from scalpzone.ui.profile.opening import OpeningSigns
+from scalpzone.ui.profile.opening import OpeningSigns, OpensInBackground
 from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 TOUR_DONE_KEY = "hints/tour_done"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(OpensInBackground, QMainWindow):
     """The editor for one person's scalp map; edits are saved as they happen."""
 
     firstPainted = Signal()
@@ -295,45 +295,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.firstPainted.emit)
         return handled
 
-    def open_database(self) -> bool:
-        """Open the database and the last profile now; editing is allowed once this is done."""
-        self.finish_building()
-        return self._finish_opening(self.profiles.start())
-
-    def show_opening(self) -> None:
-        """From the first paint: "Opening…", a busy pointer, and a map that takes edits."""
-        self.opening_signs.show()
-        self.set_editing_enabled(True, stored=False)
-
-    def open_database_in_background(self) -> None:
-        """Open the database on a worker thread while the map takes edits (saved once it is
-        open); `openingFinished` says how it went."""
-        self.show_opening()
-        opening = self.profiles.start_in_background()
-        opening.finished.connect(self._opened_in_background)
-        opening.start()
-        self.finish_building()
-        self.set_editing_enabled(True, stored=False)
-
-    def _opened_in_background(self, outcome: object) -> None:
-        self.opening_signs.hide()
-        opened = False
-        try:
-            opened = self.profiles.take_storage(outcome)
-        finally:  # even after an unexpected error, the window stops saying "Opening…"
-            self._finish_opening(opened)
-
-    def _finish_opening(self, opened: bool) -> bool:
-        self.set_editing_enabled(opened)
-        if not opened and self.stack.count():
-            self.opening_signs.say(self.tr("Not saved: your data could not be opened."))
-        self.scores.start()  # scoring loads a geometry library: not before the window is usable
-        self.openingFinished.emit(opened)
-        return opened
-
     def set_editing_enabled(self, enabled: bool, *, stored: bool | None = None) -> None:
-        """Allow or stop edits of the map, and (`stored`, by default the same) the commands
-        that need the database open."""
+        """Allow or stop map edits and (`stored`, default the same) what needs the database."""
         self.view.editing_enabled = enabled
         if self._commands is None:
             for action in self.bars.tools.values():

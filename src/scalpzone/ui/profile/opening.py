@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from scalpzone.ui.map.scores import ScoresLabel
+    from scalpzone.ui.profile.controller import ProfileController
 
 
 class BackgroundOpen(QObject):
@@ -94,3 +101,59 @@ class OpeningSigns:
         """Leave a lasting word in the status bar instead (e.g. that edits are not saved)."""
         self.label.setText(text)
         self.label.show()
+
+
+class OpensInBackground:
+    """The main window's start-up (mixed into it): "Opening…" from the first paint, the
+    database opened on a worker thread while the map takes edits, then everything else."""
+
+    openingFinished: SignalInstance  # the database opened (True) or could not be (False)
+    profiles: ProfileController
+    opening_signs: OpeningSigns
+    stack: QUndoStack
+    scores: ScoresLabel
+
+    def finish_building(self) -> object:
+        """Fill the menus and build the week (the window's own)."""
+        raise NotImplementedError
+
+    def set_editing_enabled(self, enabled: bool, *, stored: bool | None = None) -> None:
+        """Allow or stop edits (the window's own)."""
+        raise NotImplementedError
+
+    def open_database(self) -> bool:
+        """Open the database and the last profile now; editing is allowed once this is done."""
+        self.finish_building()
+        return self._finish_opening(self.profiles.start())
+
+    def show_opening(self) -> None:
+        """From the first paint: "Opening…", a busy pointer, and a map that takes edits."""
+        self.opening_signs.show()
+        self.set_editing_enabled(True, stored=False)
+
+    def open_database_in_background(self) -> None:
+        """Open the database on a worker thread while the map takes edits (saved once it is
+        open); `openingFinished` says how it went."""
+        self.show_opening()
+        opening = self.profiles.start_in_background()
+        opening.finished.connect(self._opened_in_background)
+        opening.start()
+        self.finish_building()  # the map's edits stay on, the rest waits for the database
+
+    def _opened_in_background(self, outcome: object) -> None:
+        opened = False
+        try:
+            opened = self.profiles.take_storage(outcome)
+        finally:  # even after an unexpected error, the window stops saying "Opening…"
+            self._finish_opening(opened)
+
+    def _finish_opening(self, opened: bool) -> bool:
+        self.opening_signs.hide()
+        self.set_editing_enabled(opened)
+        if not opened and self.stack.count():
+            self.opening_signs.say(
+                self.opening_signs.label.tr("Not saved: your data could not be opened.")
+            )
+        self.scores.start()  # scoring loads a geometry library: not before the window is usable
+        self.openingFinished.emit(opened)
+        return opened
