@@ -1,7 +1,9 @@
 """Builds the application and its main window (the only module the CLI imports Qt through).
 
 Start-up shows the window first, drawn from the last session's snapshot, and opens the
-database right after the first paint: importing SQLAlchemy takes longer than Qt itself.
+database after the first paint on a worker thread (importing SQLAlchemy takes longer than Qt
+itself); the map takes clicks meanwhile and they are saved once it is open
+(ui/profile/opening.py).
 """
 
 from __future__ import annotations
@@ -112,11 +114,17 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
         # The icon and the style's dark-palette fix wait for the first paint too.
         app.setWindowIcon(QIcon(str(APP_ICON)))
         appearance.install_style()
-        if not window.open_database():
-            status["code"] = 1
-            window.close()
+        window.open_database_in_background()
 
+    def opened(ok: bool) -> None:
+        if not ok:
+            status["code"] = 1
+            if not window.stack.count():  # nothing on screen worth keeping open for
+                window.close()
+
+    window.openingFinished.connect(opened)
     window.firstPainted.connect(open_database, Qt.ConnectionType.SingleShotConnection)
+    window.show_opening()
     window.show()
     try:
         code = app.exec()

@@ -30,7 +30,6 @@ from scalpzone.domain.mapfile_input import day_problem
 from scalpzone.domain.plan import Plan
 from scalpzone.domain.planner import MAX_WEEKS, make_plan
 from scalpzone.domain.problems import show
-from scalpzone.plan_text import render_plan_text
 from scalpzone.qt_options import split_qt_options
 from scalpzone.terminal import neutral_output
 
@@ -269,6 +268,8 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         if args.format == "json":
             sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False, indent=2) + "\n")
         else:
+            from scalpzone.plan_text import render_plan_text  # noqa: PLC0415  (not for the window)
+
             sys.stdout.write(render_plan_text(plan, doc.scalp_map, doc.settings, doc.profile_name))
         return EXIT_OK
 

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from scalpzone.app import storage_opener
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.profile.autosave import StartupSnapshot
+from scalpzone.ui.profile.store_api import StorageOpener
 from tests.ui.helpers import MONDAY, ScriptedDialogs
 
 HERE = Path(__file__).parent
@@ -59,19 +60,30 @@ def make_window(
 ) -> WindowMaker:
     """Build a main window as the app does: snapshot first, then the database."""
 
-    def make(*, open_database: bool = True) -> MainWindow:
+    def make(
+        *,
+        open_database: bool = True,
+        open_storage: StorageOpener | None = None,
+        in_background: bool = False,
+    ) -> MainWindow:
+        """`in_background`: as the app starts, "Opening…" from the first paint, then the
+        database opening on a worker thread (wait for `openingFinished`)."""
         window = MainWindow(
             settings,
-            storage_opener(database_path),
+            open_storage or storage_opener(database_path),
             StartupSnapshot(tmp_path / "cache" / "last-map.json"),
             dialogs=dialogs,
             today=lambda: MONDAY,
         )
         qtbot.addWidget(window)
         window.profiles.show_snapshot()
+        if in_background:
+            window.show_opening()
         window.show()
         qtbot.waitExposed(window)
-        if open_database:
+        if in_background:
+            window.open_database_in_background()
+        elif open_database:
             assert window.open_database()
         return window
 

@@ -11,7 +11,6 @@ foreign keys off, or the copy-and-drop would cascade-delete the children; see do
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,6 +80,8 @@ def create_schema(engine: Engine) -> None:
     Alembic's own version table, written directly: creating a database does not import
     Alembic (a third of a second), only upgrading an older one does.
     """
+    import uuid  # noqa: PLC0415  (only a new database needs one)
+
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
         connection.execute(

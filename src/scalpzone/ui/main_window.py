@@ -47,6 +47,7 @@ from scalpzone.ui.menus import (
 )
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
 from scalpzone.ui.profile.controller import ProfileController
+from scalpzone.ui.profile.opening import OpeningSigns, OpensInBackground
 from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
@@ -63,10 +64,11 @@ if TYPE_CHECKING:
 TOUR_DONE_KEY = "hints/tour_done"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(OpensInBackground, QMainWindow):
     """The editor for one person's scalp map; edits are saved as they happen."""
 
     firstPainted = Signal()
+    openingFinished = Signal(bool)  # the database opened (True) or could not be (False)
 
     def __init__(
         self,
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
             (commands.show_legend, not self.legend.isHidden()),
         ):
             action.setChecked(shown)
-        self.set_editing_enabled(self.view.editing_enabled)
+        self.set_editing_enabled(self.view.editing_enabled, stored=self.profiles.ready)
         return commands
 
     # Building ----------------------------------------------------------------------------------
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.scores = ScoresLabel(self.model, self)
+        self.opening_signs = OpeningSigns(self.statusBar(), self.tr("Opening…"))
         self.statusBar().addPermanentWidget(self.scores)
         self.statusBar().setAccessibleName(self.tr("Status bar"))
         # Tab leaves the map (after its last zone) for the zone list, then the week, then the
@@ -285,31 +288,24 @@ class MainWindow(QMainWindow):
     # Start-up ----------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        """After the first paint, open the database and score the map (both can wait)."""
+        """Say when the window first painted (the database opens after it)."""
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.firstPainted.emit)
-            self.scores.start()
         return handled
 
-    def open_database(self) -> bool:
-        """Open the database and the last profile; editing is allowed once this is done."""
-        self.finish_building()
-        if not self.profiles.start():
-            return False
-        self.set_editing_enabled(True)
-        return True
-
-    def set_editing_enabled(self, enabled: bool) -> None:
-        """Allow or stop edits (they wait while the database opens)."""
+    def set_editing_enabled(self, enabled: bool, *, stored: bool | None = None) -> None:
+        """Allow or stop map edits and (`stored`, default the same) what needs the database."""
         self.view.editing_enabled = enabled
         if self._commands is None:
             for action in self.bars.tools.values():
                 action.setEnabled(enabled)
             return
-        for action in (*self._commands.editing, *self._commands.week):
+        for action in self._commands.editing:
             action.setEnabled(enabled)
+        for action in self._commands.week:
+            action.setEnabled(enabled if stored is None else stored)
         self._on_current_changed(self.selection.current())
 
     def _on_profile_opened(self) -> None:
@@ -448,5 +444,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is waiting, remember the layout, close the database."""
         self.save_settings()
+        self.opening_signs.hide()
         self.profiles.close()
         event.accept()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu
 from scalpzone.domain.mapfile import MapDocument, MapFileError, dump_map_document, read_map_file
 from scalpzone.ui.map.model import DatedHairline, MapModel
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
-from scalpzone.ui.profile.data_repair import offer_repair, restore_backup
+from scalpzone.ui.profile.opening import BackgroundOpen
 from scalpzone.ui.profile.store_api import (
     DatabaseLike,
     ProfileStoreLike,
@@ -66,6 +66,9 @@ class ProfileController(QObject):
         self.health_confirmed_on: date | None = None
         self._hairlines: tuple[DatedHairline, ...] = ()
         self._snapshot_base: MapDocument | None = None
+        self._opening: BackgroundOpen | None = None
+        #: The database could not be opened: edits stay on screen, unsaved.
+        self.open_failed = False
 
     # Start and stop ----------------------------------------------------------------------------
 
@@ -92,9 +95,14 @@ class ProfileController(QObject):
         return self._store is not None
 
     def show_snapshot(self) -> bool:
-        """Draw the last map from the snapshot, before the database is open; False if none."""
+        """Draw the last map from the snapshot, before the database is open; False if none.
+
+        Without one the window shows the empty map a new profile starts with. Either way, edits
+        made on it before the database opens are kept if the stored map is the one shown.
+        """
         snap = self._snapshot.load()
         if snap is None:
+            self._snapshot_base = self._model.document
             return False
         self.profile_id = snap.profile_id
         self._hairlines = snap.hairlines
@@ -104,19 +112,49 @@ class ProfileController(QObject):
 
     def start(self) -> bool:
         """Open the database and the last profile (creating one on first start)."""
+        outcome: object
+        try:
+            outcome = self._open_storage()
+        except Exception as error:  # a StorageError is said in words; anything else is raised
+            outcome = error
+        return self.take_storage(outcome)
+
+    def start_in_background(self) -> BackgroundOpen:
+        """Open the database on a worker thread; the caller passes its outcome to `take_storage`.
+
+        Until then the map takes edits, and `close` waits for the opener and saves them.
+        """
+        self._opening = BackgroundOpen(self._open_storage, self)
+        return self._opening
+
+    def take_storage(self, outcome: object) -> bool:
+        """Use what the opener gave: open the last profile, or say why the data cannot be opened.
+
+        Edits made meanwhile are saved now; if the database cannot be opened they stay on screen
+        (unsaved, and the person is told so).
+        """
         from scalpzone.storage import StorageError  # noqa: PLC0415  (after the window shows)
 
-        try:
-            self._db, store = self._open_storage()
-            self._store = self._autosave.guarded(store)
-            for text in self._db.notices:
-                self.notice.emit(text)
-        except StorageError as error:
-            self._dialogs.show_error(self.tr("Your data could not be opened"), str(error))
+        self._opening = None
+        if isinstance(outcome, StorageError):
+            self.open_failed = True
+            why = str(outcome)
+            if self._stack.count():
+                why += " " + self.tr(
+                    "The changes you made are still on screen, but they are not saved."
+                )
+            self._dialogs.show_error(self.tr("Your data could not be opened"), why)
             return False
-        store = self._store
+        if isinstance(outcome, BaseException):
+            self.open_failed = True  # a bug: the excepthook says it; closing does not try again
+            raise outcome
+        self._db, store = cast("tuple[DatabaseLike, ProfileStoreLike]", outcome)
+        self._store = self._autosave.guarded(store)
+        for text in self._db.notices:
+            self.notice.emit(text)
+        guarded = self._store
         return self._run(
-            self.tr("Your data could not be opened"), lambda _s: self._open_initial(store)
+            self.tr("Your data could not be opened"), lambda _s: self._open_initial(guarded)
         )
 
     def restore_backup(self) -> None:
@@ -125,6 +163,8 @@ class ProfileController(QObject):
             return
         self._autosave.flush()
         store, db = self._store, self._db
+        from scalpzone.ui.profile.data_repair import restore_backup  # noqa: PLC0415
+
         if self._run(
             self.tr("The backup was not restored"), lambda _s: restore_backup(self._dialogs, db)
         ):
@@ -138,28 +178,52 @@ class ProfileController(QObject):
 
     def _open_initial(self, store: ProfileStoreLike) -> None:
         ids = [p.id for p in store.profiles()]
+        base, self._snapshot_base = self._snapshot_base, None
         if not ids:
-            self._show(store.load_profile(store.create_profile(self.tr("My scalp"))))
+            stored = store.load_profile(store.create_profile(self.tr("My scalp")))
+            if not self._keep_edits(stored, base):
+                self._show_instead(stored)
             self.firstStart.emit()
             return
-        base, self._snapshot_base = self._snapshot_base, None
         if base is not None and self.profile_id in ids:
             stored = store.load_profile(self.profile_id)
-            if _document(stored) == base:
-                # The snapshot was right: keep what the person may already have changed.
-                self._autosave.attach(store, stored.id, save_pending=True)
-                self._opened(stored)
-                return
-            if self._stack.count():
-                self.notice.emit(self.tr("Your map was reloaded from the database."))
-            self._show(stored)
+            if not self._keep_edits(stored, base):
+                self._show_instead(stored)
             return
         wanted = int(str(self._settings.value(LAST_PROFILE_KEY, 0) or 0))
-        self._show(store.load_profile(wanted if wanted in ids else ids[0]))
+        self._show_instead(store.load_profile(wanted if wanted in ids else ids[0]))
+
+    def _keep_edits(self, stored: StoredProfileLike, base: MapDocument | None) -> bool:
+        """Keep the map on screen, with what the person changed on it while the database
+        opened, when the stored map is the one it was drawn from; those changes are saved now."""
+        if base is None or stored.document.scalp_map != base.scalp_map:
+            return False
+        if _document(stored) != base:  # the same map, other details (a new profile's name)
+            self._model.reset(
+                replace(_document(stored), scalp_map=self._model.scalp_map), _hairlines(stored)
+            )
+        self._autosave.attach(self._require(), stored.id, save_pending=True)
+        self._opened(stored)
+        return True
+
+    def _show_instead(self, stored: StoredProfileLike) -> None:
+        """Show the stored map; changes made on another one while it opened are not kept."""
+        if self._stack.count():
+            self.notice.emit(
+                self.tr(
+                    "The changes you made while your data was opening were not kept: your saved "
+                    "map is not the one they were made on. It is shown now."
+                )
+            )
+        self._show(stored)
 
     def close(self) -> None:
         """Save what is waiting, keep a snapshot for the next start, and close the database."""
-        if self._store is None and self._autosave.pending and self.profile_id:
+        if self._opening is not None:  # closed while opening: wait, then save the edits
+            untaken, outcome = self._opening.wait()
+            if untaken:
+                self.take_storage(outcome)
+        elif self._store is None and self._autosave.pending and not self.open_failed:
             self.start()  # edits made before the database opened still get saved
         self._autosave.detach()
         if self._store is not None and self.profile_id:
@@ -240,6 +304,8 @@ class ProfileController(QObject):
             try:
                 return action(self._store) is not False
             except StoredDataError as error:
+                from scalpzone.ui.profile.data_repair import offer_repair  # noqa: PLC0415
+
                 outcome = offer_repair(
                     self._dialogs,
                     self._db,
