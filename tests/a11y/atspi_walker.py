@@ -15,6 +15,9 @@ Each STEP is one JSON object, done in order inside the AT-SPI event loop:
     {"press_until": {"key": "Tab", "focus": {"name": "Crown"}}}
                                        the key, again and again until the focus matches (60 at most)
     {"watch": "label"}                 from here on, events are kept under "label" ("": none)
+    {"wait_event": {"type": "object:announcement", "source": {"role": "frame"}}}
+                                       until the events kept since the last watch step have one
+                                       of that type (a prefix) from such a source (or 30 s: fails)
 
 The output is one JSON object: {"dumps": {...}, "events": {...}, "focus": {...}} or, when a step
 fails, {"error": "..."} with exit status 1.
@@ -185,6 +188,8 @@ class Walker:
         elif kind == "press_until":
             self.presses = 0
             GLib.idle_add(self.press_until, argument)
+        elif kind == "wait_event":
+            GLib.timeout_add(POLL_MS, self.wait_event, argument)
         elif kind == "watch":
             self.watching = argument or None
             GLib.idle_add(self.next_step)
@@ -211,6 +216,19 @@ class Walker:
             return False
         if time.monotonic() > self.deadline:
             return self.fail(f"the focus did not reach {wanted} within {WAIT_SECONDS} s: {found}")
+        return True
+
+    def wait_event(self, wanted: dict) -> bool:
+        kept = self.output["events"].get(self.watching, []) if self.watching else []
+        source = wanted.get("source", {})
+        for event in kept:
+            if event["type"].startswith(wanted["type"]) and all(
+                event["source"].get(k) == v for k, v in source.items()
+            ):
+                GLib.idle_add(self.next_step)
+                return False
+        if time.monotonic() > self.deadline:
+            return self.fail(f"no event {wanted} within {WAIT_SECONDS} s (had {kept})")
         return True
 
     def press_until(self, wanted: dict) -> bool:

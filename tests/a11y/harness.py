@@ -76,12 +76,8 @@ def desktop(home: Path) -> Iterator[Desktop]:
         assert xvfb.stdout is not None
         number = xvfb.stdout.readline().strip()
         assert number.isdigit(), "Xvfb did not report a display"
-        bus = _start(
-            stack, ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"]
-        )
-        assert bus.stdout is not None
-        address = bus.stdout.readline().strip()
-        assert address.startswith("unix:"), f"dbus-daemon gave no address: {address!r}"
+        runtime = home / "run"
+        runtime.mkdir(mode=0o700)
         env = {
             **os.environ,
             "HOME": str(home),
@@ -89,12 +85,22 @@ def desktop(home: Path) -> Iterator[Desktop]:
             "XDG_DATA_HOME": str(home / ".local" / "share"),
             "XDG_CACHE_HOME": str(home / ".cache"),
             "XDG_STATE_HOME": str(home / ".local" / "state"),
+            # The AT-SPI bus's socket goes here, not into the real ~/.cache.
+            "XDG_RUNTIME_DIR": str(runtime),
             "DISPLAY": f":{number}",
-            "DBUS_SESSION_BUS_ADDRESS": address,
             "QT_QPA_PLATFORM": "xcb",
             "QT_ACCESSIBILITY": "1",
             "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
         }
+        bus = _start(
+            stack,
+            ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+            env=env,
+        )
+        assert bus.stdout is not None
+        address = bus.stdout.readline().strip()
+        assert address.startswith("unix:"), f"dbus-daemon gave no address: {address!r}"
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
         env.pop("SCALPZONE_DB", None)
         _start(stack, ["openbox"], env=env, output=False)
         yield Desktop(env)
