@@ -137,6 +137,10 @@ class Walker:
         if event.type.startswith("object:state-changed:focused") and event.detail1:
             self.focused = event.source
             self.focus_events += 1
+        elif event.type.startswith("object:active-descendant-changed") and event.any_data:
+            # A table or list that manages its descendants moves the focus among its cells so.
+            self.focused = event.any_data
+            self.focus_events += 1
         if self.watching is None:
             return
         any_data = event.any_data
@@ -144,7 +148,9 @@ class Walker:
             {
                 "type": str(event.type),
                 "detail1": event.detail1,
-                "any_data": any_data if isinstance(any_data, str | int | float) else None,
+                "any_data": (
+                    any_data if isinstance(any_data, str | int | float) else brief(any_data)
+                ),
                 "source": brief(event.source),
             }
         )

@@ -193,7 +193,8 @@ def is_actionable(node: Node) -> bool:
 def unnamed(root: Node) -> list[str]:
     """Actionable nodes without a name a person could hear, each as role, description, path.
 
-    A scroll bar is told apart by its orientation, which the screen reader speaks.
+    A scroll bar is told apart by its orientation, which the screen reader speaks. A hidden
+    control (no "visible" state) cannot be reached, so it is not counted.
     """
     found = []
 
@@ -202,7 +203,8 @@ def unnamed(root: Node) -> list[str]:
         scroll_bar = node["role"] == "scroll bar" and (
             "horizontal" in node["states"] or "vertical" in node["states"]
         )
-        if is_actionable(node) and not node["name"].strip() and not scroll_bar:
+        reachable = "visible" in node["states"]
+        if reachable and is_actionable(node) and not node["name"].strip() and not scroll_bar:
             found.append(f"{node['role']} ({node['description'][:40]!r}) at {here}")
         for child in node["children"]:
             visit(child, here)

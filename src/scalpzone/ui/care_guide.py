@@ -124,7 +124,6 @@ class CareGuideDialog(QDialog):
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Export status"))
         self.status.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

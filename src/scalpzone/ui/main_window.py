@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -24,6 +26,7 @@ from shiboken6 import isValid
 from scalpzone import APP_NAME
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.actions import ActionFactory
+from scalpzone.ui.announce import announce, announce_undo_and_redo
 from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.dialogs import Dialogs, QtDialogs
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         # The menus are filled right after the first paint (finish_building); until then only
         # their titles and the toolbar exist, and editing is off.
         self.shells: Shells = build_shells(self, self.make, self.stack, self._handlers())
+        announce_undo_and_redo(self, self.stack, self.shells.undo, self.shells.redo)
         self._commands: WindowActions | None = None
         self.view.set_tool(self.tools["mark"])
         self._connect()
@@ -141,7 +145,7 @@ class MainWindow(QMainWindow):
             self.dialogs,
             self.settings,
         )
-        self._week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._week.said.connect(lambda text: self._say(text, 6000))
         commands = self._commands = build_menus(self.shells, self.make, self._handlers())
         current = self._appearance.current if self._appearance is not None else Appearance.SYSTEM
         commands.appearance[current.value].setChecked(True)
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         # Map and Week share the window; the week's content is built once the database is open.
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName(self.tr("Map and week"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("Map"))
         week_page = QScrollArea(self.tabs)
@@ -222,12 +227,13 @@ class MainWindow(QMainWindow):
 
         self.scores = ScoresLabel(self.model, self)
         self.statusBar().addPermanentWidget(self.scores)
-        self.statusBar().setAccessibleName(self.tr("Status bar"))
-        # Tab leaves the map (after its last zone) for the zone list, then the week, then the
-        # fill control; the notices' buttons come before the map.
-        QWidget.setTabOrder(self.view, self.zone_panel.table)
-        QWidget.setTabOrder(self.zone_panel.table, self.preview.table)
-        QWidget.setTabOrder(self.preview.table, self.legend.slider)
+        # Tab follows the reading order: the tour's and the notes' buttons (above the map), the
+        # map's zones, the zone list, the week, then the fill control.
+        bars = (self.tour_bar, self.plan_banner, self.notices)
+        buttons = [b for bar in bars for b in bar.findChildren(QPushButton)]
+        chain = [self.tabs.tabBar(), *buttons, self.view, self.zone_panel.table]
+        for first, second in pairwise([*chain, self.preview.table, self.legend.slider]):
+            QWidget.setTabOrder(first, second)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _handlers(self) -> Handlers:
@@ -328,7 +334,12 @@ class MainWindow(QMainWindow):
     def _on_profile_opened(self) -> None:
         name = self.model.profile_name
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
-        self.statusBar().showMessage(self.tr("Opened {name}.").format(name=name), 4000)
+        self._say(self.tr("Opened {name}.").format(name=name), 4000)
+
+    def _say(self, text: str, milliseconds: int) -> None:
+        """A note in the status bar, said once to screen readers too."""
+        self.statusBar().showMessage(text, milliseconds)
+        announce(self, text)
 
     def _on_first_start(self) -> None:
         if not self.settings.value(TOUR_DONE_KEY, False, type=bool):

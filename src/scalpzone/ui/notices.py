@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scalpzone.ui.announce import announce
 from scalpzone.ui.colours import mix
 
 #: Notes that something worked fade after this long; refusals stay until dismissed.
@@ -149,6 +150,7 @@ class NoticeBar(QFrame):
         self._restyle()
         self.show()
         self.shown.emit()
+        announce(self, text)
 
     def _restyle(self) -> None:
         # Our own style sheet colours our own palette, so take the colours from the parent's.
