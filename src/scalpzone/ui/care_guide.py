@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide
+from scalpzone.ui.document_accessible import expose_document
 from scalpzone.ui.printing import PAPER_LINK, export_document_pdf, print_document_with_dialog
 from scalpzone.ui.references import reference_html
 
@@ -119,6 +120,7 @@ class CareGuideDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("Care guide"))
         self.browser.setOpenExternalLinks(False)
+        expose_document(self.browser)
         self.browser.document().setDocumentMargin(14)
         self.refresh()
 

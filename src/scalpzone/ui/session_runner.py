@@ -232,6 +232,7 @@ class SessionRunner(QDialog):
         self.irritation_zone = QComboBox(self.irritation_box)
         for zone_id in self.session.zones:
             self.irritation_zone.addItem(self._names.get(zone_id, zone_id), zone_id)
+        self.irritation_zone.view().setAccessibleName(self.tr("Areas rolled today"))
         self.irritation_note = QLineEdit(self.irritation_box)
         self.irritation_note.setMaxLength(NOTE_LENGTH)
         self.irritation_note.setPlaceholderText(

@@ -14,8 +14,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from scalpzone.ui.document_accessible import forget_interface
 from scalpzone.ui.editing import MapEditor
-from scalpzone.ui.map_accessible import MapAccessibility, install_factory
+from scalpzone.ui.map_accessible import MapAccessibility, MapInterface, install_factory
 from scalpzone.ui.model import MapModel, ZoneSelection
 from scalpzone.ui.scene import MapScene
 from scalpzone.ui.tools import Pointer, Tool
@@ -69,6 +70,7 @@ class MapView(QGraphicsView):
         install_factory()
         self.accessibility = MapAccessibility(self, scene, model, selection, editor)
         self.accessibility.editing_enabled = lambda: self.editing_enabled
+        forget_interface(self, unless=MapInterface)
 
     # Tools -------------------------------------------------------------------------------------
 
