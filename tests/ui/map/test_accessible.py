@@ -76,3 +76,16 @@ def test_zone_actions_do_nothing_but_focus_while_editing_is_off(window: MainWind
     assert crown.actionInterface().actionNames() == [QAccessibleActionInterface.setFocusAction()]
     crown.actionInterface().doAction("Set bald")
     assert window.model.zone("crown").state is ZoneState.HEALTHY
+
+
+def test_the_preview_heads_each_row_with_its_day_and_says_no_session_in_words(
+    window: MainWindow,
+) -> None:
+    table = window.preview.table
+    headers = [table.verticalHeaderItem(row).text() for row in range(table.rowCount())]
+    assert headers == [day for day, _ in window.preview.day_texts()]
+    assert headers[0] == "Today"
+    # Nothing is marked thinning: there is no plan, and each day says so in words.
+    assert {what for _, what in window.preview.day_texts()} == {"no session"}
+    columns = [table.horizontalHeaderItem(column).text() for column in range(2)]
+    assert columns == ["Day", "Plan"]
