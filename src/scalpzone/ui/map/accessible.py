@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QGraphicsView, QWidget
 from shiboken6 import isValid
@@ -77,6 +77,9 @@ class MapAccessibility(QObject):
         self.handles: dict[str, ZoneHandle] = {}
         # What was last told, so only what a person would hear differently raises an event.
         self._told: dict[str, tuple[str, str]] = {}
+        # A map edit, then the new plan, change a zone's words twice in one go: told once.
+        self._tell_timer = _zero_timer(self, self._tell_changes)
+        self._focus_timer = _zero_timer(self, self._announce_focus_now)
         self._sync()
         model.mapChanged.connect(self._on_map_changed)
         model.planChanged.connect(self._on_plan_changed)
@@ -91,7 +94,14 @@ class MapAccessibility(QObject):
         return self.selection.current() if self.view.hasFocus() else ""
 
     def announce_focus(self) -> None:
-        """Tell assistive tools the focus sits on the current zone."""
+        """Tell assistive tools the focus sits on the current zone.
+
+        Told once control is back in the event loop: after Qt's own focus event for the map
+        (when Tab has just brought the focus in), which would otherwise come second and win.
+        """
+        self._focus_timer.start()
+
+    def _announce_focus_now(self) -> None:
         zone_id = self.focused_zone()
         if zone_id in self.handles:
             _notify(self.handles[zone_id], QAccessible.Event.Focus)
@@ -131,13 +141,15 @@ class MapAccessibility(QObject):
     def _on_map_changed(self, change: MapChange) -> None:
         if change.added or change.removed or change.reset:
             self._sync()
-        self._tell_changes()
+        self._tell_timer.start()
 
     def _on_plan_changed(self) -> None:
-        self._tell_changes()  # "next planned" may have moved for any zone
+        self._tell_timer.start()  # "next planned" may have moved for any zone
 
     def _tell_changes(self) -> None:
         for zone_id, handle in self.handles.items():
+            if zone_id not in self.model.scalp_map:
+                continue  # removed since; the handle goes with the next map change
             name = self.model.zone(zone_id).display_name
             sentence = zone_state_sentence(self.model, zone_id)
             told = self._told.get(zone_id)
@@ -153,6 +165,14 @@ class MapAccessibility(QObject):
         if zone_id in self.handles:
             _notify(self.handles[zone_id], QAccessible.Event.Selection)
         self.announce_focus()
+
+
+def _zero_timer(parent: QObject, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def _notify(target: QObject, kind: QAccessible.Event) -> None:
