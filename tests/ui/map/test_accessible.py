@@ -89,3 +89,11 @@ def test_the_preview_heads_each_row_with_its_day_and_says_no_session_in_words(
     assert {what for _, what in window.preview.day_texts()} == {"no session"}
     columns = [table.horizontalHeaderItem(column).text() for column in range(2)]
     assert columns == ["Day", "Plan"]
+
+
+def test_the_zone_table_reads_a_dash_as_words(window: MainWindow) -> None:
+    table = QAccessible.queryAccessibleInterface(window.zone_panel.table)
+    assert table is not None
+    names = [table.child(i).text(QAccessible.Text.Name) for i in range(table.childCount())]
+    assert "–" not in names
+    assert "no severity" in names

@@ -105,6 +105,9 @@ class ZoneTableModel(QAbstractTableModel):
             return None
         zone = self._model.zone(self._ids[index.row()])
         column = index.column()
+        no_severity = column == self.SEVERITY and zone.state is not ZoneState.THINNING
+        if role == Qt.ItemDataRole.AccessibleTextRole and no_severity:
+            return self.tr("no severity")  # the cell shows a dash, which is read as "dash"
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ZONE:
                 return zone.display_name
