@@ -55,41 +55,8 @@ def _safe(call, default=None):
         return default
 
 
-def node_json(acc) -> dict:
-    """One accessible and its children, as plain data."""
-    states = _safe(lambda: acc.getState().getStates(), [])
-    node = {
-        "role": _safe(acc.getRoleName, ""),
-        "name": _safe(lambda: acc.name, "") or "",
-        "description": _safe(lambda: acc.description, "") or "",
-        "states": [pyatspi.stateToString(s) for s in states],
-        "actions": [],
-        "children": [],
-    }
-    action = _safe(acc.queryAction)
-    if action is not None:
-        node["actions"] = [_safe(lambda i=i: action.getName(i), "") for i in range(action.nActions)]
-    text = _safe(acc.queryText)
-    if text is not None:
-        node["text"] = _safe(lambda: text.getText(0, -1), "")
-    value = _safe(acc.queryValue)
-    if value is not None:
-        node["value"] = _safe(lambda: value.currentValue)
-    attributes = _safe(acc.getAttributes, []) or []
-    if attributes:
-        node["attributes"] = list(attributes)
-    relations = _safe(acc.getRelationSet, []) or []
-    node["relations"] = [pyatspi.relationToString(r.getRelationType()) for r in relations]
-    count = _safe(lambda: acc.childCount, 0) or 0
-    for index in range(min(count, 2000)):
-        child = _safe(lambda index=index: acc.getChildAtIndex(index))
-        if child is not None:
-            node["children"].append(node_json(child))
-    return node
-
-
 def brief(acc) -> dict:
-    """Role, name, description and states of one accessible (for events and focus)."""
+    """Role, name, description, states and text of one accessible (for events and focus)."""
     if acc is None:
         return {}
     states = _safe(lambda: acc.getState().getStates(), [])
@@ -103,6 +70,25 @@ def brief(acc) -> dict:
     if text is not None:
         found["text"] = _safe(lambda: text.getText(0, -1), "")
     return found
+
+
+def node_json(acc) -> dict:
+    """One accessible and its children, as plain data."""
+    node = {**brief(acc), "actions": [], "children": []}
+    action = _safe(acc.queryAction)
+    if action is not None:
+        node["actions"] = [_safe(lambda i=i: action.getName(i), "") for i in range(action.nActions)]
+    value = _safe(acc.queryValue)
+    if value is not None:
+        node["value"] = _safe(lambda: value.currentValue)
+    relations = _safe(acc.getRelationSet, []) or []
+    node["relations"] = [pyatspi.relationToString(r.getRelationType()) for r in relations]
+    count = _safe(lambda: acc.childCount, 0) or 0
+    for index in range(min(count, 2000)):
+        child = _safe(lambda index=index: acc.getChildAtIndex(index))
+        if child is not None:
+            node["children"].append(node_json(child))
+    return node
 
 
 class Walker:
@@ -203,53 +189,61 @@ class Walker:
             return self.fail(f"unknown step {kind}")
         return False
 
+    def _waiting(self, done: bool, failure: str) -> bool:
+        """One look of a wait: on to the next step when done, failing past the deadline."""
+        if done:
+            GLib.idle_add(self.next_step)
+            return False
+        if time.monotonic() > self.deadline:
+            return self.fail(failure)
+        return True
+
+    def _focus_is(self, wanted: dict) -> bool:
+        found = brief(self.focused)
+        reached = bool(found) and all(found.get(k) == v for k, v in wanted.items())
+        if reached:
+            self.output["focus"][json.dumps(wanted)] = found
+        return reached
+
     def wait_window(self, name: str | list[str], present: bool) -> bool:
         names = [_safe(lambda w=w: w.name, "") or "" for w in self.windows()]
         prefixes = tuple(name) if isinstance(name, list) else (name,)
-        if any(one.startswith(prefixes) for one in names) == present:
-            GLib.idle_add(self.next_step)
-            return False
-        if time.monotonic() > self.deadline:
-            wanted = "a window" if present else "no window"
-            return self.fail(f"{wanted} named {name!r} within {WAIT_SECONDS} s (have {names})")
-        return True
+        wanted = "a window" if present else "no window"
+        return self._waiting(
+            any(one.startswith(prefixes) for one in names) == present,
+            f"{wanted} named {name!r} within {WAIT_SECONDS} s (have {names})",
+        )
 
     def wait_focus(self, wanted: dict) -> bool:
-        found = brief(self.focused)
-        if found and all(found.get(k) == v for k, v in wanted.items()):
-            self.output["focus"][json.dumps(wanted)] = found
-            GLib.idle_add(self.next_step)
-            return False
-        if time.monotonic() > self.deadline:
-            return self.fail(f"the focus did not reach {wanted} within {WAIT_SECONDS} s: {found}")
-        return True
+        return self._waiting(
+            self._focus_is(wanted),
+            f"the focus did not reach {wanted} within {WAIT_SECONDS} s: {brief(self.focused)}",
+        )
 
     def wait_event(self, wanted: dict) -> bool:
         kept = self.output["events"].get(self.watching, []) if self.watching else []
         source = wanted.get("source", {})
-        for event in kept:
-            if event["type"].startswith(wanted["type"]) and all(
-                event["source"].get(k) == v for k, v in source.items()
-            ):
-                GLib.idle_add(self.next_step)
-                return False
-        if time.monotonic() > self.deadline:
-            return self.fail(f"no event {wanted} within {WAIT_SECONDS} s (had {kept})")
-        return True
+        return self._waiting(
+            any(
+                event["type"].startswith(wanted["type"])
+                and all(event["source"].get(k) == v for k, v in source.items())
+                for event in kept
+            ),
+            f"no event {wanted} within {WAIT_SECONDS} s (had {kept})",
+        )
 
     def press_until(self, wanted: dict) -> bool:
-        found = brief(self.focused)
-        if found and all(found.get(k) == v for k, v in wanted["focus"].items()):
-            self.output["focus"][json.dumps(wanted["focus"])] = found
+        if self._focus_is(wanted["focus"]):
             GLib.idle_add(self.next_step)
             return False
         if self.presses >= MAX_PRESSES:
             return self.fail(f"{MAX_PRESSES} x {wanted['key']} never focused {wanted['focus']}")
         self.presses += 1
         seen = self.focus_events
+        before = brief(self.focused)
         subprocess.run(["xdotool", "key", "--clearmodifiers", wanted["key"]], check=True)
         self.deadline = time.monotonic() + KEY_SECONDS
-        GLib.timeout_add(POLL_MS, self.after_press, wanted, seen, found)
+        GLib.timeout_add(POLL_MS, self.after_press, wanted, seen, before)
         return False
 
     def after_press(self, wanted: dict, seen: int, before: dict) -> bool:

@@ -35,6 +35,17 @@ TODAY = ["Session on", "Nothing planned"]
 ZONE_TABLE = {"role": "table", "name": "Zones"}
 DESCRIPTION_CHANGED = "object:property-change:accessible-description"
 
+
+def _visit(label: str, window_name: str | list[str]) -> list[dict[str, Any]]:
+    """Once a window is opening: wait for it, dump it under `label`, close it with Escape."""
+    return [
+        {"wait_window": window_name},
+        {"dump": label},
+        {"keys": ["Escape"]},
+        {"wait_gone": window_name},
+    ]
+
+
 JOURNEY: list[dict[str, Any]] = [
     {"wait_window": MAIN},
     {"press_until": {"key": "shift+Tab", "focus": {"role": "page tab list", "name": "Map"}}},
@@ -70,32 +81,17 @@ JOURNEY: list[dict[str, Any]] = [
     {"wait_gone": "Health checklist"},
     # Confirming the checklist closes it; the session itself is asked for again.
     {"keys": ["ctrl+t"]},
-    {"wait_window": TODAY},
-    {"dump": "today"},
-    {"keys": ["Escape"]},
-    {"wait_gone": TODAY},
+    *_visit("today", TODAY),
     {"keys": ["ctrl+l"]},
-    {"wait_window": "Session log"},
-    {"dump": "log"},
-    {"keys": ["Escape"]},
-    {"wait_gone": "Session log"},
+    *_visit("log", "Session log"),
     {"keys": ["ctrl+comma"]},
-    {"wait_window": "Plan settings"},
-    {"dump": "settings"},
-    {"keys": ["Escape"]},
-    {"wait_gone": "Plan settings"},
+    *_visit("settings", "Plan settings"),
     {"keys": ["alt+p"]},
     {"wait_focus": {"role": "menu item", "name": "Today's session…"}},
     {"keys": ["r"]},
-    {"wait_window": "Rollers"},
-    {"dump": "rollers"},
-    {"keys": ["Escape"]},
-    {"wait_gone": "Rollers"},
+    *_visit("rollers", "Rollers"),
     {"keys": ["F1"]},
-    {"wait_window": "Care guide"},
-    {"dump": "care"},
-    {"keys": ["Escape"]},
-    {"wait_gone": "Care guide"},
+    *_visit("care", "Care guide"),
 ]
 
 

@@ -22,6 +22,8 @@ from scalpzone.ui.map.model import MapChange, MapModel, ZoneSelection
 from scalpzone.ui.map.scene import MapScene
 from scalpzone.ui.map.tooltips import state_text, tr
 from scalpzone.ui.style.words import short_day
+from scalpzone.ui.widgets.accessible_parts import LeafInterface
+from scalpzone.ui.widgets.accessible_parts import install_factory as install_leaf_factory
 
 CYCLE = "Cycle state"
 SET = {
@@ -216,11 +218,11 @@ class MapInterface(QAccessibleWidget):
         return None
 
 
-class ZoneInterface(QAccessibleWidget):
+class ZoneInterface(LeafInterface):
     """One zone: its name, its state in words, and what can be done to it."""
 
     def __init__(self, handle: ZoneHandle, zones: MapAccessibility) -> None:
-        super().__init__(handle, QAccessible.Role.ListItem)
+        super().__init__(handle, QAccessible.Role.ListItem, zones.view)
         self._handle = handle
         self._zones = zones
 
@@ -258,24 +260,6 @@ class ZoneInterface(QAccessibleWidget):
         local = polygon.boundingRect()
         return QRect(view.viewport().mapToGlobal(local.topLeft()), local.size())
 
-    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        return QAccessible.queryAccessibleInterface(self._zones.view)
-
-    def childCount(self) -> int:
-        return 0
-
-    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def indexOfChild(self, child: QAccessibleInterface) -> int:
-        return -1
-
-    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
     def actionNames(self) -> list[str]:
         names = [QAccessibleWidget.setFocusAction()]
         if self._zones.editing_enabled():
@@ -306,11 +290,6 @@ def _factory(classname: str, target: QObject | None) -> QAccessibleInterface | N
     return None
 
 
-_installed: list[bool] = []
-
-
 def install_factory() -> None:
-    """Let Qt ask this module for the map's and the zones' interfaces (once per process)."""
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed.append(True)
+    """Let Qt ask this module for the map's and the zones' interfaces."""
+    install_leaf_factory(_factory)

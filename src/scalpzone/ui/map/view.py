@@ -19,7 +19,7 @@ from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.model import MapModel, ZoneSelection
 from scalpzone.ui.map.scene import MapScene
 from scalpzone.ui.map.tools import Pointer, Tool
-from scalpzone.ui.widgets.document_accessible import forget_interface
+from scalpzone.ui.widgets.accessible_parts import forget_interface
 
 ZOOM_STEP = 1.25
 ZOOM_MIN = 0.2

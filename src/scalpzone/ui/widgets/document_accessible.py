@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser, QWidget
 from shiboken6 import isValid
 
+from scalpzone.ui.widgets.accessible_parts import LeafInterface, forget_interface, install_factory
+
 #: Noncharacters (Qt's frame marks among them), object replacement, line and paragraph marks.
 _NOT_TEXT = re.compile("[\ufdd0-\ufdef\ufffc\ufffe\uffff]")
 _BREAKS = re.compile("[\u2028\u2029\n]+")
@@ -157,11 +159,11 @@ class DocumentInterface(QAccessibleWidget):
         return None
 
 
-class PartInterface(QAccessibleWidget):
+class PartInterface(LeafInterface):
     """One heading, paragraph or link."""
 
     def __init__(self, handle: PartHandle, parts: DocumentAccessibility) -> None:
-        super().__init__(handle, QAccessible.Role.Paragraph)
+        super().__init__(handle, QAccessible.Role.Paragraph, parts.browser)
         self._handle = handle
         self._parts = parts
 
@@ -197,24 +199,6 @@ class PartInterface(QAccessibleWidget):
         part = self._part()
         return self._parts.rect_of(part) if part is not None else QRect()
 
-    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        return QAccessible.queryAccessibleInterface(self._parts.browser)
-
-    def childCount(self) -> int:
-        return 0
-
-    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def indexOfChild(self, child: QAccessibleInterface) -> int:
-        return -1
-
-    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return None
-
     def actionNames(self) -> list[str]:
         part = self._part()
         return [QAccessibleWidget.pressAction()] if part is not None and part.href else []
@@ -236,22 +220,9 @@ def _factory(classname: str, target: QObject | None) -> QAccessibleInterface | N
     return None
 
 
-_installed: list[bool] = []
-
-
 def expose_document(browser: QTextBrowser) -> None:
     """Let screen readers walk `browser`'s headings, paragraphs and links."""
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed.append(True)
+    install_factory(_factory)
     if browser.findChild(DocumentAccessibility) is None:
         DocumentAccessibility(browser)
-        forget_interface(browser)
-
-
-def forget_interface(widget: QWidget, *, unless: type = DocumentInterface) -> None:
-    """Drop the interface Qt may have made for `widget` already, so a factory's is used."""
-    if QAccessible.isActive():
-        made = QAccessible.queryAccessibleInterface(widget)
-        if made is not None and not isinstance(made, unless):
-            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(made))
+        forget_interface(browser, unless=DocumentInterface)
