@@ -7,44 +7,40 @@ grey that darkens with severity, bald is hatched, and the week's zones carry num
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QPagedPaintDevice,
-    QPageLayout,
     QPageSize,
     QPainter,
-    QPainterPath,
-    QPdfWriter,
     QPen,
-    QPolygonF,
 )
 
 from scalpzone.domain.care_guide import limits_citation, steps_citation
-from scalpzone.domain.geometry import Point
-from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DURING_STEPS
+from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DURING_STEPS
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, RejectReason
-from scalpzone.domain.regions import region_catalog
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.settings import Settings
 from scalpzone.domain.zones import ScalpMap, ZoneState
+from scalpzone.ui.printing.paper import (
+    FAINT,
+    INK,
+    RULE,
+    draw_footer,
+    draw_legend,
+    draw_scalp_map,
+    draw_text,
+)
+from scalpzone.ui.printing.paper import paper_font as _font
 from scalpzone.ui.style.words import day_month, full_day, long_date, short_day
 
 MARGIN = 36.0  # points
-INK = QColor("#1b1b1b")
-FAINT = QColor("#6b6b6b")
-RULE = QColor("#9a9a9a")
-SKIN = QColor("#f4ece6")
-THINNING = (QColor("#e3e3e3"), QColor("#bdbdbd"), QColor("#8f8f8f"))
-BALD = QColor("#5a5a5a")
 
 
 def default_page_size(locale: QLocale | None = None) -> QPageSize:
@@ -106,15 +102,6 @@ class PlanSheet:
         painter.restore()
 
 
-def _font(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(["DejaVu Sans", "Helvetica", "Arial", "sans-serif"])
-    font.setPixelSize(max(1, round(size)))
-    font.setBold(bold)
-    font.setItalic(italic)
-    return font
-
-
 class _Page:
     """The drawing of one week's page, in points from the page's top-left corner."""
 
@@ -147,12 +134,7 @@ class _Page:
         self, rect: QRectF, text: str, font: QFont, colour: QColor = INK, flags: int = 0
     ) -> float:
         """Draw wrapped text in rect; return the height it took."""
-        self.p.setFont(font)
-        self.p.setPen(colour)
-        wrap = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | flags
-        bounds = QFontMetricsF(font).boundingRect(rect, wrap, text)
-        self.p.drawText(rect, wrap, text)
-        return bounds.height()
+        return draw_text(self.p, rect, text, font, colour, flags)
 
     # --- the page -------------------------------------------------------------------------
 
@@ -196,80 +178,8 @@ class _Page:
         return top + 50
 
     def map(self, box: QRectF) -> None:
-        head = region_catalog().head
-        size = min(box.width(), box.height() - 40)
-        origin = QPointF(box.left() + (box.width() - size) / 2, box.top())
-
-        def poly(points: Sequence[Point]) -> QPolygonF:
-            return QPolygonF(
-                [QPointF(origin.x() + x * size, origin.y() + y * size) for x, y in points]
-            )
-
-        p = self.p
-        p.setPen(QPen(INK, 0.9))
-        p.setBrush(SKIN)
-        for shape in (head.ear_left, head.ear_right, head.nose, head.outline):
-            p.drawPolygon(poly(shape))
-        p.setPen(QPen(RULE, 0.5))
-        p.setBrush(QColor("white"))
-        p.drawPolygon(poly(head.scalp))
-        for zone in self.c.scalp_map.zones:
-            outline = poly(zone.outline)
-            path = QPainterPath()
-            path.addPolygon(outline)
-            path.closeSubpath()
-            if zone.state is ZoneState.THINNING:
-                p.fillPath(path, THINNING[zone.severity - 1])
-            elif zone.state is ZoneState.BALD:
-                p.fillPath(path, QColor("#d0d0d0"))
-                p.fillPath(path, QBrush(BALD, Qt.BrushStyle.BDiagPattern))
-            pen = QPen(INK if zone.is_custom else RULE, 1.1 if zone.is_custom else 0.6)
-            if zone.is_custom:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            p.strokePath(path, pen)
-        for zone_id, number in self.numbers.items():
-            cx, cy = self.c.scalp_map.zone(zone_id).centre
-            centre = QPointF(origin.x() + cx * size, origin.y() + cy * size)
-            p.setPen(QPen(INK, 0.9))
-            p.setBrush(QColor("white"))
-            p.drawEllipse(centre, 7.5, 7.5)
-            p.setFont(_font(8.5, bold=True))
-            p.drawText(
-                QRectF(centre.x() - 8, centre.y() - 8, 16, 16),
-                Qt.AlignmentFlag.AlignCenter,
-                str(number),
-            )
-        p.setFont(_font(11, bold=True))
-        p.setPen(INK)
-        for label, (x, y) in (("L", head.label_left), ("R", head.label_right)):
-            p.drawText(
-                QRectF(origin.x() + x * size - 8, origin.y() + y * size - 8, 16, 16),
-                Qt.AlignmentFlag.AlignCenter,
-                label,
-            )
-        self.legend(QRectF(box.left(), origin.y() + size + 4, box.width(), 36))
-
-    def legend(self, box: QRectF) -> None:
-        items = [
-            ("Mild", THINNING[0], None),
-            ("Moderate", THINNING[1], None),
-            ("Advanced", THINNING[2], None),
-            ("Bald (not rolled)", QColor("#d0d0d0"), BALD),
-        ]
-        x = box.left()
-        y = box.top()
-        self.text(QRectF(x, y, box.width(), 12), "Thinning:", _font(8), FAINT)
-        for i, (name, fill, hatch) in enumerate(items):
-            cx = x + (i % 2) * (box.width() / 2)
-            cy = y + 12 + (i // 2) * 12
-            swatch = QRectF(cx, cy + 1, 14, 9)
-            self.p.fillRect(swatch, fill)
-            if hatch is not None:
-                self.p.fillRect(swatch, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
-            self.p.setPen(QPen(RULE, 0.5))
-            self.p.setBrush(Qt.BrushStyle.NoBrush)
-            self.p.drawRect(swatch)
-            self.text(QRectF(cx + 18, cy, box.width() / 2 - 18, 12), name, _font(8))
+        bottom = draw_scalp_map(self.p, box, self.c.scalp_map, self.numbers)
+        draw_legend(self.p, QRectF(box.left(), bottom + 4, box.width(), 36))
 
     def zone_key(self, box: QRectF) -> None:
         y = box.top()
@@ -411,18 +321,8 @@ class _Page:
         return found
 
     def footer(self, left: float, right: float) -> None:
-        y = self.height - MARGIN - 30
-        self.p.setPen(QPen(RULE, 0.6))
-        self.p.drawLine(QPointF(left, y), QPointF(right, y))
-        self.text(QRectF(left, y + 4, right - left - 190, 28), DISCLAIMER, _font(8.5, italic=True))
         stamp = f"Printed {long_date(self.c.printed_on)} · page {self.index + 1} of {self.weeks}"
-        self.text(
-            QRectF(right - 180, y + 4, 180, 14),
-            stamp,
-            _font(8),
-            FAINT,
-            int(Qt.AlignmentFlag.AlignRight),
-        )
+        draw_footer(self.p, left, right, self.height - MARGIN - 30, stamp, 180)
 
 
 def write_pdf(sheet: PlanSheet, path: Path, page_size: QPageSize | None = None) -> None:
@@ -430,12 +330,6 @@ def write_pdf(sheet: PlanSheet, path: Path, page_size: QPageSize | None = None) 
 
     The file appears whole or not at all; FileWriteError says why not (the old file is kept).
     """
-    from scalpzone.ui.printing.pdf_file import save_pdf  # noqa: PLC0415
+    from scalpzone.ui.printing.pdf_file import save_sheet_pdf  # noqa: PLC0415
 
-    def draw(writer: QPdfWriter) -> int:
-        return sheet.paint_pages(writer, writer.resolution())
-
-    layout = QPageLayout(
-        page_size or default_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-    )
-    save_pdf(path, "ScalpZone plan", layout, draw)
+    save_sheet_pdf(path, "ScalpZone plan", sheet, page_size or default_page_size())

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone.ui.style.colours import mix
-from scalpzone.ui.widgets.announce import announce
+from scalpzone.ui.widgets.accessible_parts import announce
 
 #: Notes that something worked fade after this long; refusals stay until dismissed.
 MESSAGE_MS = 8000
