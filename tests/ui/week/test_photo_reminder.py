@@ -16,7 +16,7 @@ from scalpzone.domain.settings import Health
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
 from tests.ui.helpers import MONDAY, ScriptedDialogs, window_store
-from tests.ui.issue5_support import THINNING
+from tests.ui.thinning_profile import THINNING
 
 pytestmark = pytest.mark.gui
 
