@@ -52,6 +52,7 @@ from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.week.menu import week_menu_targets
+from scalpzone.ui.widgets.accessible_parts import say_in_status, tab_in_reading_order
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.layout_memory import RememberedSplitter, restore_layout, save_layout
 from scalpzone.ui.widgets.notices import NoticeBar
@@ -150,7 +151,7 @@ class MainWindow(OpensInBackground, QMainWindow):
             self.dialogs,
             self.settings,
         )
-        self._week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._week.said.connect(lambda text: say_in_status(self.statusBar(), text, 6000))
         commands = self._commands = build_menus(self.bars, self.make, self._menu_targets())
         current = self._appearance.current if self._appearance is not None else Appearance.SYSTEM
         commands.appearance[current.value].setChecked(True)
@@ -202,6 +203,7 @@ class MainWindow(OpensInBackground, QMainWindow):
         # Map and Week share the window; the week's content is built once the database is open.
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName(self.tr("Map and week"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("Map"))
         week_page = QScrollArea(self.tabs)
@@ -215,12 +217,10 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.scores = ScoresLabel(self.model, self)
         self.opening_signs = OpeningSigns(self.statusBar(), self.tr("Opening…"))
         self.statusBar().addPermanentWidget(self.scores)
-        self.statusBar().setAccessibleName(self.tr("Status bar"))
-        # Tab leaves the map (after its last zone) for the zone list, then the week, then the
-        # fill control; the notices' buttons come before the map.
-        QWidget.setTabOrder(self.view, self.zone_panel.table)
-        QWidget.setTabOrder(self.zone_panel.table, self.preview.table)
-        QWidget.setTabOrder(self.preview.table, self.legend.slider)
+        # Tab in reading order: the notes' buttons above the map, the map, the lists, the slider.
+        notes = [self.tour_bar, self.plan_banner, self.notices]
+        after = [self.view, self.zone_panel.table, self.preview.table, self.legend.slider]
+        tab_in_reading_order([self.tabs.tabBar()], notes, after)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _menu_targets(self) -> MenuTargets:
@@ -311,7 +311,7 @@ class MainWindow(OpensInBackground, QMainWindow):
     def _on_profile_opened(self) -> None:
         name = self.model.profile_name
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
-        self.statusBar().showMessage(self.tr("Opened {name}.").format(name=name), 4000)
+        say_in_status(self.statusBar(), self.tr("Opened {name}.").format(name=name), 4000)
 
     def _on_first_start(self) -> None:
         if not self.settings.value(TOUR_DONE_KEY, False, type=bool):

@@ -18,6 +18,7 @@ from shiboken6 import isValid
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.week.menu import WeekMenuTargets, fill_week_menus
+from scalpzone.ui.widgets.accessible_parts import announce_undo_and_redo
 from scalpzone.ui.widgets.actions import ActionFactory
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def build_bars(
     )
     redo = make.make("&Redo", "Make the change again", stack.redo, shortcut=Key.Redo, icon="redo")
     _follow_stack(make, stack, undo, redo)
+    announce_undo_and_redo(window, stack, undo, redo)
     tools: dict[str, QAction] = {}
     for key, text, tip, shortcut, icon in TOOLS:
         tools[key] = make.make(text, tip, _chooser(do, key), shortcut=shortcut, icon=icon)

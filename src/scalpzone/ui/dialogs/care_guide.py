@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide
 from scalpzone.ui.printing.output import PAPER_LINK, export_document_pdf, print_document_with_dialog
 from scalpzone.ui.style.references import reference_html
+from scalpzone.ui.widgets.document_accessible import expose_document
 
 if TYPE_CHECKING:
     from scalpzone.storage import FileWriteError
@@ -119,12 +120,12 @@ class CareGuideDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("Care guide"))
         self.browser.setOpenExternalLinks(False)
+        expose_document(self.browser)
         self.browser.document().setDocumentMargin(14)
         self.refresh()
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Export status"))
         self.status.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -60,7 +60,6 @@ class HealthDialog(QDialog):
 
         self.last_confirmed = QLabel(self)
         self.last_confirmed.setWordWrap(True)
-        self.last_confirmed.setAccessibleName(self.tr("Last confirmed"))
         self.last_confirmed.setText(self._confirmed_text())
 
         items = QGroupBox(self.tr("Tick every item that applies"), self)

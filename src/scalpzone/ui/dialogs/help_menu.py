@@ -17,6 +17,7 @@ from scalpzone import APP_NAME, __version__
 from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.rules import RULES
 from scalpzone.ui.style.references import references_html, source_html, sources_label
+from scalpzone.ui.widgets.document_accessible import expose_document
 
 
 def rules_html() -> str:
@@ -44,6 +45,7 @@ def _show_text(parent: QWidget, title: str, text: str) -> None:
     browser.setAccessibleName(dialog.tr(title))
     browser.setOpenExternalLinks(True)
     browser.setHtml(text)
+    expose_document(browser)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

@@ -186,7 +186,6 @@ class RollersDialog(QDialog):
         in_use = QGroupBox(self.tr("Roller in use"), self)
         self.current_label = QLabel(in_use)
         self.current_label.setWordWrap(True)
-        self.current_label.setAccessibleName(self.tr("Roller in use"))
         self.needle_note = QLabel(in_use)
         self.needle_note.setWordWrap(True)
         self.replace_warning = RefusalBar(self.tr("Replace the roller"), in_use)

@@ -161,8 +161,11 @@ class SettingsDialog(QDialog):
         self.days_note.hide()
         self.rest = OptionalWhole(" h", HOURS_TYPING_MAX, self)
         self.rest.own.setText(self.tr("At least:"))
+        # The boxes sit after a radio button, which cannot be a label's buddy: named here.
+        self.rest.box.setAccessibleName(self.tr("At least, hours of rest on one area"))
         self.cap = OptionalWhole("", WHOLE_TYPING_MAX, self)
         self.cap.own.setText(self.tr("At most:"))
+        self.cap.box.setAccessibleName(self.tr("At most, sessions on one area in 7 days"))
         self.session_minutes = _whole_box(self, WHOLE_TYPING_MAX, " min")
         self.roller_max_uses = _whole_box(self, WHOLE_TYPING_MAX, self.tr(" sessions"))
         self.session_time = QTimeEdit(self)

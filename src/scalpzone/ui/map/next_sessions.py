@@ -35,7 +35,6 @@ class NextSessionsPreview(QWidget):
         self.title.setFont(font)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Plan status"))
         self.table = QTableWidget(DAYS, 2, self)
         self.table.setAccessibleName(self.tr("Next sessions"))
         self.table.setAccessibleDescription(self.tr("The plan for the coming seven days."))
@@ -45,6 +44,9 @@ class NextSessionsPreview(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
+        # The headers are not drawn (the day is in the first column) but screen readers read
+        # them: each row is headed by its day, the columns by what they hold.
+        self.table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Plan")])
         self.table.horizontalHeader().hide()
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -88,7 +90,7 @@ class NextSessionsPreview(QWidget):
                 )
                 tip = what
             elif session is None:
-                what = self.tr("rest") if plan.status is PlanStatus.OK else "–"
+                what = self.tr("rest") if plan.status is PlanStatus.OK else self.tr("no session")
                 tip = ""
             else:
                 zones = ", ".join(names.get(z, z) for z in session.zones)
@@ -98,7 +100,9 @@ class NextSessionsPreview(QWidget):
                 if session.patch_test:
                     what = self.tr("Patch test: ") + what
                 tip = what
-            self._set(row, 0, short_day(day) if row else self.tr("Today"), bold=session is not None)
+            day_text = short_day(day) if row else self.tr("Today")
+            self.table.setVerticalHeaderItem(row, QTableWidgetItem(day_text))
+            self._set(row, 0, day_text, bold=session is not None)
             self._set(row, 1, what, bold=False, tip=tip, dim=session is None)
         if plan.status is PlanStatus.OK:
             warnings = [w.message for w in plan.warnings if w.code.value != "needle_advice"]

@@ -26,7 +26,8 @@ class ScoresLabel(QLabel):
         self.setToolTip(
             f"<qt><b>{e(rule.title)}</b><br>{e(WEIGHTING)}<br><i>{e(rule.source_line)}</i></qt>"
         )
-        self.setAccessibleName(self.tr("Share of your scalp marked bald and thinning"))
+        # The label reads its own text; the tooltip's facts in plain words for screen readers.
+        self.setAccessibleDescription(f"{rule.title}. {WEIGHTING} {rule.source_line}")
         self.setContentsMargins(8, 0, 8, 0)
         # Scores cost a few milliseconds (and a geometry library on first use), so they are
         # worked out once the edit is on screen, and not before the window first shows.

@@ -14,11 +14,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from scalpzone.ui.map.accessible import MapAccessibility, MapInterface, install_factory
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.model import MapModel, ZoneSelection
 from scalpzone.ui.map.scene import MapScene
 from scalpzone.ui.map.tools import Pointer, Tool
-from scalpzone.ui.map.tooltips import zone_sentence
+from scalpzone.ui.widgets.accessible_parts import forget_interface
 
 ZOOM_STEP = 1.25
 ZOOM_MIN = 0.2
@@ -65,8 +66,11 @@ class MapView(QGraphicsView):
         )
         self.setMinimumSize(320, 320)
         selection.currentChanged.connect(self._on_current_changed)
-        model.mapChanged.connect(self._describe_current)
-        model.planChanged.connect(self._describe_current)
+        # The zones are the map's accessible children (a screen reader hears the focused one).
+        install_factory()
+        self.accessibility = MapAccessibility(self, scene, model, selection, editor)
+        self.accessibility.editing_enabled = lambda: self.editing_enabled
+        forget_interface(self, unless=MapInterface)
 
     # Tools -------------------------------------------------------------------------------------
 
@@ -222,6 +226,7 @@ class MapView(QGraphicsView):
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Coming in with Tab starts at the first zone, with Shift+Tab at the last."""
         super().focusInEvent(event)
+        before = self._selection.current()
         reason = event.reason()
         if reason == Qt.FocusReason.TabFocusReason:
             ids = self._scene.zone_ids_in_view_order()
@@ -229,6 +234,8 @@ class MapView(QGraphicsView):
         elif reason == Qt.FocusReason.BacktabFocusReason:
             ids = self._scene.zone_ids_in_view_order()
             self._selection.set_current(ids[-1])
+        if self._selection.current() == before:
+            self.accessibility.announce_focus()  # a new current zone announced itself
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The tool's keys first; then Space (cycle, or pan while held with a drag)."""
@@ -263,9 +270,3 @@ class MapView(QGraphicsView):
     def _on_current_changed(self, zone_id: str) -> None:
         if zone_id and not self._auto_fit:
             self.ensureVisible(self._scene.zone_item(zone_id), 30, 30)
-        self._describe_current()
-
-    def _describe_current(self, *_: object) -> None:
-        zone_id = self._selection.current()
-        if zone_id and zone_id in self._model.scalp_map:
-            self.setAccessibleDescription(zone_sentence(self._model, zone_id))

@@ -12,7 +12,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QBrush,
+    QColor,
+    QIcon,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -106,6 +114,9 @@ class ZoneTableModel(QAbstractTableModel):
             return None
         zone = self._model.zone(self._ids[index.row()])
         column = index.column()
+        no_severity = column == self.SEVERITY and zone.state is not ZoneState.THINNING
+        if role == Qt.ItemDataRole.AccessibleTextRole and no_severity:
+            return self.tr("no severity")  # the cell shows a dash, which is read as "dash"
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ZONE:
                 return zone.display_name
@@ -209,6 +220,21 @@ class ZonePanel(QWidget):
         self.table_model.modelReset.connect(
             lambda: self._on_current_changed(self._selection.current())
         )
+        self.table_model.dataChanged.connect(self._tell_focused_cell)
+
+    def _tell_focused_cell(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        """A change to the focused row is told on the focused cell, where a screen reader is."""
+        current = self.table.currentIndex()
+        if not (QAccessible.isActive() and self.table.hasFocus() and current.isValid()):
+            return
+        if not top.row() <= current.row() <= bottom.row():
+            return
+        table = QAccessible.queryAccessibleInterface(self.table)
+        cell = table.focusChild() if table is not None else None
+        if cell is not None:
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(cell, QAccessible.Event.DescriptionChanged)
+            )
 
     def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if current.isValid():

@@ -214,6 +214,7 @@ class IrritationBox(QGroupBox):
         self.zone = QComboBox(self)
         for zone_id in zones:
             self.zone.addItem(names.get(zone_id, zone_id), zone_id)
+        self.zone.view().setAccessibleName(self.tr("Areas rolled today"))
         self.note = QLineEdit(self)
         self.note.setMaxLength(NOTE_LENGTH)
         self.note.setPlaceholderText(tr("For example: sore and red after the session"))

@@ -81,7 +81,6 @@ class SessionRunner(QDialog):
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setAccessibleName(self.tr("About this session"))
 
         self.step_list = QListWidget(self)
         self.step_list.setAccessibleName(self.tr("Steps"))
@@ -230,7 +229,6 @@ class SessionRunner(QDialog):
         layout.addWidget(self.finish_hint)
         self.error_label = QLabel(page)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Not logged"))
         self.error_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse

@@ -133,7 +133,8 @@ def fill_week_menus(
             "Plan &settings…",
             "Needle, days, minutes and the other plan settings",
             do.plan_settings,
-            shortcut=Key.Preferences,
+            # Linux and Windows have no standard Preferences key: Ctrl+, as many apps use.
+            shortcut=Key.Preferences if QKeySequence.keyBindings(Key.Preferences) else "Ctrl+,",
         ),
         make.make(
             "&Health checklist…",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone.ui.style.colours import mix
+from scalpzone.ui.widgets.accessible_parts import announce
 
 #: Notes that something worked fade after this long; refusals stay until dismissed.
 MESSAGE_MS = 8000
@@ -149,6 +150,7 @@ class NoticeBar(QFrame):
         self._restyle()
         self.show()
         self.shown.emit()
+        announce(self, text)
 
     def _restyle(self) -> None:
         # Our own style sheet colours our own palette, so take the colours from the parent's.

@@ -54,9 +54,10 @@ class RefusalBar(QWidget):
         palette = bar.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(REFUSED_COLOUR))
         bar.setPalette(palette)
+        # The bar as a group has the name; the label reads its own text.
+        self.setAccessibleName(accessible_name)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName(accessible_name)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -93,7 +94,7 @@ class RefusalLabel(RefusalBar):
     def __init__(self, field_name: str, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.field_name = field_name
-        self.label.setAccessibleName(self.tr("Problem with {field}").format(field=field_name))
+        self.setAccessibleName(self.tr("Problem with {field}").format(field=field_name))
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Show these problems (each with its rule's source), or hide when there are none."""
