@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide
 from scalpzone.ui.printing import PAPER_LINK, export_document_pdf, print_document_with_dialog
 from scalpzone.ui.references import reference_html
+from scalpzone.ui.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from scalpzone.storage import FileWriteError
@@ -114,7 +115,7 @@ class CareGuideDialog(QDialog):
         self._guide = guide
         self._choose_pdf_path = choose_pdf_path or (lambda: _ask_pdf_path(self))
         self.setWindowTitle(self.tr("Care guide – ScalpZone"))
-        self.resize(760, 780)
+        resize_to_fit(self, 760, 780)
 
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("Care guide"))

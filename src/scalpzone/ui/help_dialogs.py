@@ -17,6 +17,7 @@ from scalpzone import APP_NAME, __version__
 from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.rules import RULES
 from scalpzone.ui.references import references_html, source_html, sources_label
+from scalpzone.ui.screen_fit import resize_to_fit
 
 
 def rules_html() -> str:
@@ -39,7 +40,7 @@ def rules_html() -> str:
 def _show_text(parent: QWidget, title: str, text: str) -> None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(dialog.tr(title))
-    dialog.resize(680, 600)
+    resize_to_fit(dialog, 680, 600)
     browser = QTextBrowser(dialog)
     browser.setAccessibleName(dialog.tr(title))
     browser.setOpenExternalLinks(True)

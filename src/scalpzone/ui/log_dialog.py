@@ -37,6 +37,7 @@ from scalpzone.domain.rules import millimetres
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.log_commands import EditLoggedSession, RemoveLoggedSession, ShowError
 from scalpzone.ui.log_edit import SessionEditDialog
+from scalpzone.ui.screen_fit import resize_to_fit
 from scalpzone.ui.words import full_day
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class SessionLogDialog(QDialog):
         self._scalp_map = ScalpMap()
         self.edit_dialog: SessionEditDialog | None = None
         self.setWindowTitle(self.tr("Session log"))
-        self.resize(820, 460)
+        resize_to_fit(self, 820, 460)
 
         self.intro = QLabel(
             self.tr(

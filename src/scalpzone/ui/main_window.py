@@ -43,6 +43,7 @@ from scalpzone.ui.preview import NextSessionsPreview
 from scalpzone.ui.profiles import ProfileController
 from scalpzone.ui.scene import MapScene
 from scalpzone.ui.scores import ScoresLabel
+from scalpzone.ui.screen_fit import restore_if_fits
 from scalpzone.ui.session import Autosave, StartupSnapshot
 from scalpzone.ui.store_api import StorageOpener
 from scalpzone.ui.tools import HairlineTool, MarkTool, Tool, ToolContext, VertexTool, ZoneDrawTool
@@ -460,9 +461,7 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = self.settings
-        geometry = s.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 780)
+        restore_if_fits(self, s.value("window/geometry"), 1180, 780)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)

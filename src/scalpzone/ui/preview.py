@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,12 @@ class NextSessionsPreview(QWidget):
         layout.addStretch(1)
         model.planChanged.connect(self.refresh)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Recolour the rows when the palette changes (their colours are set per item)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
 
     def day_texts(self) -> list[tuple[str, str]]:
         """(day, what happens) for each row, as the person reads them."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.ui.plan_sheet import PlanSheet, default_page_size, write_pdf
+from scalpzone.ui.screen_fit import resize_to_fit
 
 #: Paper margins for text documents, in millimetres (left, top, right, bottom).
 DOCUMENT_MARGINS = QMarginsF(20, 18, 20, 14)
@@ -59,7 +60,7 @@ class PlanPreviewDialog(QPrintPreviewDialog):
         self._sheet = sheet
         self.setWindowTitle(self.tr("Print preview – ScalpZone plan"))
         self.paintRequested.connect(self._paint)
-        self.resize(900, 1000)
+        resize_to_fit(self, 900, 1000)
 
     def _paint(self, printer: QPrinter) -> None:
         paint_to_printer(self._sheet, printer)

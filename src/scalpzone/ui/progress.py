@@ -40,6 +40,7 @@ from scalpzone.domain.progress import (
 from scalpzone.domain.rules import COURSE_WEEKS, RULES_BY_ID
 from scalpzone.domain.scores import WEIGHTING, shares_sentence
 from scalpzone.ui.colours import MapColours, mix
+from scalpzone.ui.screen_fit import resize_to_fit
 from scalpzone.ui.words import day_month, long_date
 
 if TYPE_CHECKING:
@@ -500,7 +501,7 @@ class ProgressDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(720, 700)
+        resize_to_fit(self, 720, 700)
 
     def refresh(self) -> None:
         """Read the database again (after a save or a logged session)."""

@@ -40,6 +40,7 @@ from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.plan import Session
 from scalpzone.domain.rules import millimetres
 from scalpzone.ui.dialogs import Dialogs, QtDialogs
+from scalpzone.ui.screen_fit import resize_to_fit
 from scalpzone.ui.session_pages import CheckStep, ZonePage, titled_page
 from scalpzone.ui.words import short_day
 
@@ -86,7 +87,7 @@ class SessionRunner(QDialog):
         self.scalp_map = store.load_profile(profile_id).document.scalp_map
         self._names = {z.id: z.display_name for z in self.scalp_map.zones}
         self.setWindowTitle(self.tr("Session on {day}").format(day=short_day(session.date)))
-        self.setMinimumSize(780, 560)
+        resize_to_fit(self, 820, 600)
 
         self.header = QLabel(self)
         self.header.setWordWrap(True)
