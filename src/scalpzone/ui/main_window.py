@@ -96,7 +96,14 @@ class MainWindow(QMainWindow):
         )
         self._build_widgets()
         self._week: WeekController | None = None  # built after the first paint
-        ctx = ToolContext(self.scene, self.editor, self.selection, self.notices, self.autosave)
+        ctx = ToolContext(
+            self.scene,
+            self.editor,
+            self.selection,
+            self.notices,
+            self.autosave,
+            done=lambda: self.choose_tool("mark"),
+        )
         self.tools: dict[str, Tool] = {
             "mark": MarkTool(ctx),
             "zone": ZoneDrawTool(ctx),
