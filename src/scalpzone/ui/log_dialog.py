@@ -92,8 +92,8 @@ class SessionLogDialog(QDialog):
         self.intro = QLabel(
             self.tr(
                 "Sessions you logged, newest first. Correct a session or remove one logged by "
-                "mistake; the plan and the roller's count of uses follow. Undo works here and in "
-                "the main window."
+                "mistake; the plan and the roller's count of uses follow. Undo and Redo here take "
+                "back corrections to the log; they never change your map."
             ),
             self,
         )

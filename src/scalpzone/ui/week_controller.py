@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
 
 from scalpzone.domain.health import health_reconfirm_due
@@ -78,6 +79,10 @@ class WeekController(QObject):
         self._settings = settings
         self.week_view: WeekView | None = None
         self.open_dialog: QDialog | None = None
+        # The log's corrections have their own undo, in the log dialog: the map's Undo never
+        # reaches into the log, and the log's never changes the map.
+        self.log_stack = QUndoStack(self)
+        profiles.opened.connect(self.log_stack.clear)
         page = tabs.widget(1)
         assert isinstance(page, QScrollArea)
         self._week_page = page
@@ -265,7 +270,7 @@ class WeekController(QObject):
             SessionLogDialog(
                 store,
                 self.profile_id,
-                self._editor.stack,
+                self.log_stack,
                 self.details_changed,
                 self._window,
                 today=self._model.today,
