@@ -53,3 +53,15 @@ def block_icon(size: int, ink: QColor, paper: QColor) -> QIcon:
     for ratio in (1.0, 2.0):
         icon.addPixmap(block_pixmap(size, ink, paper, ratio))
     return icon
+
+
+def block_sign_html(size: int, ink: QColor, paper: QColor) -> str:
+    """The pause sign as an <img> for rich text (a tooltip), the picture inlined as PNG."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # noqa: PLC0415
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    block_pixmap(size, ink, paper).save(buffer, "PNG")
+    encoded = bytes(data.toBase64().data()).decode("ascii")
+    return f"<img src='data:image/png;base64,{encoded}' width='{size}' height='{size}'>"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from scalpzone import APP_NAME
-from scalpzone.domain.zones import ZoneState
+from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.ui.actions import ActionFactory
 from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.stack = QUndoStack(self)
         self.selection = ZoneSelection(self.model, self)
         self.editor = MapEditor(self.model, self.stack, self)
+        self.editor.ask_about_blocks = self._ask_about_blocks
         self.autosave = Autosave(self.model, self.stack, self)
         self.profiles = ProfileController(
             self.model,
@@ -119,6 +120,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.set_editing_enabled(False)
+
+    def _ask_about_blocks(self, zones: list[Zone]) -> bool | None:
+        from scalpzone.ui.context_menu import block_question  # noqa: PLC0415
+
+        return block_question(self.dialogs)(zones)
 
     @property
     def commands(self) -> WindowActions:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.block_mark import block_icon
 from scalpzone.ui.colours import MapColours
 from scalpzone.ui.model import MapChange, MapModel, ZoneSelection
 from scalpzone.ui.tooltips import zone_sentence
@@ -49,6 +50,7 @@ class ZoneTableModel(QAbstractTableModel):
         self._colours = colours
         self._ids = [z.id for z in model.scalp_map.zones]
         self._icons: dict[tuple[ZoneState, int], QIcon] = {}
+        self._block_icon: QIcon | None = None
         # Only map edits change what the rows show; the plan reaches them through tooltips,
         # which are built when shown.
         model.mapChanged.connect(self._on_map_changed)
@@ -57,7 +59,9 @@ class ZoneTableModel(QAbstractTableModel):
         """Follow a palette change."""
         self._colours = colours
         self._icons = {}
+        self._block_icon = None
         self._emit_all(self.STATE)
+        self._emit_all(self.ZONE)
 
     def zone_id(self, row: int) -> str:
         """The zone shown in a row."""
@@ -101,12 +105,18 @@ class ZoneTableModel(QAbstractTableModel):
             if column == self.ZONE:
                 return zone.display_name
             if column == self.STATE:
-                text = state_word(zone.state).capitalize()
-                return text + (" ⏸" if zone.blocked_until is not None else "")
+                return state_word(zone.state).capitalize()
             if column == self.SEVERITY:
                 return severity_word(zone.severity) if zone.state is ZoneState.THINNING else "–"
             last = self._model.last_treated(zone.id)
             return long_date(last) if last else self.tr("never")
+        if role == Qt.ItemDataRole.DecorationRole and column == self.ZONE:
+            # A resting area carries the map's pause sign (drawn by the app, not a font glyph).
+            if zone.blocked_until is None:
+                return None
+            if self._block_icon is None:
+                self._block_icon = block_icon(16, self._colours.label, self._colours.background)
+            return self._block_icon
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             key = (zone.state, zone.severity)
             if key not in self._icons:
@@ -182,7 +192,7 @@ class ZonePanel(QWidget):
         metrics = self.fontMetrics()
         icon = self.table.iconSize().width() or 16
         widths = {
-            ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning ⏸") + icon + 24,
+            ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning") + icon + 24,
             ZoneTableModel.SEVERITY: metrics.horizontalAdvance("moderate") + 20,
             ZoneTableModel.LAST: metrics.horizontalAdvance("30 Sep 2026") + 20,
         }
