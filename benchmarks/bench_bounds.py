@@ -191,8 +191,8 @@ def window_times(database: Path, home: Path, clicks: int) -> tuple[float, float,
 
     from scalpzone.app import storage_opener
     from scalpzone.ui.main_window import MainWindow
-    from scalpzone.ui.session import StartupSnapshot
-    from scalpzone.ui.shapes import to_scene
+    from scalpzone.ui.map.shapes import to_scene
+    from scalpzone.ui.profile.autosave import StartupSnapshot
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = QSettings(str(home / f"{database.stem}.ini"), QSettings.Format.IniFormat)

@@ -175,8 +175,8 @@ def bench_clicks(clicks: int, home: Path) -> list[float]:
     from scalpzone.app import storage_opener
     from scalpzone.domain.zones import ZoneState
     from scalpzone.ui.main_window import MainWindow
-    from scalpzone.ui.session import StartupSnapshot
-    from scalpzone.ui.shapes import to_scene
+    from scalpzone.ui.map.shapes import to_scene
+    from scalpzone.ui.profile.autosave import StartupSnapshot
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = QSettings(str(home / "bench.ini"), QSettings.Format.IniFormat)

@@ -24,8 +24,8 @@ from benchmarks.bench_planner import START, build_history, build_map
 from scalpzone.domain.mapfile import MapDocument, dump_map_document
 from scalpzone.domain.planner import make_plan
 from scalpzone.domain.settings import Health, Settings
-from scalpzone.ui.plan_sheet import PlanSheet, SheetContent, write_pdf
-from scalpzone.ui.printing import preview_dialog
+from scalpzone.ui.printing.output import preview_dialog
+from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf
 
 
 def preview_open_seconds(sheet: PlanSheet) -> float:

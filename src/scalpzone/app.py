@@ -18,13 +18,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from scalpzone import APP_NAME, DESKTOP_ID, RESOURCES, __version__
-from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
-from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
-from scalpzone.ui.dialogs import Dialogs
-from scalpzone.ui.errors import install_excepthook
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.session import StartupSnapshot
-from scalpzone.ui.store_api import DatabaseLike, ProfileStoreLike, StorageOpener
+from scalpzone.ui.profile.autosave import StartupSnapshot
+from scalpzone.ui.profile.store_api import DatabaseLike, ProfileStoreLike, StorageOpener
+from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
+from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
+from scalpzone.ui.widgets.errors import install_excepthook
+from scalpzone.ui.widgets.questions import Dialogs
 
 SETTINGS_FILE = "scalpzone.ini"
 APP_ICON = RESOURCES / "icons" / "org.scalpzone.ScalpZone.svg"

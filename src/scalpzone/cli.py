@@ -274,7 +274,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QGuiApplication, QPageSize  # noqa: PLC0415  (Qt only here)
 
-        from scalpzone.ui.plan_sheet import (  # noqa: PLC0415
+        from scalpzone.ui.printing.plan_sheet import (  # noqa: PLC0415
             PlanSheet,
             SheetContent,
             default_page_size,

@@ -225,7 +225,7 @@ def _offscreen_fonts_on_windows(qt_options: Sequence[str]) -> None:
 def _pdf(root: Path, watch: Watch) -> str:
     from scalpzone.domain.planner import make_plan  # noqa: PLC0415
     from scalpzone.domain.settings import Health, Settings  # noqa: PLC0415
-    from scalpzone.ui.plan_sheet import PlanSheet, SheetContent, write_pdf  # noqa: PLC0415
+    from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf  # noqa: PLC0415
 
     application(watch)
     doc = document()

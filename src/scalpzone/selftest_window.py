@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from scalpzone.ui.main_window import MainWindow
-    from scalpzone.ui.week_controller import WeekController
+    from scalpzone.ui.week.controller import WeekController
 
 D = TypeVar("D", bound="QDialog")
 
@@ -65,7 +65,7 @@ class WindowChecks:
         from PySide6.QtGui import QIcon  # noqa: PLC0415
 
         from scalpzone.app import APP_ICON, build_window, storage_opener  # noqa: PLC0415
-        from scalpzone.ui.session import StartupSnapshot  # noqa: PLC0415
+        from scalpzone.ui.profile.autosave import StartupSnapshot  # noqa: PLC0415
 
         app = application(self._watch)
         root = self._root
@@ -124,7 +124,7 @@ class WindowChecks:
         return dialog
 
     def _session(self) -> str:
-        from scalpzone.ui.session_runner import SessionRunner  # noqa: PLC0415
+        from scalpzone.ui.session.runner import SessionRunner  # noqa: PLC0415
 
         sessions = self.window.model.plan.sessions
         if not sessions:
@@ -139,7 +139,7 @@ class WindowChecks:
     def _preview(self) -> str:
         from PySide6.QtPrintSupport import QPrintPreviewWidget  # noqa: PLC0415
 
-        from scalpzone.ui.printing import PlanPreviewDialog  # noqa: PLC0415
+        from scalpzone.ui.printing.output import PlanPreviewDialog  # noqa: PLC0415
 
         dialog = self._opened(self._controller.print_preview, PlanPreviewDialog, "the preview")
         preview = dialog.findChild(QPrintPreviewWidget)
@@ -151,7 +151,7 @@ class WindowChecks:
         return f"{pages} pages, page {preview.currentPage()} shown"
 
     def _care_guide(self) -> str:
-        from scalpzone.ui.care_guide import CareGuideDialog  # noqa: PLC0415
+        from scalpzone.ui.dialogs.care_guide import CareGuideDialog  # noqa: PLC0415
 
         dialog = self._opened(self._controller.care_guide, CareGuideDialog, "the care guide")
         words = len(dialog.browser.toPlainText().split())

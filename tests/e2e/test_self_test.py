@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import qWarning
 
-import scalpzone.ui.scores
+import scalpzone.ui.map.scores
 from scalpzone.domain.scores import CoverageScores, coverage_scores
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.selftest import run_self_test
@@ -57,7 +57,7 @@ def test_self_test_fails_when_a_slot_raises(qapp: object, monkeypatch: pytest.Mo
     def broken(scalp_map: ScalpMap) -> CoverageScores:
         raise ImportError("numpy._core.multiarray failed to import")
 
-    monkeypatch.setattr(scalpzone.ui.scores, "coverage_scores", broken)
+    monkeypatch.setattr(scalpzone.ui.map.scores, "coverage_scores", broken)
     out = io.StringIO()
     assert run_self_test(out) == 1
     report = out.getvalue()
@@ -76,7 +76,7 @@ def test_self_test_fails_on_a_qt_warning(qapp: object, monkeypatch: pytest.Monke
         qWarning("QPainter::begin: Paint device returned engine == 0")
         return coverage_scores(scalp_map)
 
-    monkeypatch.setattr(scalpzone.ui.scores, "coverage_scores", warns)
+    monkeypatch.setattr(scalpzone.ui.map.scores, "coverage_scores", warns)
     out = io.StringIO()
     assert run_self_test(out) == 1
     assert "Qt warning: QPainter::begin: Paint device returned engine == 0" in out.getvalue()

@@ -25,7 +25,7 @@ from PySide6.QtPrintSupport import QPrinter
 from scalpzone.cli import main
 from scalpzone.domain.mapfile import read_map_file
 from scalpzone.storage import FileWriteError, write_atomically
-from scalpzone.ui.session import StartupSnapshot
+from scalpzone.ui.profile.autosave import StartupSnapshot
 from tests.faults.writes_support import (
     FAULTS,
     TOO_BIG,
@@ -83,8 +83,8 @@ def _snapshot(target: Path, _work: Path) -> Outcome:
 
 
 def _care_guide_pdf(target: Path, _work: Path) -> Outcome:
-    from scalpzone.ui.care_guide import DOCUMENT_TITLE, guide_document
-    from scalpzone.ui.printing import export_document_pdf
+    from scalpzone.ui.dialogs.care_guide import DOCUMENT_TITLE, guide_document
+    from scalpzone.ui.printing.output import export_document_pdf
 
     try:
         export_document_pdf(guide_document(), target, DOCUMENT_TITLE)
@@ -106,8 +106,8 @@ def _to_file(target: Path) -> Callable[[QPrinter, object], bool]:
 
 def _print_dialog_to_file(target: Path, _work: Path) -> Outcome:
     from scalpzone.domain.planner import make_plan
-    from scalpzone.ui.plan_sheet import PlanSheet, SheetContent
-    from scalpzone.ui.printing import print_with_dialog
+    from scalpzone.ui.printing.output import print_with_dialog
+    from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent
 
     doc = read_map_file(EXAMPLE)
     plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, MONDAY, 2)
@@ -119,8 +119,8 @@ def _print_dialog_to_file(target: Path, _work: Path) -> Outcome:
 
 
 def _care_guide_print_to_file(target: Path, _work: Path) -> Outcome:
-    from scalpzone.ui.care_guide import DOCUMENT_TITLE, guide_document
-    from scalpzone.ui.printing import print_document_with_dialog
+    from scalpzone.ui.dialogs.care_guide import DOCUMENT_TITLE, guide_document
+    from scalpzone.ui.printing.output import print_document_with_dialog
 
     try:
         done = print_document_with_dialog(guide_document(), DOCUMENT_TITLE, None, _to_file(target))

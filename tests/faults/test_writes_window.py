@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.zones import ZoneState
-from scalpzone.ui.care_guide import CareGuideDialog
+from scalpzone.ui.dialogs.care_guide import CareGuideDialog
 from scalpzone.ui.main_window import MainWindow
 from tests.faults.writes_support import FAULTS, Outcome, check
 from tests.ui import conftest as ui_fixtures

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from scalpzone.app import storage_opener
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.session import StartupSnapshot
+from scalpzone.ui.profile.autosave import StartupSnapshot
 from tests.ui.helpers import MONDAY, ScriptedDialogs
 
 HERE = Path(__file__).parent

@@ -14,7 +14,7 @@ from scalpzone.domain.geometry import Point
 from scalpzone.domain.mapfile import MapDocument
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.shapes import to_scene
+from scalpzone.ui.map.shapes import to_scene
 
 if TYPE_CHECKING:
     from scalpzone.storage import ProfileStore

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.storage.store import ProfileStore
-from scalpzone.ui.appearance import dark_palette, light_palette
 from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.style.appearance import dark_palette, light_palette
 from tests.ui.helpers import MONDAY, window_store
 
 THINNING = ("crown", "midscalp_left", "midscalp_right")

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.tooltips import zone_tooltip
+from scalpzone.ui.map.tooltips import zone_tooltip
 from tests.ui.conftest import WindowMaker
 from tests.ui.helpers import MONDAY, panel_row, view_point
 

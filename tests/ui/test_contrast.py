@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from scalpzone.ui.appearance import dark_palette, light_palette
+from scalpzone.ui.style.appearance import dark_palette, light_palette
 from tests.ui.conftest import WindowMaker
 from tests.ui.contrast import contrast_failures, contrast_findings, ratio
 from tests.ui.views import every_view, lived_in

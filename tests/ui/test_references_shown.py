@@ -19,12 +19,12 @@ from scalpzone.domain.mapfile import read_map_file
 from scalpzone.domain.planner import make_plan
 from scalpzone.domain.references import REFERENCES, number
 from scalpzone.domain.rules import RULES
-from scalpzone.ui.care_guide import care_guide_html
-from scalpzone.ui.help_dialogs import rules_html
+from scalpzone.ui.dialogs.care_guide import care_guide_html
+from scalpzone.ui.dialogs.help_menu import rules_html
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.plan_sheet import PlanSheet, SheetContent, write_pdf
-from scalpzone.ui.references import references_html
-from scalpzone.ui.week_view import WeekView
+from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf
+from scalpzone.ui.style.references import references_html
+from scalpzone.ui.week.view import WeekView
 from tests.ui.helpers import MONDAY
 from tests.ui.issue5_support import profile_with_thinning
 

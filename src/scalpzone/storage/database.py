@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,6 +108,8 @@ class Database:
         self._now = now
         self._changed = False
         self._closed = False
+        #: Counts this process's write transactions and restores; see `unchanged_since`.
+        self._generation = 0
         #: Which database this is (its UUID); backups of another identity are never used.
         self.identity = opening.engine_identity(engine) or ""
 
@@ -263,7 +265,21 @@ class Database:
                 yield session
         except DBAPIError as error:
             raise _plain(error, self.path) from error
+        finally:
+            self._generation += 1
         self._changed = True
+
+    def freshness(self, session: Session) -> tuple[int, int, int]:
+        """A key that stays equal while nothing in the database changed.
+
+        Taken inside a reading session: this process's count of write transactions and
+        restores, with SQLite's `data_version` of the session's connection, which moves when
+        any other connection (another program, the autosave's thread) commits. Two equal keys
+        mean no row changed in between, so what was read and checked then is still true.
+        """
+        connection = session.connection().connection.dbapi_connection
+        version = session.execute(text("PRAGMA data_version")).scalar_one()
+        return self._generation, id(connection), int(version)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -352,6 +368,7 @@ class Database:
         except (OSError, sqlite3.Error) as error:
             raise classify(error, self.path, f"restore the backup {chosen.name}") from None
         backups.prune_backups(self.path, self.identity)
+        self._generation += 1
         self._changed = True
         return (
             f"Restored the backup {chosen.name} ({chosen.describe()}). The database as it was "

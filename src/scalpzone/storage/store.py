@@ -91,6 +91,9 @@ class ProfileStore:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        #: The last profile loaded, with the database's freshness key at the time (see
+        #: `load_profile`).
+        self._loaded: tuple[tuple[int, int, int], StoredProfile] | None = None
 
     # -- profiles --------------------------------------------------------------------------
 
@@ -147,11 +150,23 @@ class ProfileStore:
 
     def load_profile(self, profile_id: int) -> StoredProfile:
         """Everything of one profile, read in one consistent transaction and checked as an
-        import is (StoredDataError names each row that breaks a rule; see validated.py)."""
+        import is (StoredDataError names each row that breaks a rule; see validated.py).
+
+        The profile read last is kept with the database's freshness key; while no write has
+        happened since, in this process or any other, it is given again instead of read and
+        checked again. Everything in it is immutable, so sharing it is safe."""
         with self._db.reading() as session:
+            before = self._db.freshness(session)
+            if self._loaded is not None:
+                key, stored = self._loaded
+                if key == before and stored.id == profile_id:
+                    return stored  # nothing changed since it was read and checked
             name, document, confirmed = load_document(session, profile_id)
             hairlines = SnapshotRepository(session).hairlines(profile_id)
-            return StoredProfile(profile_id, name, document, hairlines, confirmed)
+            stored = StoredProfile(profile_id, name, document, hairlines, confirmed)
+            if self._db.freshness(session) == before:
+                self._loaded = (before, stored)
+            return stored
 
     def reset_settings(self, profile_id: int) -> None:
         """Put a profile's plan settings back to ScalpZone's defaults (a repair)."""

@@ -23,12 +23,22 @@ from shiboken6 import isValid
 
 from scalpzone import APP_NAME
 from scalpzone.domain.zones import Zone, ZoneState
-from scalpzone.ui.actions import ActionFactory
-from scalpzone.ui.appearance import SETTINGS_KEY as APPEARANCE_KEY
-from scalpzone.ui.appearance import Appearance, AppearanceSwitcher, parse_appearance
-from scalpzone.ui.dialogs import Dialogs, QtDialogs
-from scalpzone.ui.editing import MapEditor
-from scalpzone.ui.legend import LegendBar
+from scalpzone.ui.map.editing import MapEditor
+from scalpzone.ui.map.legend import LegendBar
+from scalpzone.ui.map.model import MapModel, ZoneSelection
+from scalpzone.ui.map.next_sessions import NextSessionsPreview
+from scalpzone.ui.map.scene import MapScene
+from scalpzone.ui.map.scores import ScoresLabel
+from scalpzone.ui.map.tools import (
+    HairlineTool,
+    MarkTool,
+    Tool,
+    ToolContext,
+    VertexTool,
+    ZoneDrawTool,
+)
+from scalpzone.ui.map.view import MapView
+from scalpzone.ui.map.zone_panel import ZonePanel
 from scalpzone.ui.menus import (
     Handlers,
     Shells,
@@ -37,22 +47,19 @@ from scalpzone.ui.menus import (
     build_menus,
     build_shells,
 )
-from scalpzone.ui.model import MapModel, ZoneSelection
-from scalpzone.ui.notices import NoticeBar
-from scalpzone.ui.preview import NextSessionsPreview
-from scalpzone.ui.profiles import ProfileController
-from scalpzone.ui.scene import MapScene
-from scalpzone.ui.scores import ScoresLabel
-from scalpzone.ui.screen_fit import restore_if_fits
-from scalpzone.ui.session import Autosave, StartupSnapshot
-from scalpzone.ui.store_api import StorageOpener
-from scalpzone.ui.tools import HairlineTool, MarkTool, Tool, ToolContext, VertexTool, ZoneDrawTool
-from scalpzone.ui.view import MapView
-from scalpzone.ui.zone_panel import ZonePanel
+from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
+from scalpzone.ui.profile.controller import ProfileController
+from scalpzone.ui.profile.store_api import StorageOpener
+from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
+from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
+from scalpzone.ui.widgets.actions import ActionFactory
+from scalpzone.ui.widgets.notices import NoticeBar
+from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
+from scalpzone.ui.widgets.screen_fit import restore_if_fits
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
-    from scalpzone.ui.week_controller import WeekController
+    from scalpzone.ui.week.controller import WeekController
 
 TOUR_DONE_KEY = "hints/tour_done"
 
@@ -122,7 +129,7 @@ class MainWindow(QMainWindow):
         self.set_editing_enabled(False)
 
     def _ask_about_blocks(self, zones: list[Zone]) -> bool | None:
-        from scalpzone.ui.context_menu import block_question  # noqa: PLC0415
+        from scalpzone.ui.map.context_menu import block_question  # noqa: PLC0415
 
         return block_question(self.dialogs)(zones)
 
@@ -142,7 +149,7 @@ class MainWindow(QMainWindow):
         """Fill the menus and build the week: after the first paint, before the database opens."""
         if self._commands is not None:
             return self._commands
-        from scalpzone.ui.week_controller import WeekController  # noqa: PLC0415
+        from scalpzone.ui.week.controller import WeekController  # noqa: PLC0415
 
         self._week = WeekController(
             self,
@@ -434,7 +441,7 @@ class MainWindow(QMainWindow):
         self._commands.delete_zone.setEnabled(custom and self.view.editing_enabled)
 
     def _show_zone_menu(self, zone_id: str, at: QPoint) -> None:
-        from scalpzone.ui.context_menu import ZoneMenu  # noqa: PLC0415  (not needed to start)
+        from scalpzone.ui.map.context_menu import ZoneMenu  # noqa: PLC0415  (not needed to start)
 
         menu = ZoneMenu(zone_id, self.model, self.editor, self.dialogs, self.notices, self)
         menu.exec(at)
@@ -442,9 +449,9 @@ class MainWindow(QMainWindow):
 
     def _help(self, which: str) -> None:
         """Help › Rules and sources, References or About."""
-        from scalpzone.ui import help_dialogs  # noqa: PLC0415  (not needed to start)
+        from scalpzone.ui.dialogs import help_menu  # noqa: PLC0415  (not needed to start)
 
-        getattr(help_dialogs, f"show_{which}")(self)
+        getattr(help_menu, f"show_{which}")(self)
 
     def _fill_profile_menu(self, menu: QMenu) -> None:
         menu.clear()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 from shiboken6 import isValid
 
 from scalpzone.domain.zones import ZoneState
-from scalpzone.ui.actions import ActionFactory
+from scalpzone.ui.widgets.actions import ActionFactory
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template

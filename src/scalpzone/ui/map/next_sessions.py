@@ -1,0 +1,129 @@
+"""The "next sessions" preview: the coming seven days of the plan, refreshed after every edit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scalpzone.domain.plan import PlanStatus
+from scalpzone.ui.map.model import MapModel
+from scalpzone.ui.style.words import short_day
+
+DAYS = 7
+
+
+class NextSessionsPreview(QWidget):
+    """Seven rows, one per day: the zones to roll in order and the minutes, or a rest day."""
+
+    def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.title = QLabel(self.tr("Next 7 days"), self)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Plan status"))
+        self.table = QTableWidget(DAYS, 2, self)
+        self.table.setAccessibleName(self.tr("Next sessions"))
+        self.table.setAccessibleDescription(self.tr("The plan for the coming seven days."))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().hide()
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setFixedHeight(self.table.verticalHeader().defaultSectionSize() * DAYS + 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        model.planChanged.connect(self.refresh)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Recolour the rows when the palette changes (their colours are set per item)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
+
+    def day_texts(self) -> list[tuple[str, str]]:
+        """(day, what happens) for each row, as the person reads them."""
+        out = []
+        for row in range(DAYS):
+            day, what = self.table.item(row, 0), self.table.item(row, 1)
+            out.append((day.text() if day else "", what.text() if what else ""))
+        return out
+
+    def refresh(self) -> None:
+        """Show the plan as it is now."""
+        model = self._model
+        plan = model.plan
+        names = {z.id: z.display_name for z in model.scalp_map.zones}
+        today = model.today()
+        for row in range(DAYS):
+            day = today + timedelta(days=row)
+            session = plan.session_on(day)
+            logged = model.logged_on(day) if day < plan.start else None
+            if logged is not None:
+                zones = ", ".join(names.get(z, z) for z in logged.zones)
+                done = logged.is_treatment
+                what = (self.tr("Done: {zones}") if done else self.tr("Skipped: {zones}")).format(
+                    zones=zones
+                )
+                tip = what
+            elif session is None:
+                what = self.tr("rest") if plan.status is PlanStatus.OK else "–"
+                tip = ""
+            else:
+                zones = ", ".join(names.get(z, z) for z in session.zones)
+                what = self.tr("{zones} · {minutes} min").format(
+                    zones=zones, minutes=session.minutes
+                )
+                if session.patch_test:
+                    what = self.tr("Patch test: ") + what
+                tip = what
+            self._set(row, 0, short_day(day) if row else self.tr("Today"), bold=session is not None)
+            self._set(row, 1, what, bold=False, tip=tip, dim=session is None)
+        if plan.status is PlanStatus.OK:
+            warnings = [w.message for w in plan.warnings if w.code.value != "needle_advice"]
+            self.message.setText("\n".join(warnings[:2]))
+        else:
+            self.message.setText(plan.message)
+        self.message.setVisible(bool(self.message.text()))
+
+    def _set(
+        self, row: int, column: int, text: str, *, bold: bool, tip: str = "", dim: bool = False
+    ) -> None:
+        item = self.table.item(row, column)
+        if item is None:
+            item = QTableWidgetItem()
+            self.table.setItem(row, column, item)
+        item.setText(text)
+        item.setToolTip(tip)
+        font = item.font()
+        font.setBold(bold)
+        item.setFont(font)
+        role = self.palette().ColorRole.PlaceholderText if dim else self.palette().ColorRole.Text
+        item.setForeground(self.palette().color(role))

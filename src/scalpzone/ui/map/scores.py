@@ -1,0 +1,64 @@
+"""The shares marked bald and thinning in the status bar, worked out just after each edit."""
+
+from __future__ import annotations
+
+from html import escape as e
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from scalpzone.domain.rules import RULES_BY_ID
+from scalpzone.domain.scores import WEIGHTING, CoverageScores, coverage_scores, shares_sentence
+from scalpzone.ui.map.model import MapChange, MapModel
+
+#: Wait this long after an edit, so a burst of edits (a drag) is scored once.
+SETTLE_MS = 60
+
+
+class ScoresLabel(QLabel):
+    """ "About 11 % of your scalp marked bald, 18 % thinning": for tracking only."""
+
+    def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.scores: CoverageScores | None = None
+        rule = RULES_BY_ID["coverage_score"]
+        self.setToolTip(
+            f"<qt><b>{e(rule.title)}</b><br>{e(WEIGHTING)}<br><i>{e(rule.source_line)}</i></qt>"
+        )
+        self.setAccessibleName(self.tr("Share of your scalp marked bald and thinning"))
+        self.setContentsMargins(8, 0, 8, 0)
+        # Scores cost a few milliseconds (and a geometry library on first use), so they are
+        # worked out once the edit is on screen, and not before the window first shows.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._started = False
+        self._due = True
+        model.mapChanged.connect(self._on_map_changed)
+        self.setText(self.tr("Share of your scalp marked bald and thinning: –"))
+
+    def start(self) -> None:
+        """The window is on screen: scores may be worked out from now on."""
+        self._started = True
+        if self._due:
+            self._timer.start()
+
+    def _on_map_changed(self, change: MapChange) -> None:
+        if change.zones_touched:
+            self._due = True
+            if self._started:
+                self._timer.start()
+
+    @property
+    def waiting(self) -> bool:
+        """Whether a refresh is due."""
+        return self._due
+
+    def refresh(self) -> None:
+        """Work the scores out for the map as it is now."""
+        self._timer.stop()
+        self._due = False
+        self.scores = coverage_scores(self._model.scalp_map)
+        self.setText(shares_sentence(self.scores.bald, self.scores.thinning))

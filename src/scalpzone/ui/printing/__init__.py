@@ -1,0 +1,1 @@
+"""The printed plan and where it goes: preview, printer, PDF."""

@@ -1,0 +1,1 @@
+"""One rolling session: the runner and its pages, and the session log."""

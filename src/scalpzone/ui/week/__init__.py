@@ -1,0 +1,1 @@
+"""The Week tab and the commands behind the Week menu."""

@@ -1,0 +1,480 @@
+"""The week side of the window: the Week tab, sessions and their log, plan settings, the health
+checklist, rollers, progress, the care guide, printing and exports (issue 5).
+
+Everything here is built after the first paint, and each dialog's module is imported the first
+time it opens. The map stays the map editor's; what this controller changes (the log, settings,
+health answers, rollers) is written by the dialogs through the store, after which
+`ProfileController.reload_details` re-plans the open map without touching its undo history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
+
+from scalpzone.domain.health import health_reconfirm_due
+from scalpzone.domain.plan import Plan, PlanStatus, Session
+from scalpzone.domain.rules import COURSE_WEEKS
+from scalpzone.ui.map.editing import MapEditor
+from scalpzone.ui.map.model import MapModel, plan_ahead
+from scalpzone.ui.profile.autosave import Autosave
+from scalpzone.ui.profile.controller import ProfileController
+from scalpzone.ui.style.words import long_date
+from scalpzone.ui.widgets.notices import NoticeBar
+from scalpzone.ui.widgets.questions import Dialogs
+
+if TYPE_CHECKING:
+    from scalpzone.domain.mapfile import MapDocument
+    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.printing.plan_sheet import PlanSheet
+    from scalpzone.ui.week.view import WeekView
+
+#: Print, Print Preview and Export PDF show this many weeks from today, one page each.
+PRINT_WEEKS = 4
+#: The calendar and the plan's CSV cover one course (SPEC §3: a review every 12 weeks).
+EXPORT_WEEKS = COURSE_WEEKS
+
+#: The folder the person last exported to (remembered in the settings file).
+EXPORT_FOLDER_KEY = "files/export_folder"
+
+PDF_FILTER = "PDF (*.pdf);;All files (*)"
+ICS_FILTER = "Calendar (*.ics);;All files (*)"
+CSV_FILTER = "CSV spreadsheet (*.csv);;All files (*)"
+
+
+class WeekController(QObject):
+    """Runs the Week tab and the Plan menu's commands for the open profile."""
+
+    #: A status-bar line: what was just done.
+    said = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        tabs: QTabWidget,
+        banner: NoticeBar,
+        model: MapModel,
+        profiles: ProfileController,
+        autosave: Autosave,
+        editor: MapEditor,
+        dialogs: Dialogs,
+        settings: QSettings,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tabs = tabs
+        self._banner = banner
+        self._model = model
+        self._profiles = profiles
+        self._autosave = autosave
+        self._editor = editor
+        self._said = ""  # what the banner says (or said before it was put off)
+        self._dialogs = dialogs
+        self._settings = settings
+        self.week_view: WeekView | None = None
+        self.open_dialog: QDialog | None = None
+        # The log's corrections have their own undo, in the log dialog: the map's Undo never
+        # reaches into the log, and the log's never changes the map.
+        self.log_stack = QUndoStack(self)
+        profiles.opened.connect(self.log_stack.clear)
+        page = tabs.widget(1)
+        assert isinstance(page, QScrollArea)
+        self._week_page = page
+        self._stale = True
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh_week)
+        tabs.currentChanged.connect(lambda _i: self._refresh_week_if_shown())
+        profiles.opened.connect(self._on_profile_opened)
+        model.planChanged.connect(self._on_plan_changed)
+
+    # -- the open profile --------------------------------------------------------------------
+
+    def _store(self) -> ProfileStore | None:
+        # The dialogs use more of the store than the editor's protocol names; it is the real one.
+        return cast("ProfileStore | None", self._profiles.store)
+
+    @property
+    def profile_id(self) -> int:
+        """The open profile."""
+        return self._profiles.profile_id
+
+    def today(self) -> date:
+        """The day plans start and sessions are dated."""
+        return self._model.today()
+
+    def _on_profile_opened(self) -> None:
+        # A dialog about the profile that was open (its log, its settings) must not stay.
+        if self.open_dialog is not None:
+            self.open_dialog.close()
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.week.view import WeekView  # noqa: PLC0415  (after the first paint)
+
+        self.week_view = WeekView(store, self.profile_id, self._model.today)
+        self.week_view.sessionRequested.connect(self.run_session)
+        # A narrow window scrolls the week sideways rather than squeezing seven days; the
+        # scroll area deletes the previous profile's week.
+        self._week_page.setWidget(self.week_view)
+        self._stale = False
+        self._said = ""
+        self._show_status()
+
+    def _on_plan_changed(self) -> None:
+        self._stale = True
+        self._refresh_week_if_shown()
+        self._show_status()
+
+    def _refresh_week_if_shown(self) -> None:
+        if self._stale and self.week_view is not None and self._tabs.currentIndex() == 1:
+            self._refresh_timer.start()
+
+    def _refresh_week(self) -> None:
+        if self.week_view is None:
+            return
+        self._autosave.flush()
+        self.week_view.refresh()
+        self._stale = False
+
+    def details_changed(self) -> None:
+        """The log, settings, health answers or roller changed: re-plan and show it."""
+        if self._store() is None:
+            return
+        self._profiles.reload_details()
+
+    # -- the banner over the map -------------------------------------------------------------
+
+    def _show_status(self) -> None:
+        """Say when the plan is on hold, or the health checklist is due again."""
+        plan = self._model.plan
+        if plan.status is PlanStatus.HOLD:
+            # The planner's message says why and what to do (SPEC §2).
+            self._say(plan.message or self.tr("Your plan is on hold."), closable=False)
+            return
+        due = self._reconfirm_text()
+        if due:
+            # Never answered: the note stays until the checklist is gone through once.
+            self._say(due, closable=self._profiles.health_confirmed_on is not None)
+            return
+        self._said = ""
+        if self._banner.kind:
+            self._banner.dismiss()
+
+    def _say(self, text: str, *, closable: bool) -> None:
+        """Show the banner, once per text: an edit does not bring back a note put off."""
+        if text == self._said:
+            return
+        self._said = text
+        self._banner.show_action(
+            text, self.tr("Health &checklist…"), self.health_checklist, closable=closable
+        )
+
+    def _reconfirm_text(self) -> str:
+        if self._store() is None or not self.profile_id:
+            return ""
+        confirmed = self._profiles.health_confirmed_on
+        if not health_reconfirm_due(confirmed, self.today()):
+            return ""
+        if confirmed is None:
+            return self.tr(
+                "Before your first session, please go through the health checklist: a few "
+                "questions about your skin and health that decide whether rolling is safe now."
+            )
+        return self.tr(
+            "You last went through the health checklist on {day}. Every {weeks} weeks, at the "
+            "course review, please go through it again."
+        ).format(day=long_date(confirmed), weeks=COURSE_WEEKS)
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def show_week(self) -> None:
+        """Bring the Week tab to the front."""
+        self._tabs.setCurrentIndex(1)
+
+    def show_map(self) -> None:
+        """Bring the Map tab to the front."""
+        self._tabs.setCurrentIndex(0)
+
+    def today_session(self) -> None:
+        """Run today's session; on a rest day, say when the next one is."""
+        plan = self._model.plan
+        if plan.status is PlanStatus.HOLD:
+            self._dialogs.show_error(
+                self.tr("No session while the plan is on hold"), plan.message or ""
+            )
+            return
+        today = self.today()
+        session = plan.session_on(today)
+        if session is not None:
+            self.run_session(session)
+            return
+        upcoming = next((s for s in plan.sessions if s.date > today), None)
+        if self._model.logged_on(today) is not None:
+            title, text = self.tr("Today's session is logged"), ""
+        else:
+            title = self.tr("Nothing planned for today")
+            text = self.tr("Today is a rest day for your scalp.") + " "
+        if upcoming is not None:
+            names = ", ".join(self._model.zone(z).display_name for z in upcoming.zones)
+            text += self.tr("The next session is on {day}: {zones}.").format(
+                day=long_date(upcoming.date), zones=names
+            )
+        else:
+            text += plan.message or self.tr("Mark the thinning areas on the map to get a plan.")
+        self._dialogs.show_info(title, text.strip())
+
+    def run_session(self, session: Session) -> None:
+        """Walk through a planned session and log it (the health checklist comes first)."""
+        store = self._store()
+        if store is None:
+            return
+        if self._profiles.health_confirmed_on is None:
+            self.said.emit(
+                self.tr("Please go through the health checklist before the first session.")
+            )
+            self.health_checklist()
+            return
+        from scalpzone.ui.session.runner import SessionRunner  # noqa: PLC0415
+
+        runner = SessionRunner(
+            store, self.profile_id, session, self._model.today, self._window, dialogs=self._dialogs
+        )
+        runner.logged.connect(lambda _entry: self._logged())
+        runner.blockRequested.connect(self._block)
+        self._open(runner)
+
+    def _logged(self) -> None:
+        self.details_changed()
+        self.said.emit(self.tr("Session logged; the plan has moved on."))
+
+    def _block(self, zone_id: str, until: date) -> None:
+        if zone_id in self._model.scalp_map:
+            self._editor.block_until(zone_id, until)
+
+    def session_log(self) -> None:
+        """The log of past sessions, to correct or remove entries (with undo)."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.session.log_dialog import SessionLogDialog  # noqa: PLC0415
+
+        self._open(
+            SessionLogDialog(
+                store,
+                self.profile_id,
+                self.log_stack,
+                self.details_changed,
+                self._window,
+                today=self._model.today,
+                show_error=self._dialogs.show_error,
+            )
+        )
+
+    # -- settings, health, rollers, progress, care guide ---------------------------------------
+
+    def plan_settings(self) -> None:
+        """Every plan setting, checked as it is typed."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415
+
+        dialog = SettingsDialog(store, self.profile_id, self._window)
+        dialog.saved.connect(lambda _settings: self.details_changed())
+        self._open(dialog)
+
+    def health_checklist(self) -> None:
+        """The health questions, with the day they were last confirmed."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.dialogs.health import HealthDialog  # noqa: PLC0415
+
+        dialog = HealthDialog(store, self.profile_id, self.today(), self._window)
+        dialog.confirmed.connect(lambda _health: self.details_changed())
+        self._open(dialog)
+
+    def _health_confirmed(self) -> None:
+        self.details_changed()
+        self._show_status()
+
+    def rollers(self) -> None:
+        """The roller in use, its sessions, and a new one."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.dialogs.rollers import RollersDialog  # noqa: PLC0415
+
+        dialog = RollersDialog(store, self.profile_id, self.today(), self._window)
+        dialog.changed.connect(self.details_changed)
+        self._open(dialog)
+
+    def progress(self) -> None:
+        """Scores over time and sessions per zone."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.dialogs.progress import ProgressDialog  # noqa: PLC0415
+
+        self._autosave.flush()
+        self._open(ProgressDialog(store, self.profile_id, self._window, today=self._model.today))
+
+    def care_guide(self) -> None:
+        """Technique, hygiene, aftercare and the sources, printable."""
+        from scalpzone.ui.dialogs.care_guide import CareGuideDialog  # noqa: PLC0415
+
+        self._open(CareGuideDialog(self._window))
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show a dialog over the window without blocking (so its signals reach us)."""
+        if self.open_dialog is not None:
+            self.open_dialog.close()
+        self.open_dialog = dialog
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.destroyed.connect(lambda _o: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.open_dialog is dialog:
+            self.open_dialog = None
+
+    # -- printing and exports ----------------------------------------------------------------
+
+    def _document(self) -> MapDocument:
+        self._autosave.flush()
+        return self._model.document
+
+    def plan_for(self, weeks: int) -> Plan:
+        """The plan from today for `weeks` weeks, as the week view makes it."""
+        store = self._store()
+        roller = store.current_roller(self.profile_id) if store is not None else None
+        uses = roller.uses if roller is not None else None
+        return plan_ahead(self._document(), self.today(), weeks, uses)
+
+    def _sheet(self) -> PlanSheet:
+        from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent  # noqa: PLC0415
+
+        doc = self._document()
+        content = SheetContent(
+            self.plan_for(PRINT_WEEKS),
+            doc.scalp_map,
+            doc.settings,
+            self._model.profile_name,
+            printed_on=self.today(),
+        )
+        return PlanSheet(content)
+
+    def print_preview(self) -> None:
+        """The printed weeks on screen; paper and printer are chosen in the preview."""
+        from scalpzone.ui.printing.output import preview_dialog  # noqa: PLC0415
+
+        self._open(preview_dialog(self._sheet(), self._window))
+
+    def print_plan(self) -> None:
+        """Print the coming weeks (the system's print dialog)."""
+        from scalpzone.storage import FileWriteError  # noqa: PLC0415
+        from scalpzone.ui.printing.output import print_with_dialog  # noqa: PLC0415
+
+        try:
+            if print_with_dialog(self._sheet(), self._window):
+                self.said.emit(self.tr("The plan was sent to the printer."))
+        except FileWriteError as error:  # "Print to File" chose a file that could not be written
+            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
+
+    def export_pdf(self) -> None:
+        """Write the coming weeks to a PDF file."""
+        from scalpzone.ui.printing.output import export_pdf  # noqa: PLC0415
+
+        sheet = self._sheet()
+        self._export(
+            self.tr("Export the plan as PDF"),
+            "scalpzone-plan.pdf",
+            PDF_FILTER,
+            lambda path: export_pdf(sheet, path),
+            self.tr("{weeks} weeks of the plan").format(weeks=PRINT_WEEKS),
+        )
+
+    def export_calendar(self) -> None:
+        """Write the coming course's sessions to an .ics file for any calendar."""
+        from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
+
+        doc = self._document()
+        plan = self.plan_for(EXPORT_WEEKS)
+        owner = self._model.profile_name or "ScalpZone"
+        count = len(plan.sessions)
+        self._export(
+            self.tr("Export the plan to a calendar"),
+            "scalpzone-plan.ics",
+            ICS_FILTER,
+            lambda path: write_calendar(path, plan, doc.scalp_map, doc.settings, owner),
+            self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
+        )
+
+    def export_plan_csv(self) -> None:
+        """The coming course's sessions as a spreadsheet."""
+        from scalpzone.domain.exports import plan_to_csv  # noqa: PLC0415
+
+        doc = self._document()
+        text = plan_to_csv(self.plan_for(EXPORT_WEEKS), doc.scalp_map)
+        self._export(
+            self.tr("Export the plan as CSV"),
+            "scalpzone-plan.csv",
+            CSV_FILTER,
+            text.encode("utf-8"),
+            self.tr("the plan"),
+        )
+
+    def export_log_csv(self) -> None:
+        """Every logged session as a spreadsheet."""
+        from scalpzone.domain.exports import log_to_csv  # noqa: PLC0415
+
+        doc = self._document()
+        text = log_to_csv(doc.history, doc.scalp_map)
+        self._export(
+            self.tr("Export the session log as CSV"),
+            "scalpzone-log.csv",
+            CSV_FILTER,
+            text.encode("utf-8"),
+            self.tr("{count} logged sessions").format(count=len(doc.history)),
+        )
+
+    def _export(
+        self,
+        title: str,
+        suggested: str,
+        file_filter: str,
+        content: bytes | Callable[[Path], object],
+        what: str,
+    ) -> None:
+        from scalpzone.storage import FileWriteError, write_atomically  # noqa: PLC0415
+
+        path = self._dialogs.save_file(title, self._suggested(suggested), file_filter)
+        if path is None:
+            return
+        try:
+            if isinstance(content, bytes):
+                write_atomically(path, content)
+            else:
+                content(path)
+        except FileWriteError as error:
+            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
+            return
+        self._settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
+        self.said.emit(self.tr("Wrote {what} to {file}.").format(what=what, file=str(path)))
+
+    def _suggested(self, name: str) -> str:
+        """The file name in the folder last exported to, else in the Documents folder."""
+        folder = str(self._settings.value(EXPORT_FOLDER_KEY, "") or "")
+        if not folder:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+        return str(Path(folder) / name) if folder else name

@@ -1,0 +1,1 @@
+"""Pieces every window shares: actions, questions and message boxes, notices, refusals, errors."""

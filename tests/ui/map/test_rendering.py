@@ -1,0 +1,99 @@
+"""What the map looks like: state colours and the bald hatch, in the light and the dark palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.style.colours import mix
+from tests.ui.conftest import WindowMaker
+from tests.ui.helpers import view_point
+
+pytestmark = pytest.mark.gui
+
+DARK = {
+    QPalette.ColorRole.Window: "#2b2b2b",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1e1e1e",
+    QPalette.ColorRole.AlternateBase: "#262626",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#333333",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+}
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette_name(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Run the test in the light palette, then in a dark one."""
+    original = qapp.palette()
+    if request.param == "dark":
+        dark = QPalette(original)
+        for role, colour in DARK.items():
+            dark.setColor(role, QColor(colour))
+        qapp.setPalette(dark)
+    yield str(request.param)
+    qapp.setPalette(original)
+
+
+def _pixel(image: QImage, window: MainWindow, zone_id: str, dy: int = 0) -> QColor:
+    ratio = image.devicePixelRatio()
+    pos = view_point(window, window.model.zone(zone_id).centre) + QPoint(0, dy)
+    return image.pixelColor(round(pos.x() * ratio), round(pos.y() * ratio))
+
+
+def _close(a: QColor, b: QColor, tolerance: int = 14) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def test_states_read_by_colour_and_bald_also_by_hatch(
+    tmp_path: Path, palette_name: str, make_window: WindowMaker
+) -> None:
+    window = make_window()
+    editor = window.editor
+    editor.set_state("crown", ZoneState.BALD)
+    editor.set_severity("occipital", 3)
+    editor.set_severity("midscalp_center", 1)
+    window.commands.show_names.setChecked(False)
+    image = window.view.viewport().grab().toImage()
+    image.save(str(tmp_path / f"map-{palette_name}.png"))
+
+    colours = window.scene.look.colours
+    opacity = window.scene.look.fill_opacity
+    background = colours.background
+    assert (background.lightness() < 80) == (palette_name == "dark")
+
+    def shown(fill: QColor) -> QColor:
+        return mix(background, fill, opacity * fill.alphaF())
+
+    assert _close(_pixel(image, window, "parietal_left"), shown(colours.healthy))
+    assert _close(_pixel(image, window, "occipital", 20), shown(colours.thinning[2]))
+    assert _close(_pixel(image, window, "midscalp_center", 20), shown(colours.thinning[0]))
+
+    # Bald: a patch of the crown holds the bald colour and, between its stripes, the hatch.
+    patch = [_pixel(image, window, "crown", dy) for dy in range(10, 22)]
+    assert any(_close(p, shown(colours.bald), 30) for p in patch)
+    assert len({p.rgb() for p in patch}) >= 2
+
+    # Thinning severities differ in lightness, not only in hue.
+    lightness = [shown(c).lightness() for c in colours.thinning]
+    assert len(set(lightness)) == 3
+
+
+def test_the_opacity_slider_fades_the_fills(window: MainWindow) -> None:
+    window.editor.set_severity("occipital", 3)
+    window.commands.show_names.setChecked(False)
+    strong = _pixel(window.view.viewport().grab().toImage(), window, "occipital", 20)
+    window.legend.slider.setValue(20)
+    assert window.scene.look.fill_opacity == pytest.approx(0.2)
+    faint = _pixel(window.view.viewport().grab().toImage(), window, "occipital", 20)
+    background = window.scene.look.colours.background
+    assert abs(faint.lightness() - background.lightness()) < abs(
+        strong.lightness() - background.lightness()
+    )

@@ -1,0 +1,69 @@
+"""The printable plan: one PDF page per week, with every session date and the disclaimer."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QImage, QPageSize
+
+from scalpzone.domain.mapfile import read_map_file
+from scalpzone.domain.planner import make_plan
+from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, default_page_size, write_pdf
+
+EXAMPLE = Path(__file__).parents[2] / "data" / "spec_example.json"
+poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs poppler-utils (.ci/run installs it)"
+)
+
+
+def _sheet(weeks: int) -> tuple[PlanSheet, list[date]]:
+    doc = read_map_file(EXAMPLE)
+    plan = make_plan(
+        doc.scalp_map, doc.settings, doc.health, doc.history, date(2026, 11, 23), weeks
+    )
+    return PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings, doc.profile_name)), [
+        s.date for s in plan.sessions
+    ]
+
+
+@pytest.mark.gui
+@poppler
+def test_three_weeks_print_as_three_pages_with_every_date_and_the_disclaimer(
+    qapp: object, tmp_path: Path
+) -> None:
+    sheet, dates = _sheet(3)
+    pdf = tmp_path / "plan.pdf"
+    write_pdf(sheet, pdf, QPageSize(QPageSize.PageSizeId.A4))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           3" in info
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for day in dates:
+        assert f"{day:%a} {day.day} {day:%b}" in text
+    assert text.count("Guidance, not medical advice") == 3
+    assert "Alex" in text and "Crown" in text
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    image = QImage(str(next(tmp_path.glob("page*.png"))))
+    inked = sum(
+        1
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width(), 4)
+        if image.pixelColor(x, y).lightness() < 200
+    )
+    assert inked > 300, "the rendered page is (nearly) blank"
+
+
+def test_letter_for_us_locales_a4_elsewhere() -> None:
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    de = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert default_page_size(us).id() == QPageSize.PageSizeId.Letter
+    assert default_page_size(de).id() == QPageSize.PageSizeId.A4
