@@ -22,14 +22,25 @@ pytestmark = [
 ]
 
 SCREEN = "1600x1000x24"
+SMALL_SCREEN = "1024x600x24"
 WAIT_SECONDS = 60
 
 
 @pytest.fixture
 def display() -> Iterator[str]:
     """A fresh Xvfb on a free display number (Xvfb picks it and tells us)."""
+    yield from _xvfb(SCREEN)
+
+
+@pytest.fixture
+def small_display() -> Iterator[str]:
+    """A netbook's 1024×600 screen."""
+    yield from _xvfb(SMALL_SCREEN)
+
+
+def _xvfb(screen: str) -> Iterator[str]:
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", "1", "-screen", "0", screen, "-nolisten", "tcp"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -113,3 +124,57 @@ def test_the_real_app_marks_a_zone_on_a_real_click_and_quits_with_ctrl_q(
     marked = [zone.id for zone in scalp_map.zones if zone.state is not ZoneState.HEALTHY]
     assert len(marked) == 1, marked
     assert scalp_map.zone(marked[0]).state is ZoneState.THINNING
+
+
+def _geometry(env: dict[str, str], window: str) -> tuple[int, int, int, int]:
+    shell = dict(
+        line.split("=", 1) for line in _xdotool(env, "getwindowgeometry", "--shell", window).split()
+    )
+    return int(shell["X"]), int(shell["Y"]), int(shell["WIDTH"]), int(shell["HEIGHT"])
+
+
+def test_on_a_1024_by_600_screen_the_window_and_the_care_guide_fit(
+    small_display: str, tmp_path: Path
+) -> None:
+    database = tmp_path / "scalpzone.sqlite3"
+    env = {
+        **os.environ,
+        "DISPLAY": small_display,
+        "QT_QPA_PLATFORM": "xcb",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    app = subprocess.Popen(
+        [_scalpzone_command(), "--database", str(database)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        window = _xdotool(env, "search", "--sync", "--onlyvisible", "--name", "My scalp").split()[0]
+        x, y, width, height = _geometry(env, window)
+        assert x >= 0 and y >= 0 and x + width <= 1024 and y + height <= 600, (x, y, width, height)
+        _xdotool(env, "windowfocus", "--sync", window)
+        _xdotool(env, "key", "F1")
+        guide = _xdotool(env, "search", "--sync", "--onlyvisible", "--name", "Care guide").split()[
+            0
+        ]
+        gx, gy, gwidth, gheight = _geometry(env, guide)
+        assert gx >= 0 and gy >= 0 and gx + gwidth <= 1024 and gy + gheight <= 600, (
+            gx,
+            gy,
+            gwidth,
+            gheight,
+        )
+        _xdotool(env, "windowfocus", "--sync", guide)
+        _xdotool(env, "key", "Escape")
+        _xdotool(env, "windowfocus", "--sync", window)
+        _xdotool(env, "key", "ctrl+q")
+        _, err = app.communicate(timeout=WAIT_SECONDS)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+    assert app.returncode == 0, err
+    assert "Traceback" not in err
