@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         self.side_splitter.addWidget(zones_box)
         self.side_splitter.addWidget(self.preview)
         self.side_splitter.setChildrenCollapsible(False)
+        # Room for an area's name and the next days' minutes beside the map on any screen.
+        self.side_splitter.setMinimumWidth(340)
         self.side_splitter.setStretchFactor(0, 1)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
         )
 
     def _connect(self) -> None:
+        self.tabs.currentChanged.connect(lambda _i: self._follow_tab())
         self.view.zoneMenuRequested.connect(self._show_zone_menu)
         self.zone_panel.zoneMenuRequested.connect(self._show_zone_menu)
         self.legend.opacityChanged.connect(self.scene.set_fill_opacity)
@@ -345,6 +348,16 @@ class MainWindow(QMainWindow):
         for action in (*self._commands.editing, *self._commands.week):
             action.setEnabled(enabled)
         self._on_current_changed(self.selection.current())
+        self._follow_tab()
+
+    def _follow_tab(self) -> None:
+        """The map's tools and zoom work on the Map tab only (greyed out on the Week tab)."""
+        on_map = self.tabs.currentIndex() == 0
+        shells = self.shells
+        for action in shells.tools.values():
+            action.setEnabled(on_map and self.view.editing_enabled)
+        for action in (shells.zoom_in, shells.zoom_out, shells.fit, shells.compare):
+            action.setEnabled(on_map)
 
     def _on_profile_opened(self) -> None:
         name = self.model.profile_name

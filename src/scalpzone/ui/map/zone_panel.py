@@ -11,14 +11,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.map.model import MapChange, MapModel, ZoneSelection
 from scalpzone.ui.map.tooltips import zone_sentence
 from scalpzone.ui.style.block_mark import block_icon
-from scalpzone.ui.style.colours import MapColours
+from scalpzone.ui.style.colours import MapColours, mix
 from scalpzone.ui.style.words import long_date, severity_word, state_word
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -125,7 +125,8 @@ class ZoneTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return zone_sentence(self._model, zone.id)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.LAST:
-            return QBrush(QColor(self._colours.zone_edge))
+            # Quieter than the names, still above AA contrast (zone_edge was 3:1).
+            return QBrush(mix(self._colours.background, self._colours.label, 0.62))
         return None
 
     def _emit_all(self, column: int) -> None:
@@ -188,10 +189,13 @@ class ZonePanel(QWidget):
         # Fixed widths from the longest texts: re-measuring every row after each edit would
         # cost more than the edit itself.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ZoneTableModel.ZONE, QHeaderView.ResizeMode.Stretch)
+        # The area's name comes first and is never squeezed: the last column takes what is
+        # left, and a narrow panel scrolls sideways rather than eliding names.
+        header.setStretchLastSection(True)
         metrics = self.fontMetrics()
         icon = self.table.iconSize().width() or 16
         widths = {
+            ZoneTableModel.ZONE: metrics.horizontalAdvance("Mid-scalp (centre)") + icon + 16,
             ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning") + icon + 24,
             ZoneTableModel.SEVERITY: metrics.horizontalAdvance("moderate") + 20,
             ZoneTableModel.LAST: metrics.horizontalAdvance("30 Sep 2026") + 20,

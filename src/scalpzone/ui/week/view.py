@@ -28,7 +28,7 @@ from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.map.model import plan_ahead
 from scalpzone.ui.style.colours import MapColours
 from scalpzone.ui.style.references import sources_paragraph
-from scalpzone.ui.style.words import full_day, short_day
+from scalpzone.ui.style.words import full_day, short_day, with_dates
 
 if TYPE_CHECKING:
     from scalpzone.storage.store import ProfileStore
@@ -100,7 +100,8 @@ class DayColumn(QFrame):
         names = {z.id: z for z in scalp_map.zones}
         if session is None:
             rest = QLabel(self.tr("Rest day"), self)
-            rest.setEnabled(False)
+            # Quiet, but readable: a disabled label would fall below AA contrast.
+            rest.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self._layout.addWidget(rest)
             self._lines.append(self.tr("Rest day"))
         else:
@@ -257,6 +258,7 @@ class WeekView(QWidget):
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(self.side)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setMinimumWidth(260)
         self.rule_view = QTextBrowser(self)
         self.rule_view.setAccessibleName(self.tr("Why: the rule and its source"))
@@ -349,7 +351,7 @@ class WeekView(QWidget):
             heading = self.tr("Nothing to plan yet")
             todo = self.tr("What to do: mark the areas that are thinning on the map.")
         self.banner.setText(
-            f"<b>{html.escape(heading)}</b><br>{html.escape(plan.message)}<br>{html.escape(todo)}"
+            f"<b>{html.escape(heading)}</b><br>{html.escape(with_dates(plan.message))}<br>{html.escape(todo)}"
         )
         self.banner.setStyleSheet(
             "QLabel { border: 2px solid #c2413f; border-radius: 4px; padding: 8px; }"
@@ -372,7 +374,9 @@ class WeekView(QWidget):
         if not plan.warnings:
             self.side_layout.addWidget(QLabel(self.tr("None this week."), self.side))
         for warning in plan.warnings:
-            self._add_row(self._warning_title(warning), warning.code.rule_id, warning.message)
+            self._add_row(
+                self._warning_title(warning), warning.code.rule_id, with_dates(warning.message)
+            )
 
         heading = QLabel(self.tr("Left out of the plan"), self.side)
         heading.setFont(bold)
@@ -387,7 +391,7 @@ class WeekView(QWidget):
         for rejection in shown:
             text = f"{names.get(rejection.zone, rejection.zone)}: {reasons[rejection.reason.value]}"
             if rejection.until is not None:
-                text += self.tr(" until {day}").format(day=rejection.until.isoformat())
+                text += self.tr(" until {day}").format(day=short_day(rejection.until))
             self._add_row(text, rejection.reason.value)
         if healthy:
             text = self.tr("{count} healthy areas, not rolled").format(count=len(healthy))
@@ -413,6 +417,10 @@ class WeekView(QWidget):
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(6, 4, 6, 4)
         label = QLabel(text, row)
+        # Long lines wrap: the panel never scrolls sideways, so "Why?" stays in view.
+        label.setWordWrap(True)
+        label.setMinimumWidth(1)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setToolTip(detail or text)
         why = QPushButton(self.tr("Why?"), row)
         why.setAccessibleName(self.tr("Why: {what}").format(what=text))
