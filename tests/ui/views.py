@@ -64,6 +64,12 @@ def every_view(qtbot: QtBot, window: MainWindow) -> Iterator[tuple[str, QWidget]
     QApplication.processEvents()
     yield "week tab", window
     window.week.show_map()
+    window.template_gallery()
+    gallery = window.gallery
+    qtbot.waitExposed(gallery)
+    gallery.choose("norwood-3v")
+    yield "template gallery", gallery
+    gallery.reject()
     for name, open_it in _dialogs(window):
         open_it()
         dialog = window.week.open_dialog

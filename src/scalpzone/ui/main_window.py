@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
             delete_zone=self._delete_current_zone,
             choose_tool=self.choose_tool,
             apply_template=self.apply_template,
+            template_gallery=self.template_gallery,
             clear_marks=self._clear_marks,
             clear_hairline=self.editor.clear_hairline,
             zoom_in=lambda: self.view.zoom_by(1.25),
@@ -397,6 +398,22 @@ class MainWindow(QMainWindow):
         self.shells.tools[key].setChecked(True)
         self.view.set_tool(self.tools[key])
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def template_gallery(self) -> None:
+        """Map › Apply template…: the stages as pictures; the chosen one is applied."""
+        from scalpzone.ui.dialogs.template_gallery import TemplateGallery  # noqa: PLC0415
+
+        gallery = TemplateGallery(self.scene.look.colours, self)
+        self.gallery = gallery
+
+        def chosen() -> None:
+            template = gallery.chosen()
+            if template is not None:
+                self.apply_template(template)
+
+        gallery.accepted.connect(chosen)
+        gallery.finished.connect(lambda _r: gallery.deleteLater())
+        gallery.open()
 
     def apply_template(self, template: Template) -> None:
         """Set the regions as a hair-loss stage has them, after asking if marks would change."""

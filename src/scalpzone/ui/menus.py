@@ -61,6 +61,7 @@ class Handlers:
     delete_zone: Callable[[], None]
     choose_tool: Callable[[str], None]
     apply_template: Callable[[Template], None]
+    template_gallery: Callable[[], None]
     clear_marks: Callable[[], None]
     clear_hairline: Callable[[], None]
     zoom_in: Callable[[], None]
@@ -226,9 +227,6 @@ def build_shells(
 
 def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActions:
     """Fill the menus (after the first paint: nobody can open one before it)."""
-    # The templates are read only here, after the first paint.
-    from scalpzone.domain.templates import template_table  # noqa: PLC0415
-
     if do.week is None:
         raise ValueError("the menus need the week's commands")
     week_do = do.week
@@ -348,21 +346,12 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     for action in tools.values():
         map_menu.addAction(action)
     map_menu.addSeparator()
-    templates = map_menu.addMenu(make.tr("Apply &template"))
-    families: dict[str, QMenu] = {}
-    for template in template_table().templates:
-        family = families.get(template.family)
-        if family is None:
-            family = families[template.family] = templates.addMenu(template.family)
-        family.addAction(
-            make.make(
-                template.stage,
-                template.description,
-                _applier(do, template),
-                translate=False,
-                parent=family,
-            )
-        )
+    gallery = make.make(
+        "Apply &template…",
+        "Start from a hair-loss stage, chosen from pictures of the map",
+        do.template_gallery,
+    )
+    map_menu.addAction(gallery)
     clear = make.make("Clear all &marks", "Set every preset region back to healthy", do.clear_marks)
     clear_hairline = make.make("Clear &hairline", "Remove the drawn hairline", do.clear_hairline)
     map_menu.addAction(clear)
@@ -390,7 +379,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         *tools.values(),
         clear,
         clear_hairline,
-        *templates.actions(),
+        gallery,
     ]
     return WindowActions(
         shells.undo,
@@ -491,10 +480,6 @@ def _appearance(do: Handlers, key: str) -> Callable[[], None]:
 
 def _chooser(do: Handlers, key: str) -> Callable[[], None]:
     return lambda: do.choose_tool(key)
-
-
-def _applier(do: Handlers, template: Template) -> Callable[[], None]:
-    return lambda: do.apply_template(template)
 
 
 def _follow_stack(make: ActionFactory, stack: QUndoStack, undo: QAction, redo: QAction) -> None:
