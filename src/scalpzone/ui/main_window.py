@@ -25,7 +25,7 @@ from scalpzone import APP_NAME
 from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.legend import LegendBar
-from scalpzone.ui.map.model import MapModel, ZoneSelection
+from scalpzone.ui.map.model import MapChange, MapModel, ZoneSelection
 from scalpzone.ui.map.next_sessions import NextSessionsPreview
 from scalpzone.ui.map.scene import MapScene
 from scalpzone.ui.map.scores import ScoresLabel
@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _i: self._follow_tab())
+        self.model.mapChanged.connect(self._tour_follows)
         self.view.zoneMenuRequested.connect(self._show_zone_menu)
         self.zone_panel.zoneMenuRequested.connect(self._show_zone_menu)
         self.legend.opacityChanged.connect(self.scene.set_fill_opacity)
@@ -390,6 +391,15 @@ class MainWindow(QMainWindow):
             ),
         ]
         self.tour_bar.start_tour(steps, lambda: self.settings.setValue(TOUR_DONE_KEY, True))
+
+    def _tour_follows(self, change: MapChange) -> None:
+        """The tour moves on when the person does what a step asks (Next is not needed)."""
+        if self.tour_bar.tour_step < 0:
+            return
+        if change.hairline or change.added:
+            self.tour_bar.advance_past(2)  # drew the hairline or a zone
+        elif change.changed and not change.reset:
+            self.tour_bar.advance_past(0)  # marked an area
 
     # Commands ----------------------------------------------------------------------------------
 

@@ -121,6 +121,17 @@ class NoticeBar(QFrame):
         last = self._step == count - 1
         self.next_button.setText(self.tr("&Done") if last else self.tr("&Next"))
 
+    @property
+    def tour_step(self) -> int:
+        """The tour's step on show (0-based), or -1 when no tour is running."""
+        return self._step if self.kind == HINT else -1
+
+    def advance_past(self, step: int) -> None:
+        """The person did what step `step` asks: show the step after it (if not there yet)."""
+        if self.kind == HINT and self._step <= step:
+            self._step = step
+            self._next()
+
     def _next(self) -> None:
         if self._step + 1 < len(self._steps):
             self._step += 1
