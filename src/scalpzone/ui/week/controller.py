@@ -121,6 +121,7 @@ class WeekController(QObject):
 
         self.week_view = WeekView(store, self.profile_id, self._model.today)
         self.week_view.sessionRequested.connect(self.run_session)
+        self.week_view.checklistRequested.connect(self.health_checklist)
         # A narrow window scrolls the week sideways rather than squeezing seven days; the
         # scroll area deletes the previous profile's week.
         self._week_page.setWidget(self.week_view)

@@ -195,6 +195,7 @@ class WeekView(QWidget):
     """
 
     sessionRequested = Signal(object)
+    checklistRequested = Signal()
 
     def __init__(
         self,
@@ -241,6 +242,10 @@ class WeekView(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.banner.hide()
+        # On hold, the way back is one click away: the checklist, to untick what has cleared.
+        self.checklist_button = QPushButton(self.tr("Open the health &checklist…"), self)
+        self.checklist_button.clicked.connect(self.checklistRequested)
+        self.checklist_button.hide()
 
         self.columns: list[DayColumn] = []
         days = QHBoxLayout()
@@ -275,6 +280,7 @@ class WeekView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(self.banner)
+        layout.addWidget(self.checklist_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(body, 1)
         self.why_buttons: list[QPushButton] = []
         self.refresh()
@@ -337,22 +343,24 @@ class WeekView(QWidget):
         self._fill_side(plan, doc.scalp_map)
 
     def _show_status(self, plan: Plan) -> None:
+        on_hold = plan.status is PlanStatus.HOLD
+        self.checklist_button.setVisible(on_hold)
         if plan.status is PlanStatus.OK:
             self.banner.hide()
             self.banner.clear()
             return
-        if plan.status is PlanStatus.HOLD:
+        if on_hold:
+            # The planner's message already says why and what to do: say it once.
             heading = self.tr("Your plan is on hold")
-            todo = self.tr(
-                "What to do: see a doctor or dermatologist about the ticked item. Once it has "
-                "cleared, untick it in the health checklist and the plan comes back."
-            )
+            lines = [with_dates(plan.message)]
         else:
             heading = self.tr("Nothing to plan yet")
-            todo = self.tr("What to do: mark the areas that are thinning on the map.")
-        self.banner.setText(
-            f"<b>{html.escape(heading)}</b><br>{html.escape(with_dates(plan.message))}<br>{html.escape(todo)}"
-        )
+            lines = [
+                with_dates(plan.message),
+                self.tr("What to do: mark the areas that are thinning on the map."),
+            ]
+        body = "<br>".join(html.escape(line) for line in lines if line)
+        self.banner.setText(f"<b>{html.escape(heading)}</b><br>{body}")
         self.banner.setStyleSheet(
             "QLabel { border: 2px solid #c2413f; border-radius: 4px; padding: 8px; }"
         )
