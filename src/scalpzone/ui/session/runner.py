@@ -449,6 +449,8 @@ class SessionRunner(QDialog):
         if not zones:
             self._show_error(self.tr("Tick at least one area you rolled, or choose Skip."))
             return
+        if status is SessionStatus.DONE and not self._roller_or_go_on():
+            return
         entry = HistoryEntry(self.log_day(), zones, self.session.needle_mm, status, self._note())
         try:
             self._store.log_session(self._profile_id, entry)
@@ -461,6 +463,19 @@ class SessionRunner(QDialog):
             self.blockRequested.emit(self.irritation_zone.currentData(), self.block_until())
         self.logged.emit(entry)
         self.accept()
+
+    def _roller_or_go_on(self) -> bool:
+        """With no roller recorded, ask before logging: its uses could not be counted."""
+        if self._store.current_roller(self._profile_id) is not None:
+            return True
+        return self._dialogs.confirm(
+            self.tr("No roller recorded"),
+            self.tr(
+                "No roller is recorded (Plan › Rollers), so this session cannot count toward "
+                "replacing one. Log the session anyway? You can add your roller afterwards."
+            ),
+            self.tr("Log anyway"),
+        )
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
