@@ -391,3 +391,14 @@ def test_with_no_roller_recorded_done_asks_before_logging(
     with qtbot.waitSignal(runner.logged):
         click(qtbot, runner.done_button)
     assert store.load_profile(pid).document.history[-1].zones == session.zones
+
+
+def test_each_area_page_has_a_timer_for_the_areas_minutes(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    store, pid, session = mondays_session(window)
+    runner = open_runner(qtbot, store, pid, session, dialogs)
+    scalp_map = store.load_profile(pid).document.scalp_map
+    for page, zone_id in zip(runner.zone_pages, session.zones, strict=True):
+        assert page.timer.total == scalp_map.zone(zone_id).minutes * 60
+        assert not page.timer.running
