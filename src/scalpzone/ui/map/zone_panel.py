@@ -196,7 +196,7 @@ class ZonePanel(QWidget):
         icon = self.table.iconSize().width() or 16
         widths = {
             ZoneTableModel.ZONE: metrics.horizontalAdvance("Mid-scalp (centre)") + icon + 16,
-            ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning") + icon + 24,
+            ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning") + icon + 36,
             ZoneTableModel.SEVERITY: metrics.horizontalAdvance("moderate") + 20,
             ZoneTableModel.LAST: metrics.horizontalAdvance("30 Sep 2026") + 20,
         }

@@ -52,7 +52,7 @@ def restore_if_fits(widget: QWidget, saved: object, width: int, height: int) -> 
     """Put back a saved geometry when it still fits the screen; otherwise ask for width × height.
 
     A size saved on a big monitor is not forced on a laptop: the window opens at what fits,
-    placed inside the available area.
+    and the window manager places it.
     """
     if isinstance(saved, QByteArray) and widget.restoreGeometry(saved):
         area = available(widget)
@@ -62,9 +62,6 @@ def restore_if_fits(widget: QWidget, saved: object, width: int, height: int) -> 
             ):
                 widget.move(area.topLeft())
             return
+    # Where it goes is the window manager's choice (placing the client at the top would put
+    # the title bar above the screen on some).
     resize_to_fit(widget, width, height)
-    area = available(widget)
-    widget.move(
-        area.left() + max(0, (area.width() - widget.width()) // 2),
-        area.top() + max(0, (area.height() - widget.height()) // 2),
-    )
