@@ -45,3 +45,14 @@ def test_a_saved_size_comes_back_only_when_it_fits(qtbot: QtBot) -> None:
     assert fresh.width() <= area.width() and fresh.height() <= area.height()
     restore_if_fits(fresh, None, 1180, 780)
     assert fresh.width() <= area.width() and fresh.height() <= area.height()
+
+
+def test_needle_boxes_write_millimetres_as_the_rest_of_the_app(qtbot: QtBot) -> None:
+    from scalpzone.ui.widgets.refusals import needle_box
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = needle_box(parent, 1.0)
+    assert box.text() == "1.0 mm"  # not "1.00 mm" beside "1.0 mm" elsewhere
+    box.setValue(0.25)
+    assert box.text() == "0.25 mm"
