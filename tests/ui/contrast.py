@@ -196,7 +196,9 @@ def _cells(view: QAbstractItemView, top: QWidget) -> Iterator[tuple[QWidget, str
             if not isinstance(text, str) or not text.strip():
                 continue
             rect = view.visualRect(index).adjusted(2, 1, -2, -1)
-            if rect.isEmpty() or not viewport.rect().intersects(rect):
+            seen = viewport.rect().intersected(rect)
+            # A cell scrolled mostly out of view is a matter of room, not of contrast.
+            if rect.isEmpty() or seen.width() * seen.height() < 0.6 * rect.width() * rect.height():
                 continue
             yield view, text, _visible_rect(viewport, top, rect)
 

@@ -55,7 +55,7 @@ from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
-from scalpzone.ui.widgets.screen_fit import restore_if_fits
+from scalpzone.ui.widgets.screen_fit import available, restore_if_fits
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
@@ -215,8 +215,10 @@ class MainWindow(QMainWindow):
         self.side_splitter.addWidget(zones_box)
         self.side_splitter.addWidget(self.preview)
         self.side_splitter.setChildrenCollapsible(False)
-        # Room for an area's name and the next days' minutes beside the map on any screen.
-        self.side_splitter.setMinimumWidth(340)
+        # Room for the areas' names and the next days' minutes, as far as the screen allows
+        # beside the map's column (the window must still fit the screen).
+        beside = available(self).width() - map_column.minimumSizeHint().width() - 40
+        self.side_splitter.setMinimumWidth(max(0, min(340, beside)))
         self.side_splitter.setStretchFactor(0, 1)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
