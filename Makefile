@@ -14,7 +14,7 @@ STAMP := $(VENV)/.installed
 PIP := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT \
 	-u PIP_REQUIRE_VIRTUALENV PIP_CONFIG_FILE=/dev/null $(BIN)/python -m pip
 
-.PHONY: run test lint bench lock bundle package package-check package-windows \
+.PHONY: run test test-dev lint bench lock bundle package package-check package-windows \
 	package-windows-check clean
 
 $(LOCKED): $(LOCK)
@@ -31,8 +31,13 @@ $(STAMP): pyproject.toml $(LOCKED)
 run: $(STAMP)
 	$(BIN)/scalpzone
 
+# `make test` is the full CI run (Hypothesis profile "ci"); `make test-dev` tries fewer examples
+# per property and stops at the first failure, for a quick loop while editing.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	SCALPZONE_HYPOTHESIS=ci QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test-dev: $(STAMP)
+	SCALPZONE_HYPOTHESIS=dev QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -x -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+# Two Hypothesis profiles, chosen by SCALPZONE_HYPOTHESIS (default "ci", which `make test` runs):
+# "ci" tries 500 examples per property; "dev" tries 50, for a quick loop while editing. A test
+# that sets its own max_examples keeps it under both.
 settings.register_profile(
-    "scalpzone",
+    "ci",
     max_examples=500,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.load_profile("scalpzone")
+settings.register_profile("dev", settings.get_profile("ci"), max_examples=50)
+settings.load_profile(os.environ.get("SCALPZONE_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scalpzone import __version__
+from scalpzone.cli_archive import ARCHIVE_SUFFIX, is_zip, run_archive_export, run_archive_import
 from scalpzone.cli_errors import run_reported
+from scalpzone.cli_photos import add_photos_parser, run_photos
+from scalpzone.cli_report import add_report_command, run_report
 from scalpzone.domain.mapfile import (
     MapDocument,
     dump_map_document,
@@ -144,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = commands.add_parser(
         "import",
-        help="store a map file as a new profile",
+        help="store a map file or an archive (.scalpzone) as a new profile",
         description="Store a map file as a new profile. A file with any problem is refused "
         "whole and the database is left unchanged.",
     )
@@ -158,14 +161,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write a stored profile to a map file",
-        description="Write a stored profile to a map file (the format `import` reads).",
+        help="write a stored profile to an archive (.scalpzone) or a map file",
+        description="Write a stored profile. FILE.scalpzone: an archive holding everything "
+        "(map, dated maps and hairlines, settings, checklist, rollers, the whole log, photos); "
+        "any other name: the map file (JSON) to share a map.",
     )
     export.add_argument("--profile", metavar="NAME", required=True, help="the profile to export")
     export.add_argument(
         "--output", type=Path, metavar="FILE", required=True, help="the map file to write"
     )
     _add_database(export)
+
+    add_report_command(commands, _iso_date, _add_database)
+    add_photos_parser(commands, _add_database, _iso_date)
 
     profiles = commands.add_parser(
         "profiles",
@@ -305,7 +313,7 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
 
         plan = _plan_for(doc, args)
         owner = doc.profile_name or "ScalpZone"
-        calendar = (doc.scalp_map, doc.settings, owner)
+        calendar = (doc.scalp_map, doc.settings, owner, doc.history)
         if not _written(args.output, lambda path: write_calendar(path, plan, *calendar)):
             return EXIT_FAILURE
         count = len(plan.sessions)
@@ -321,6 +329,8 @@ def _cmd_export_ics(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    if str(args.file) != "-" and is_zip(args.file):
+        return run_archive_import(args, _with_database)
     doc = _read_document(args.file)  # before the database opens: a bad file changes nothing
 
     def store_it(db: Database, store: ProfileStore) -> int:
@@ -339,6 +349,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.output.suffix.lower() == ARCHIVE_SUFFIX:
+        return run_archive_export(args, _with_database)
+
     def export_it(_db: Database, store: ProfileStore) -> int:
         summary = store.find_profile(args.profile)
         document = store.export_document(summary.id)
@@ -388,6 +401,7 @@ def _with_database(
 ) -> int:
     """Open the database (saying what happened at open), run the action, close it."""
     from scalpzone.storage import (  # noqa: PLC0415  (SQLAlchemy only for database commands)
+        ArchiveError,
         BackupNotFoundError,
         Database,
         InvalidProfileDataError,
@@ -407,6 +421,7 @@ def _with_database(
         finally:
             db.close()
     except (
+        ArchiveError,
         ProfileNotFoundError,
         ProfileNameError,
         BackupNotFoundError,
@@ -426,7 +441,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-ics": _cmd_export_ics,
     "import": _cmd_import,
     "export": _cmd_export,
+    "photos": lambda args: run_photos(args, _with_database),
     "profiles": _cmd_profiles,
+    "report": lambda args: run_report(args, _with_database, _written),
     "backups": _cmd_backups,
 }
 

@@ -124,11 +124,13 @@ def run_self_test(out: TextIO | None = None, qt_options: Sequence[str] = ()) -> 
 
 
 def _run(root: Path, watch: Watch, out: TextIO) -> int:
+    from scalpzone.selftest_photos import check_photos  # noqa: PLC0415
     from scalpzone.selftest_window import WindowChecks  # noqa: PLC0415
 
     window = WindowChecks(root, watch)
     checks: list[tuple[str, Callable[[Path], str]]] = [
         ("database", _database),
+        ("photos", check_photos),
         ("plan", _plan),
         ("pdf", lambda folder: _pdf(folder, watch)),
         *window.steps(),

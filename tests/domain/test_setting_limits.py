@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from scalpzone.domain.rules import RULES_BY_ID
+from scalpzone.domain.problems import Limit, Problem
+from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM, RULES_BY_ID
 from scalpzone.domain.settings import (
+    ROLLER_MAX_USES,
     SETTING_KEYS,
     SETTING_LIMIT_RULES,
     parse_settings,
@@ -60,3 +62,34 @@ def test_no_day_chosen_is_refused_in_plain_words() -> None:
     assert str(problems[0]) == (
         "settings.session_days: [] chooses no day (a plan needs at least one session day)"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "limit"),
+    [
+        ({"needle_mm": 2.0}, Limit("needle_mm", 2.0, NEEDLE_MAX_MM, "maximum")),
+        ({"needle_mm": 0.1}, Limit("needle_mm", 0.1, NEEDLE_MIN_MM, "minimum")),
+        ({"roller_max_uses": 31}, Limit("roller_max_uses", 31, ROLLER_MAX_USES[1], "maximum")),
+        ({"roller_max_uses": 0}, Limit("roller_max_uses", 0, ROLLER_MAX_USES[0], "minimum")),
+    ],
+)
+def test_a_refused_limit_carries_setting_value_bound_and_kind(
+    raw: dict[str, object], limit: Limit
+) -> None:
+    _, problems = parse_settings(raw)
+    assert [p.limit for p in problems] == [limit]
+
+
+@pytest.mark.parametrize("raw", [{"session_minutes": 7.5}, {"session_time": "25:00"}, {"x": 1}])
+def test_refusals_that_pass_no_limit_carry_none(raw: dict[str, object]) -> None:
+    _, problems = parse_settings(raw)
+    assert problems
+    assert all(p.limit is None for p in problems)
+
+
+def test_the_rule_is_found_from_the_fields_not_the_words() -> None:
+    reworded = Problem("x", "zu lang", Limit("needle_mm", 2.0, NEEDLE_MAX_MM, "maximum"))
+    assert refusal_rule(reworded) == "needle_length"
+    assert setting_of(reworded) == "needle_mm"
+    worded_only = Problem("settings.needle_mm", "2.0 is above the 1.5 mm maximum")
+    assert refusal_rule(worded_only) is None

@@ -19,6 +19,7 @@ from scalpzone.selftest import run_self_test
 
 STEPS = [
     "database",
+    "photos",
     "plan",
     "pdf",
     "window",

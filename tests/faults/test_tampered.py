@@ -19,9 +19,20 @@ from hypothesis import strategies as st
 from scalpzone.cli import main
 from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.mapfile import dump_map_document, read_map_file
-from scalpzone.storage import Database, ProfileStore, StorageError
+from scalpzone.domain.photos import Alignment, DateSource, PhotoView, PreparedPhoto
+from scalpzone.storage import Database, PhotoStore, ProfileStore, StorageError
 
 from .storage_faults import EXAMPLE
+
+_PHOTO = PreparedPhoto(
+    image=b"\xff\xd8\xff\xe0" + b"\x00" * 60,
+    thumbnail=b"\xff\xd8\xff\xe0" + b"\x00" * 20,
+    width=64,
+    height=48,
+    taken_on=date(2026, 11, 24),
+    date_source=DateSource.GIVEN,
+    source_name="crown.jpg",
+)
 
 #: (table, column, bad value, words the report must contain)
 CASES: list[tuple[str, str, object, str]] = [
@@ -69,6 +80,17 @@ CASES: list[tuple[str, str, object, str]] = [
     ("rollers", "needle_mm", 9.5, "rollers row"),
     ("rollers", "first_use", "tomorrow", "rollers row"),
     ("rollers", "retired_on", "2000-01-01", "rollers row"),
+    ("photos", "view", "feet", "photos row"),
+    ("photos", "taken_on", "2026-02-30", "photos row"),
+    ("photos", "width", 0, "photos row"),
+    ("photos", "height", 99999, "photos row"),
+    ("photos", "source_name", "x" * 300, "photos row"),
+    ("photos", "added_at", "teatime", "photos row"),
+    ("photo_data", "image", b"GIF89a", "photo_data row"),
+    ("photo_data", "thumbnail", b"\xff\xd8\xff" + b"\x00" * (600 * 1024), "photo_data row"),
+    ("photo_zones", "zone_id", "nowhere", "photo_zones of photo"),
+    ("photo_alignments", "first_points", "[[0.5, 0.5]]", "photo_alignments row"),
+    ("photo_alignments", "second_points", "[[2, 0], [0, 0]]", "photo_alignments row"),
 ]
 
 
@@ -82,6 +104,11 @@ def _database(path: Path) -> int:
         doc = store.load_profile(pid).document
         store.save_map(pid, doc.scalp_map, date(2026, 11, 25))
         store.save_health(pid, doc.health, date(2026, 11, 23))
+        photos = PhotoStore(db)
+        first, second = photos.add_photos(pid, PhotoView.CROWN, [_PHOTO, _PHOTO])
+        photos.link_zones(pid, first, ["crown"])
+        marks = Alignment(((0.1, 0.2), (0.8, 0.2)), ((0.2, 0.2), (0.9, 0.3)))
+        photos.save_alignment(pid, first, second, marks)
         return pid
 
 
@@ -103,7 +130,7 @@ def _read_everything(path: Path, pid: int) -> list[str]:
     """Every reader the window and the CLI use; the messages of what they refused."""
     refused: list[str] = []
     with Database.open(path) as db:
-        store = ProfileStore(db)
+        store, photos = ProfileStore(db), PhotoStore(db)
         for reader in (
             store.profiles,
             lambda: store.load_profile(pid),
@@ -112,6 +139,10 @@ def _read_everything(path: Path, pid: int) -> list[str]:
             lambda: store.rollers(pid),
             lambda: store.current_roller(pid),
             lambda: store.map_snapshots(pid),
+            lambda: photos.photos(pid),
+            lambda: [photos.image(pid, p.id) for p in photos.photos(pid)],
+            lambda: [photos.thumbnail(pid, p.id) for p in photos.photos(pid)],
+            lambda: photos.alignment(pid, 1, 2),
         ):
             try:
                 reader()
@@ -155,7 +186,8 @@ def test_every_table_and_column_is_covered() -> None:
 
     tables = Base.metadata.tables
     health_flags = {c.name for c in tables["health"].columns} - {"profile_id", "confirmed_on"}
-    skipped = {"id", "profile_id", "position"}  # keys, and the map order SQLite owns
+    # keys (a photo's own id in the photo tables too), and the map order SQLite owns
+    skipped = {"id", "profile_id", "position", "photo_id", "first_id", "second_id"}
     wanted = {
         (name, column.name)
         for name, table in tables.items()

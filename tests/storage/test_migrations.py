@@ -233,7 +233,7 @@ def test_migrating_from_scratch_gives_exactly_the_models_schema(tmp_path: Path) 
     a, b = sqlite3.connect(migrated), sqlite3.connect(created)
     assert _shape(a) == _shape(b)
     assert _constraint_names(a) == _constraint_names(b)
-    assert _autoincrement_tables(a) == _autoincrement_tables(b) == {"session_log"}
+    assert _autoincrement_tables(a) == _autoincrement_tables(b) == {"session_log", "photos"}
     a.close()
     b.close()
 

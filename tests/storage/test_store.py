@@ -262,7 +262,7 @@ def test_one_action_is_one_transaction(store: ProfileStore, db: Database) -> Non
     """An error in the middle of an action leaves the database as it was before."""
     pid = store.create_profile("Alex")
     with pytest.raises(RuntimeError), db.transaction() as session:
-        from scalpzone.storage.repositories import LogRepository
+        from scalpzone.storage.log_repositories import LogRepository
 
         LogRepository(session).add(pid, [done(DAY, "crown")])
         raise RuntimeError("the power went")

@@ -26,7 +26,7 @@ from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf
 from scalpzone.ui.style.references import references_html
 from scalpzone.ui.week.view import WeekView
 from tests.ui.helpers import MONDAY
-from tests.ui.issue5_support import profile_with_thinning
+from tests.ui.thinning_profile import profile_with_thinning
 
 pytestmark = pytest.mark.gui
 

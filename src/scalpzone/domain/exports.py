@@ -12,6 +12,7 @@ from icalendar import Alarm, Calendar, Event
 
 from scalpzone.domain.guidance import DISCLAIMER, SHORT_STEPS
 from scalpzone.domain.history import HistoryEntry
+from scalpzone.domain.photo_reminders import PHOTO_REMINDER
 from scalpzone.domain.plan import Plan
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.settings import Settings
@@ -44,6 +45,7 @@ def plan_to_ics(
     owner: str,
     stamp: datetime | None = None,
     previous: bytes | None = None,
+    photo_days: frozenset[date] = frozenset(),
 ) -> bytes:
     """One event per session at the session time, zones in the description, a reminder before.
 
@@ -51,6 +53,7 @@ def plan_to_ics(
     `owner` (the profile's name or id) keeps UIDs stable across exports. `previous` is the
     calendar this export replaces, if any: its sessions on days of this plan that no longer
     have one come back as cancelled events, so a calendar app drops them (docs/week.md).
+    Sessions on `photo_days` carry the progress-photo reminder in their title and description.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -73,6 +76,9 @@ def plan_to_ics(
         )
         if session.patch_test:
             lines.append("Patch test: this area only; wait 48 hours and check the skin.")
+        if session.date in photo_days:
+            title += " (progress photos first)"
+            lines.append(PHOTO_REMINDER)
         lines += ["", SHORT_STEPS, "", DISCLAIMER]
         event = Event()
         uid = session_uid(owner, session.date.isoformat())

@@ -1,12 +1,22 @@
-"""Plain-Python polygon arithmetic in the unit square (no geometry library on the planning path)."""
+"""Polygon arithmetic in the unit square, and the rules a drawn outline must keep.
+
+Measures are plain Python (no geometry library on the planning path). Clipping a drawn outline
+to the scalp needs shapely, imported only when a zone is drawn past the scalp's edge.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
+
+from scalpzone.domain.limits import MIN_ZONE_AREA, OUTLINE_MAX_POINTS
 
 Point = tuple[float, float]
+
+#: Stored coordinates keep four decimals (a tenth of a millimetre on a real head).
+DECIMALS = 4
 
 #: Outlines remembered by the cached measures below: every drawn zone of the largest map
 #: allowed (docs/limits.md), twice over, since an edit keeps most of a map's outlines.
@@ -270,3 +280,113 @@ def outline_crossing(points: Sequence[Point]) -> tuple[int, int] | None:
         return _crossing(points)
     except TypeError:
         return first_crossing(points)
+
+
+class EditRefusedError(ValueError):
+    """An edit that would break the map; the message says why in plain words."""
+
+
+def rounded(point: Point) -> Point:
+    """A point kept inside the unit square and rounded to the stored four decimals."""
+    x = min(max(point[0], 0.0), 1.0)
+    y = min(max(point[1], 0.0), 1.0)
+    return (round(x, DECIMALS), round(y, DECIMALS))
+
+
+def _dedupe(points: Sequence[Point]) -> list[Point]:
+    """The corners without a corner repeated next to itself (nor the first repeated as last)."""
+    out: list[Point] = []
+    for point in points:
+        if not out or out[-1] != point:
+            out.append(point)
+    if len(out) > 1 and out[0] == out[-1]:
+        out.pop()
+    return out
+
+
+def check_outline(points: Sequence[Point]) -> None:
+    """Refuse an edited outline that would be broken: too few points, crossing or too small."""
+    if len(points) < 3:
+        raise EditRefusedError("A zone keeps at least three points.")
+    if first_crossing(points) is not None:
+        raise EditRefusedError("That would make the outline cross itself, so it was not changed.")
+    if polygon_area(points) < MIN_ZONE_AREA:
+        raise EditRefusedError("That would make the zone too small to roll, so it was not changed.")
+
+
+def _polygons(shape: Any) -> list[Any]:
+    """The polygons in what an intersection gave: none, one, or several."""
+    if shape.geom_type == "Polygon":
+        return [shape]
+    if shape.geom_type in ("MultiPolygon", "GeometryCollection"):
+        return [part for geom in shape.geoms for part in _polygons(geom)]
+    return []
+
+
+def clip_to_scalp(points: Sequence[Point], scalp: Sequence[Point]) -> tuple[Point, ...]:
+    """The part of a drawn outline that lies on the scalp, or EditRefusedError saying why not.
+
+    An outline wholly on the scalp keeps the person's own corners, in their order; one that
+    passes the edge keeps its largest piece on the scalp, its corners rounded like any stored.
+    """
+    if len(_dedupe(points)) < 3:
+        raise EditRefusedError("A zone needs at least three points.")
+    if first_crossing(points) is not None:
+        raise EditRefusedError(
+            "The outline crosses itself. Draw it again without crossing lines, "
+            "or press Backspace to take back the last points."
+        )
+    from shapely import Polygon  # noqa: PLC0415  (shapely costs ~80 ms to import)
+
+    edge, drawn = Polygon(scalp), Polygon(points)
+    if edge.contains(drawn):
+        kept = _dedupe(points)
+        if polygon_area(kept) < MIN_ZONE_AREA:
+            raise EditRefusedError("The zone is too small to roll; draw a larger outline.")
+        return tuple(kept)
+    parts = [
+        _dedupe([rounded((x, y)) for x, y in polygon.exterior.coords])
+        for polygon in _polygons(drawn.intersection(edge))
+    ]
+    parts = [part for part in parts if len(part) >= 3]
+    if not parts:
+        raise EditRefusedError("The outline lies outside the scalp; draw it on the scalp.")
+    best = max(parts, key=polygon_area)
+    if polygon_area(best) < MIN_ZONE_AREA:
+        raise EditRefusedError("The zone is too small to roll; draw a larger outline.")
+    if len(best) > OUTLINE_MAX_POINTS:
+        raise EditRefusedError(f"The outline has more than {OUTLINE_MAX_POINTS} points.")
+    if first_crossing(best) is not None:
+        raise EditRefusedError("The outline folds over itself along the scalp's edge; redraw it.")
+    return tuple(best)
+
+
+def _project(point: Point, a: Point, b: Point) -> tuple[Point, float]:
+    """The closest point to `point` on segment a–b, and how far away it is."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / length
+    t = min(max(t, 0.0), 1.0)
+    near = (a[0] + t * dx, a[1] + t * dy)
+    return near, math.dist(point, near)
+
+
+def nearest_edge(
+    points: Sequence[Point], point: Point, *, closed: bool
+) -> tuple[int, Point, float]:
+    """The edge nearest to a point: its index (edge i runs from point i), the foot and distance."""
+    count = len(points) if closed else len(points) - 1
+    best = (0, points[0], math.inf)
+    for i in range(count):
+        near, distance = _project(point, points[i], points[(i + 1) % len(points)])
+        if distance < best[2]:
+            best = (i, near, distance)
+    return best
+
+
+def clamp_to_scalp(point: Point, scalp: Sequence[Point]) -> Point:
+    """The point itself when it lies on the scalp, else the nearest point of the scalp's edge."""
+    if point_in_polygon(point, scalp):
+        return point
+    _, near, _ = nearest_edge(scalp, point, closed=True)
+    return (round(near[0], DECIMALS), round(near[1], DECIMALS))

@@ -16,6 +16,7 @@ from scalpzone.domain.limits import (
     HAIRLINE_MAX_POINTS,
     HISTORY_MAX_ENTRIES,
     INPUT_MAX_BYTES,
+    MIN_ZONE_AREA,
     NAME_MAX_CHARS,
     NOTE_MAX_CHARS,
     OUTLINE_MAX_POINTS,
@@ -41,7 +42,6 @@ TOP_KEYS = ("format", "version", "profile", "settings", "health", "zones", "hair
 NAME_MAX = NAME_MAX_CHARS
 NOTE_MAX = NOTE_MAX_CHARS
 POLYGON_MAX_POINTS = OUTLINE_MAX_POINTS
-MIN_ZONE_AREA = 1e-4
 MAX_FILE_BYTES = INPUT_MAX_BYTES
 ZONE_ENTRIES_MAX = len(REGION_IDS) + DRAWN_ZONES_MAX
 

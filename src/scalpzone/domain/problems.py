@@ -6,17 +6,37 @@ import json
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from scalpzone.domain.limits import PROBLEMS_LISTED, QUOTE_MAX_CHARS
 
 
 @dataclass(frozen=True, slots=True)
+class Limit:
+    """A value refused because it passes a limit: the setting, the value, the bound, which side.
+
+    Carried by a `Problem` so a window can tell a limit from other refusals, and find the rule
+    behind it, without reading the message text.
+    """
+
+    setting: str
+    value: float
+    bound: float
+    kind: Literal["minimum", "maximum"]
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with an input: where it is (a JSON path or a setting name) and why."""
+    """One thing wrong with an input: where it is (a JSON path or a setting name) and why.
+
+    `limit` is set when the value passes a limit; it is data beside the message, so two problems
+    with the same path and message are equal whether or not one carries it.
+    """
 
     path: str
     message: str
+    limit: Limit | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{printable(self.path)}: {printable(self.message)}"

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
-from typing import Any, Literal, TypeGuard
+from typing import Any, TypeGuard
 
-from scalpzone.domain.problems import Problem, ProblemsError, key_path, show
+from scalpzone.domain.problems import Limit, Problem, ProblemsError, key_path, show
 from scalpzone.domain.rules import (
     NEEDLE_MAX_MM,
     NEEDLE_MIN_MM,
@@ -179,12 +179,20 @@ def _whole(
     number = int(value)
     if number < low:
         problems.append(
-            Problem(path, f"{show(number)} is below {_limit('minimum', low, unit)} ({why_low})")
+            Problem(
+                path,
+                f"{show(number)} is below {_limit('minimum', low, unit)} ({why_low})",
+                Limit(key, number, low, "minimum"),
+            )
         )
         return None
     if number > high:
         problems.append(
-            Problem(path, f"{show(number)} is above {_limit('maximum', high, unit)} ({why_high})")
+            Problem(
+                path,
+                f"{show(number)} is above {_limit('maximum', high, unit)} ({why_high})",
+                Limit(key, number, high, "maximum"),
+            )
         )
         return None
     return number
@@ -232,6 +240,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
                     path,
                     f"{show(needle)} is above the {NEEDLE_MAX_MM} mm maximum "
                     "(longer needles risk the hair follicle)",
+                    Limit("needle_mm", needle, NEEDLE_MAX_MM, "maximum"),
                 )
             )
             needle_ok = False
@@ -241,6 +250,7 @@ def parse_settings(raw: object, prefix: str = "settings") -> tuple[Settings, lis
                     path,
                     f"{show(needle)} is below the {NEEDLE_MIN_MM} mm minimum "
                     "(the shortest rollers made)",
+                    Limit("needle_mm", needle, NEEDLE_MIN_MM, "minimum"),
                 )
             )
             needle_ok = False
@@ -369,20 +379,12 @@ SETTING_LIMIT_RULES: dict[str, tuple[str | None, str | None]] = {
     "session_time": (None, None),
 }
 
-_BOUND = re.compile(r" is (below|above) the ")
-
 
 def setting_of(problem: Problem) -> str:
     """The setting a problem from `parse_settings` is about: "settings.session_days[2]" → "session_days"."""
+    if problem.limit is not None:
+        return problem.limit.setting
     return problem.path.rsplit(".", 1)[-1].split("[", 1)[0]
-
-
-def refused_limit(problem: Problem) -> Literal["below", "above"] | None:
-    """Whether a problem from `parse_settings` is a value below or above a limit (else None)."""
-    bound = _BOUND.search(problem.message)
-    if bound is None:
-        return None
-    return "below" if bound.group(1) == "below" else "above"
 
 
 def refusal_rule(problem: Problem) -> str | None:
@@ -391,11 +393,12 @@ def refusal_rule(problem: Problem) -> str | None:
     Values that are not numbers or times at all break no rule; nor do the lower limits that
     only keep a plan possible (see `SETTING_LIMIT_RULES`).
     """
-    side = refused_limit(problem)
-    rules = SETTING_LIMIT_RULES.get(setting_of(problem))
-    if side is None or rules is None:
+    if problem.limit is None:
         return None
-    return rules[0] if side == "below" else rules[1]
+    rules = SETTING_LIMIT_RULES.get(problem.limit.setting)
+    if rules is None:
+        return None
+    return rules[0] if problem.limit.kind == "minimum" else rules[1]
 
 
 def checked_settings(raw: Mapping[str, object], prefix: str = "settings") -> Settings:

@@ -4,9 +4,12 @@ The UI and the CLI use only what is exported here; see docs/storage-contract.md 
 docs/storage.md.
 """
 
+from scalpzone.domain.archive import ProfileArchive
+from scalpzone.storage.archive import ProfileArchives, is_archive, read_archive
 from scalpzone.storage.backups import BackupInfo
 from scalpzone.storage.database import Database
 from scalpzone.storage.errors import (
+    ArchiveError,
     BackupNotFoundError,
     DatabaseBusyError,
     DatabaseLockedError,
@@ -16,6 +19,7 @@ from scalpzone.storage.errors import (
     LogEntryNotFoundError,
     NewerDatabaseError,
     NotScalpZoneDatabaseError,
+    PhotoNotFoundError,
     ProfileNameError,
     ProfileNotFoundError,
     ReadOnlyDatabaseError,
@@ -25,17 +29,14 @@ from scalpzone.storage.errors import (
     ZoneInUseError,
 )
 from scalpzone.storage.location import default_database_path, resolve_database_path
-from scalpzone.storage.repositories import (
-    LoggedSession,
-    MapSnapshot,
-    ProfileSummary,
-    Roller,
-    ZoneStateSnapshot,
-)
+from scalpzone.storage.log_repositories import LoggedSession, Roller
+from scalpzone.storage.photos import PhotoStore, RemovedPhoto
+from scalpzone.storage.repositories import MapSnapshot, ProfileSummary, ZoneStateSnapshot
 from scalpzone.storage.store import ProfileStore, StoredProfile
 from scalpzone.storage.writes import FileWriteError, write_atomically
 
 __all__ = [
+    "ArchiveError",
     "BackupInfo",
     "BackupNotFoundError",
     "Database",
@@ -50,11 +51,16 @@ __all__ = [
     "MapSnapshot",
     "NewerDatabaseError",
     "NotScalpZoneDatabaseError",
+    "PhotoNotFoundError",
+    "PhotoStore",
+    "ProfileArchive",
+    "ProfileArchives",
     "ProfileNameError",
     "ProfileNotFoundError",
     "ProfileStore",
     "ProfileSummary",
     "ReadOnlyDatabaseError",
+    "RemovedPhoto",
     "Roller",
     "StorageError",
     "StoragePermissionError",
@@ -63,6 +69,8 @@ __all__ = [
     "ZoneInUseError",
     "ZoneStateSnapshot",
     "default_database_path",
+    "is_archive",
+    "read_archive",
     "resolve_database_path",
     "write_atomically",
 ]

@@ -205,12 +205,7 @@ class Database:
                 raise
         except (OSError, sqlite3.Error, DBAPIError) as error:
             raise classify(error, path, "open its database") from None
-        if broken:
-            notices.append(
-                f"The database {path} holds values outside ScalpZone's limits "
-                f"({'; '.join(broken[:3])}): was it edited outside ScalpZone? Each profile "
-                "says which values when it is opened, and nothing is planned from them."
-            )
+        notices.extend(opening.check_notices(path, broken))
         opening.keep_backups_apart(path, identity, notices)
         if daily:
             opening.daily_backup(path, identity, notices, now)

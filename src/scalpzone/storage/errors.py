@@ -94,3 +94,14 @@ class InvalidProfileDataError(StorageError):
         self.problems = tuple(problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"{what} was not saved; fix these and try again:\n{lines}")
+
+
+class PhotoNotFoundError(StorageError):
+    """No photo of this profile has the id asked for (removed, or another profile's)."""
+
+
+class ArchiveError(StorageError):
+    """A profile archive that cannot be read back: damaged, hostile, or from a newer version.
+
+    Nothing was changed. `str()` names the file and what is wrong with it.
+    """

@@ -10,16 +10,19 @@ compares them.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -256,3 +259,79 @@ class IdentityRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), nullable=False)
+
+
+PHOTO_VIEWS = ("front", "top", "crown", "left", "right", "back")
+PHOTO_MAX_BYTES = 8 * 1024 * 1024  # domain.limits.PHOTO_STORED_MAX_BYTES (a test keeps them equal)
+THUMBNAIL_MAX_BYTES = 512 * 1024  # domain.limits.THUMBNAIL_STORED_MAX_BYTES
+
+
+class PhotoRow(Base):
+    """A progress photo's facts; its pixels are in `photo_data`, read only when shown.
+
+    AUTOINCREMENT, as the log: a removed photo's id is never given to another, so undoing a
+    removal can put it back under its own id (and its links and alignments with it).
+    """
+
+    __tablename__ = "photos"
+    __table_args__ = (
+        Index(None, "profile_id", "view", "taken_on"),
+        CheckConstraint(f"view IN {PHOTO_VIEWS!r}", name="view"),
+        CheckConstraint("width BETWEEN 1 AND 2400 AND height BETWEEN 1 AND 2400", name="size"),
+        CheckConstraint("length(source_name) <= 255", name="source_name"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = _profile_fk()
+    view: Mapped[str] = mapped_column(String(5), nullable=False)
+    taken_on: Mapped[date] = mapped_column(Date, nullable=False)
+    width: Mapped[int] = mapped_column(Integer, nullable=False)
+    height: Mapped[int] = mapped_column(Integer, nullable=False)
+    source_name: Mapped[str] = mapped_column(Text, nullable=False)
+    added_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class PhotoDataRow(Base):
+    """A photo's pixels: the stored JPEG (≤ 2,400 px long side) and its thumbnail."""
+
+    __tablename__ = "photo_data"
+    __table_args__ = (
+        CheckConstraint(f"length(image) BETWEEN 4 AND {PHOTO_MAX_BYTES}", name="image"),
+        CheckConstraint(f"length(thumbnail) BETWEEN 4 AND {THUMBNAIL_MAX_BYTES}", name="thumbnail"),
+    )
+
+    photo_id: Mapped[int] = mapped_column(
+        ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True
+    )
+    image: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+
+
+class PhotoZoneRow(Base):
+    """A photo shows this zone of its profile's map (removed with the zone or the photo)."""
+
+    __tablename__ = "photo_zones"
+    __table_args__ = (PrimaryKeyConstraint("photo_id", "zone_id"),)
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"))
+    zone_id: Mapped[str] = mapped_column(String(40))
+
+
+class PhotoAlignmentRow(Base):
+    """Two landmarks marked on each of two photos (the lower id first), each point [x, y] in
+    its photo's unit square, as JSON `[[x, y], [x, y]]`."""
+
+    __tablename__ = "photo_alignments"
+    __table_args__ = (
+        PrimaryKeyConstraint("first_id", "second_id"),
+        Index(None, "second_id"),
+        CheckConstraint("first_id < second_id", name="order"),
+        CheckConstraint("json_valid(first_points)", name="first_points_json"),
+        CheckConstraint("json_valid(second_points)", name="second_points_json"),
+    )
+
+    first_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"))
+    second_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"))
+    first_points: Mapped[str] = mapped_column(Text, nullable=False)
+    second_points: Mapped[str] = mapped_column(Text, nullable=False)

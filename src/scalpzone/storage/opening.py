@@ -229,3 +229,30 @@ def why(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or "no reason given"
+
+
+#: How SQLite's check words a value that breaks a constraint (anything else is page damage).
+_VALUE_PROBLEMS = ("CHECK constraint failed", "NULL value in", "non-unique entry")
+
+
+def check_notices(path: Path, broken: list[str]) -> list[str]:
+    """What the day's check (`engines.check_constraints`) found, in words: values edited
+    outside ScalpZone, and damaged pages, which only the photos' pixels can hide from the
+    check at every start (recovery._quick_check)."""
+    values = [line for line in broken if line.startswith(_VALUE_PROBLEMS)]
+    pages = [line for line in broken if not line.startswith(_VALUE_PROBLEMS)]
+    notices = []
+    if values:
+        notices.append(
+            f"The database {path} holds values outside ScalpZone's limits "
+            f"({'; '.join(values[:3])}): was it edited outside ScalpZone? Each profile "
+            "says which values when it is opened, and nothing is planned from them."
+        )
+    if pages:
+        notices.append(
+            f"Part of the database {path} where photos are kept is damaged (SQLite's check "
+            f"says: {'; '.join(pages[:2])}). Maps, plans and the log are intact; a photo in "
+            "the damaged part cannot be shown. To get it back, restore a backup from before "
+            "the damage (File › Restore backup…)."
+        )
+    return notices

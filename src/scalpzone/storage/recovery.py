@@ -230,13 +230,13 @@ def _look_inside(path: Path, *, ours: bool) -> FileCheck:
     try:
         connection = open_read_only(path)
         try:
-            rows = connection.execute("PRAGMA quick_check(5)").fetchall()
             tables = {
                 name
                 for (name,) in connection.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table'"
                 )
             }
+            rows = _quick_check(connection, tables)
             revision = stored_revision(connection) if rows == [("ok",)] else None
         finally:
             connection.close()
@@ -261,6 +261,28 @@ def _look_inside(path: Path, *, ours: bool) -> FileCheck:
     if is_known_revision(revision):
         return FileCheck(Verdict.OLDER, revision=revision)
     return FileCheck(Verdict.NEWER, revision=revision)
+
+
+#: Tables of photo pixels: most of a database with photos, checked by the daily check only.
+_PIXEL_TABLES = frozenset({"photo_data"})
+
+
+def _quick_check(connection: sqlite3.Connection, tables: set[str]) -> list[tuple[object, ...]]:
+    """SQLite's quick check at open: of the whole file, or, when it holds photos, of every
+    table but the photos' pixels (docs/photos.md).
+
+    The pixels are nine tenths of such a file and checking them would make every start as
+    slow as reading every photo. They are checked, with everything else, by the check of the
+    day's first start (`engines.check_constraints`), and a damaged photo page is reported as
+    damage when that photo is read.
+    """
+    if not tables & _PIXEL_TABLES or sqlite3.sqlite_version_info < (3, 33, 0):
+        return connection.execute("PRAGMA quick_check(5)").fetchall()
+    for table in sorted(tables - _PIXEL_TABLES):
+        rows = connection.execute(f'PRAGMA quick_check("{table}")').fetchall()
+        if rows != [("ok",)]:
+            return rows
+    return [("ok",)]
 
 
 def _damage_words(error: sqlite3.Error) -> str:

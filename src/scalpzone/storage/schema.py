@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 #: The newest revision in migrations/versions; a test checks the two agree.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 #: In every ScalpZone database's header (PRAGMA application_id): "SCZN".
 APPLICATION_ID = int.from_bytes(b"SCZN", "big")
 MIGRATIONS = Path(__file__).with_name("migrations")

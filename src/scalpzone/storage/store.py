@@ -28,15 +28,18 @@ from scalpzone.storage.errors import (
     ProfileNotFoundError,
     ZoneInUseError,
 )
-from scalpzone.storage.repositories import (
-    HealthRepository,
+from scalpzone.storage.log_repositories import (
     LoggedSession,
     LogRepository,
+    Roller,
+    RollerRepository,
+)
+from scalpzone.storage.photo_rows import PhotoRepository
+from scalpzone.storage.repositories import (
+    HealthRepository,
     MapSnapshot,
     ProfileRepository,
     ProfileSummary,
-    Roller,
-    RollerRepository,
     SettingsRepository,
     SnapshotRepository,
     ZoneRepository,
@@ -68,7 +71,7 @@ def _check_document(doc: MapDocument, what: str) -> None:
         raise InvalidProfileDataError(what, error.problems) from None
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     """A profile name as stored: trimmed; refused when empty, too long, or with control chars."""
     if not isinstance(name, str):
         raise ProfileNameError("A profile name must be text.")
@@ -114,9 +117,9 @@ class ProfileStore:
 
     def create_profile(self, name: str) -> int:
         """A new profile with an all-healthy map and default settings; returns its id."""
-        cleaned = _clean_name(name)
+        cleaned = clean_name(name)
         with self._db.transaction() as session:
-            self._refuse_taken(session_profiles := ProfileRepository(session), cleaned)
+            self.refuse_taken(session_profiles := ProfileRepository(session), cleaned)
             row = session_profiles.add(cleaned)
             ZoneRepository(session).save(row.id, ScalpMap().zones)
             SettingsRepository(session).save(row.id, Settings())
@@ -125,11 +128,11 @@ class ProfileStore:
 
     def rename_profile(self, profile_id: int, name: str) -> None:
         """Give a profile another name (ProfileNameError if it is empty, too long or taken)."""
-        cleaned = _clean_name(name)
+        cleaned = clean_name(name)
         with self._db.transaction() as session:
             profiles = ProfileRepository(session)
             row = profiles.get(profile_id)
-            self._refuse_taken(profiles, cleaned, except_id=profile_id)
+            self.refuse_taken(profiles, cleaned, except_id=profile_id)
             row.name = cleaned
 
     def delete_profile(self, profile_id: int) -> None:
@@ -138,7 +141,7 @@ class ProfileStore:
             ProfileRepository(session).delete(profile_id)
 
     @staticmethod
-    def _refuse_taken(profiles: ProfileRepository, name: str, except_id: int | None = None) -> None:
+    def refuse_taken(profiles: ProfileRepository, name: str, except_id: int | None = None) -> None:
         folded = name.casefold()
         for pid, existing in profiles.names():
             if pid != except_id and existing.casefold() == folded:
@@ -213,6 +216,7 @@ class ProfileStore:
                         "log still names them. The map was not saved."
                     )
             zones.save(profile_id, scalp_map.zones)
+            PhotoRepository(session).unlink_zones(profile_id, removed)
             snapshots = SnapshotRepository(session)
             hairline = points_json(scalp_map.hairline)
             if hairline != row.hairline:
@@ -334,8 +338,8 @@ class ProfileStore:
         with self._db.transaction() as session:
             profiles = ProfileRepository(session)
             if name is not None or doc.profile_name is not None:
-                cleaned = _clean_name(name if name is not None else str(doc.profile_name))
-                self._refuse_taken(profiles, cleaned)
+                cleaned = clean_name(name if name is not None else str(doc.profile_name))
+                self.refuse_taken(profiles, cleaned)
             else:
                 taken = {n.casefold() for _, n in profiles.names()}
                 cleaned, n = IMPORTED_NAME, 1

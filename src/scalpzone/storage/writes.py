@@ -14,8 +14,10 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import BinaryIO
 
 from scalpzone.storage.errors import StorageError
 from scalpzone.storage.files import fsync_path
@@ -87,9 +89,11 @@ def target_problem(path: Path) -> str | None:
     return None
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
     """Replace `path` with `data`, whole or not at all.
 
+    `data` is the bytes, or a function that writes them to the (seekable) file it is given:
+    a profile archive is written that way, photo by photo, without holding it all in memory.
     Raises FileWriteError when `path` is not a plain writable file or any step fails; then
     nothing at `path` has changed and no temporary file is left behind.
     """
@@ -108,7 +112,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     temp = Path(temp_name)
     try:
         try:
-            _write_all(fd, data)
+            if isinstance(data, bytes):
+                _write_all(fd, data)
+            else:
+                with os.fdopen(os.dup(fd), "wb") as stream:
+                    data(stream)
             os.fsync(fd)
         finally:
             os.close(fd)

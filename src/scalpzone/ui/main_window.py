@@ -10,9 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signa
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QMainWindow,
-    QMenu,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -37,25 +35,27 @@ from scalpzone.ui.map.tools import (
     VertexTool,
     ZoneDrawTool,
 )
+from scalpzone.ui.map.tour import tour_steps
 from scalpzone.ui.map.view import MapView
-from scalpzone.ui.map.zone_panel import ZonePanel
+from scalpzone.ui.map.zone_panel import ZonePanel, side_column
 from scalpzone.ui.menus import (
-    Handlers,
-    Shells,
-    WeekHandlers,
+    Bars,
+    MenuTargets,
     WindowActions,
+    build_bars,
     build_menus,
-    build_shells,
 )
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
+from scalpzone.ui.week.menu import week_menu_targets
 from scalpzone.ui.widgets.actions import ActionFactory
+from scalpzone.ui.widgets.layout_memory import RememberedSplitter, restore_layout, save_layout
 from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
-from scalpzone.ui.widgets.screen_fit import available, restore_if_fits
+from scalpzone.ui.widgets.screen_fit import available
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.make = ActionFactory(self, self.palette())
         # The menus are filled right after the first paint (finish_building); until then only
         # their titles and the toolbar exist, and editing is off.
-        self.shells: Shells = build_shells(self, self.make, self.stack, self._handlers())
+        self.bars: Bars = build_bars(self, self.make, self.stack, self._menu_targets())
         self._commands: WindowActions | None = None
         self.view.set_tool(self.tools["mark"])
         self._connect()
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             self.settings,
         )
         self._week.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        commands = self._commands = build_menus(self.shells, self.make, self._handlers())
+        commands = self._commands = build_menus(self.bars, self.make, self._menu_targets())
         current = self._appearance.current if self._appearance is not None else Appearance.SYSTEM
         commands.appearance[current.value].setChecked(True)
         for action in commands.appearance.values():
@@ -179,8 +179,7 @@ class MainWindow(QMainWindow):
     # Building ----------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        colours_palette = self.palette()
-        self.scene = MapScene(self.model, self.selection, colours_palette, self)
+        self.scene = MapScene(self.model, self.selection, self.palette(), self)
         self.view = MapView(self.scene, self.model, self.selection, self.editor, self)
         self.tour_bar = NoticeBar(self)
         self.tour_bar.setAccessibleName(self.tr("Getting started"))
@@ -203,27 +202,11 @@ class MainWindow(QMainWindow):
 
         self.zone_panel = ZonePanel(self.model, self.selection, self.scene.look.colours, self)
         self.preview = NextSessionsPreview(self.model, self)
-        zones_box = QWidget(self)
-        zones_layout = QVBoxLayout(zones_box)
-        zones_layout.setContentsMargins(0, 0, 0, 0)
-        zones_title = QLabel(self.tr("<b>Zones</b>"), zones_box)
-        zones_title.setBuddy(self.zone_panel.table)
-        zones_layout.addWidget(zones_title)
-        zones_layout.addWidget(self.zone_panel)
-        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.side_splitter.setObjectName("side_splitter")
-        self.side_splitter.addWidget(zones_box)
-        self.side_splitter.addWidget(self.preview)
-        self.side_splitter.setChildrenCollapsible(False)
+        side, self.side_splitter = side_column(self.zone_panel, self.preview, self)
         # Room for the areas' names and the next days' minutes, as far as the screen allows
         # beside the map's column (the window must still fit the screen).
         beside = available(self).width() - map_column.minimumSizeHint().width() - 40
         self.side_splitter.setMinimumWidth(max(0, min(340, beside)))
-        self.side_splitter.setStretchFactor(0, 1)
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 6, 6, 6)
-        side_layout.addWidget(self.side_splitter)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -255,16 +238,16 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.preview.table, self.legend.slider)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _handlers(self) -> Handlers:
+    def _menu_targets(self) -> MenuTargets:
         profiles = self.profiles
-        return Handlers(
+        return MenuTargets(
             new_profile=profiles.new_profile,
             rename_profile=profiles.rename_profile,
             delete_profile=profiles.delete_profile,
             import_file=profiles.import_file,
             export_file=profiles.export_file,
             restore_backup=profiles.restore_backup,
-            quit=self._quit,
+            quit=self.close,
             set_state=self._set_current_state,
             delete_zone=self._delete_current_zone,
             choose_tool=self.choose_tool,
@@ -283,8 +266,8 @@ class MainWindow(QMainWindow):
             rules=lambda: self._help("rules"),
             references=lambda: self._help("references"),
             about=lambda: self._help("about"),
-            fill_profiles=self._fill_profile_menu,
-            week=_week_handlers(self._week) if self._week is not None else None,
+            fill_profiles=lambda menu: profiles.fill_menu(menu, self.make),
+            week=week_menu_targets(self._week) if self._week is not None else None,
         )
 
     def _connect(self) -> None:
@@ -304,10 +287,7 @@ class MainWindow(QMainWindow):
         """The database refused a step: say why and undo it and any step made on top of it
         while it was being written, so screen and file agree (Redo brings them back)."""
         self.dialogs.show_error(self.tr("Your change was not saved"), why)
-        if self.stack.canUndo():
-            self.stack.undo()
-        while self.stack.canUndo() and self.stack.index() >= self.autosave.refused_index:
-            self.stack.undo()
+        self.autosave.take_back_refused()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keep the floating notes across the top of the map as it resizes."""
@@ -346,7 +326,7 @@ class MainWindow(QMainWindow):
         """Allow or stop edits (they wait while the database opens)."""
         self.view.editing_enabled = enabled
         if self._commands is None:
-            for action in self.shells.tools.values():
+            for action in self.bars.tools.values():
                 action.setEnabled(enabled)
             return
         for action in (*self._commands.editing, *self._commands.week):
@@ -357,10 +337,10 @@ class MainWindow(QMainWindow):
     def _follow_tab(self) -> None:
         """The map's tools and zoom work on the Map tab only (greyed out on the Week tab)."""
         on_map = self.tabs.currentIndex() == 0
-        shells = self.shells
-        for action in shells.tools.values():
+        bars = self.bars
+        for action in bars.tools.values():
             action.setEnabled(on_map and self.view.editing_enabled)
-        for action in (shells.zoom_in, shells.zoom_out, shells.fit, shells.compare):
+        for action in (bars.zoom_in, bars.zoom_out, bars.fit, bars.compare):
             action.setEnabled(on_map)
 
     def _on_profile_opened(self) -> None:
@@ -374,25 +354,7 @@ class MainWindow(QMainWindow):
 
     def start_tour(self) -> None:
         """A short, skippable walk through marking the map."""
-        steps = [
-            self.tr(
-                "Click an area of the diagram to mark it: one click makes it thinning, "
-                "two bald, three healthy again. Face is at the top; L and R are your sides."
-            ),
-            self.tr(
-                "Right-click an area to set how far the thinning has gone, or to block it "
-                "for a few days (irritation, a cut, sunburn)."
-            ),
-            self.tr(
-                "Draw your hairline with Draw hairline (H): click along it, then press Enter. "
-                "Draw any patch the regions miss with Draw zone (D)."
-            ),
-            self.tr(
-                "The next 7 days on the right follow every change. Everything is saved as "
-                "you go; Ctrl+Z takes a step back."
-            ),
-        ]
-        self.tour_bar.start_tour(steps, lambda: self.settings.setValue(TOUR_DONE_KEY, True))
+        self.tour_bar.start_tour(tour_steps(), lambda: self.settings.setValue(TOUR_DONE_KEY, True))
 
     def _tour_follows(self, change: MapChange) -> None:
         """The tour moves on when the person does what a step asks (Next is not needed)."""
@@ -407,7 +369,7 @@ class MainWindow(QMainWindow):
 
     def choose_tool(self, key: str) -> None:
         """Switch the map's tool."""
-        self.shells.tools[key].setChecked(True)
+        self.bars.tools[key].setChecked(True)
         self.view.set_tool(self.tools[key])
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -456,9 +418,6 @@ class MainWindow(QMainWindow):
                 )
             )
 
-    def _quit(self) -> None:
-        self.close()
-
     def _clear_marks(self) -> None:
         question = self.tr("Set every region back to healthy? (Edit › Undo takes it back.)")
         if self.dialogs.confirm(self.tr("Clear all marks"), question, self.tr("Clear")):
@@ -486,6 +445,8 @@ class MainWindow(QMainWindow):
         from scalpzone.ui.map.context_menu import ZoneMenu  # noqa: PLC0415  (not needed to start)
 
         menu = ZoneMenu(zone_id, self.model, self.editor, self.dialogs, self.notices, self)
+        if self._week is not None:
+            self._week.photos.add_zone_actions(menu, zone_id)
         menu.exec(at)
         menu.deleteLater()
 
@@ -494,23 +455,6 @@ class MainWindow(QMainWindow):
         from scalpzone.ui.dialogs import help_menu  # noqa: PLC0415  (not needed to start)
 
         getattr(help_menu, f"show_{which}")(self)
-
-    def _fill_profile_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        actions = []
-        for profile in self.profiles.profiles():
-            action = self.make.make(
-                profile.name.replace("&", "&&"),
-                "Open this profile",
-                _switcher(self.profiles, profile.id),
-                translate=False,
-                parent=menu,
-            )
-            actions.append(action)
-            menu.addAction(action)
-        self.make.group(actions)
-        for action, profile in zip(actions, self.profiles.profiles(), strict=True):
-            action.setChecked(profile.id == self.profiles.profile_id)
 
     def _show_step_in_status(self) -> None:
         if not isValid(self.stack):
@@ -523,17 +467,7 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = self.settings
-        restore_if_fits(self, s.value("window/geometry"), 1180, 780)
-        state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        for key, splitter in (
-            ("window/main_splitter", self.splitter),
-            ("window/side_splitter", self.side_splitter),
-        ):
-            saved = s.value(key)
-            if saved is None or not splitter.restoreState(saved):
-                splitter.setSizes([700, 440] if splitter is self.splitter else [420, 260])
+        restore_layout(s, self, self._splitters())
         opacity = float(str(s.value("view/fill_opacity", self.scene.look.fill_opacity)))
         self.legend.slider.setValue(round(opacity * 100))
         self.scene.set_fill_opacity(opacity)
@@ -541,13 +475,16 @@ class MainWindow(QMainWindow):
         self.scene.set_labels_visible(bool(s.value("view/names", True, type=bool)))
         self.legend.setVisible(bool(s.value("view/legend", True, type=bool)))
 
+    def _splitters(self) -> list[RememberedSplitter]:
+        return [
+            RememberedSplitter("window/main_splitter", self.splitter, (700, 440)),
+            RememberedSplitter("window/side_splitter", self.side_splitter, (420, 260)),
+        ]
+
     def save_settings(self) -> None:
         """Remember the window, the splitters and the view options."""
         s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/main_splitter", self.splitter.saveState())
-        s.setValue("window/side_splitter", self.side_splitter.saveState())
+        save_layout(s, self, self._splitters())
         s.setValue("view/fill_opacity", self.scene.look.fill_opacity)
         s.setValue("view/names", self.scene.labels_visible())
         s.setValue("view/legend", not self.legend.isHidden())
@@ -569,27 +506,3 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.profiles.close()
         event.accept()
-
-
-def _switcher(profiles: ProfileController, profile_id: int) -> Callable[[], None]:
-    return lambda: profiles.switch_to(profile_id)
-
-
-def _week_handlers(week: WeekController) -> WeekHandlers:
-    return WeekHandlers(
-        today_session=week.today_session,
-        session_log=week.session_log,
-        plan_settings=week.plan_settings,
-        health_checklist=week.health_checklist,
-        rollers=week.rollers,
-        progress=week.progress,
-        care_guide=week.care_guide,
-        print_preview=week.print_preview,
-        print_plan=week.print_plan,
-        export_pdf=week.export_pdf,
-        export_calendar=week.export_calendar,
-        export_plan_csv=week.export_plan_csv,
-        export_log_csv=week.export_log_csv,
-        show_map=week.show_map,
-        show_week=week.show_week,
-    )

@@ -1,6 +1,6 @@
 """The main window's actions, menus and toolbar, all made by the one ActionFactory.
 
-Built in two steps so the first paint comes sooner: `build_shells` makes what is seen at once
+Built in two steps so the first paint comes sooner: `build_bars` makes what is seen at once
 (the menu bar's titles and the toolbar with its actions), `build_menus` fills the menus right
 after the first paint.
 """
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 from shiboken6 import isValid
 
 from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.week.menu import WeekMenuTargets, fill_week_menus
 from scalpzone.ui.widgets.actions import ActionFactory
 
 if TYPE_CHECKING:
@@ -26,28 +27,7 @@ Key = QKeySequence.StandardKey
 
 
 @dataclass(frozen=True, slots=True)
-class WeekHandlers:
-    """The week's commands: sessions, the log, settings, health, printing and exports."""
-
-    today_session: Callable[[], None]
-    session_log: Callable[[], None]
-    plan_settings: Callable[[], None]
-    health_checklist: Callable[[], None]
-    rollers: Callable[[], None]
-    progress: Callable[[], None]
-    care_guide: Callable[[], None]
-    print_preview: Callable[[], None]
-    print_plan: Callable[[], None]
-    export_pdf: Callable[[], None]
-    export_calendar: Callable[[], None]
-    export_plan_csv: Callable[[], None]
-    export_log_csv: Callable[[], None]
-    show_map: Callable[[], None]
-    show_week: Callable[[], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Handlers:
+class MenuTargets:
     """What the window does for each command; menus only wire them up."""
 
     new_profile: Callable[[], None]
@@ -56,7 +36,7 @@ class Handlers:
     import_file: Callable[[], None]
     export_file: Callable[[], None]
     restore_backup: Callable[[], None]
-    quit: Callable[[], None]
+    quit: Callable[[], object]
     set_state: Callable[[ZoneState], None]
     delete_zone: Callable[[], None]
     choose_tool: Callable[[str], None]
@@ -77,7 +57,7 @@ class Handlers:
     about: Callable[[], None]
     fill_profiles: Callable[[QMenu], None]
     #: Built with the menus, after the first paint (None for the toolbar built before it).
-    week: WeekHandlers | None = None
+    week: WeekMenuTargets | None = None
 
 
 @dataclass(slots=True)
@@ -126,7 +106,7 @@ TOOLS = (
 
 
 @dataclass(slots=True)
-class Shells:
+class Bars:
     """What the first paint shows: the menu bar's (empty) menus and the toolbar's actions."""
 
     file_menu: QMenu
@@ -145,9 +125,9 @@ class Shells:
     compare: QAction
 
 
-def build_shells(
-    window: QMainWindow, make: ActionFactory, stack: QUndoStack, do: Handlers
-) -> Shells:
+def build_bars(
+    window: QMainWindow, make: ActionFactory, stack: QUndoStack, do: MenuTargets
+) -> Bars:
     """The menu bar's titles and the whole toolbar (the menus are filled by `build_menus`)."""
     bar = window.menuBar()
     file_menu = bar.addMenu(make.tr("&File"))
@@ -207,7 +187,7 @@ def build_shells(
         if isinstance(button, QToolButton):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     window.addToolBar(toolbar)
-    return Shells(
+    return Bars(
         file_menu,
         edit_menu,
         view_menu,
@@ -225,12 +205,12 @@ def build_shells(
     )
 
 
-def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActions:
+def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActions:
     """Fill the menus (after the first paint: nobody can open one before it)."""
     if do.week is None:
         raise ValueError("the menus need the week's commands")
     week_do = do.week
-    file_menu = shells.file_menu
+    file_menu = bars.file_menu
     file_menu.addAction(
         make.make(
             "&New profile…", "Start a map for another person", do.new_profile, shortcut=Key.New
@@ -269,7 +249,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         )
     )
     file_menu.addSeparator()
-    week = _fill_week_menus(shells, make, week_do)
+    week = fill_week_menus(bars.file_menu, bars.plan_menu, make, week_do)
     file_menu.addSeparator()
     file_menu.addAction(
         make.make(
@@ -277,9 +257,9 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         )
     )
 
-    edit_menu = shells.edit_menu
-    edit_menu.addAction(shells.undo)
-    edit_menu.addAction(shells.redo)
+    edit_menu = bars.edit_menu
+    edit_menu.addAction(bars.undo)
+    edit_menu.addAction(bars.redo)
     edit_menu.addSeparator()
     mark = {
         ZoneState.HEALTHY: make.make(
@@ -309,13 +289,13 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     )
     edit_menu.addAction(delete_zone)
 
-    view_menu = shells.view_menu
+    view_menu = bars.view_menu
     view_menu.addAction(make.make("&Map", "Show the map", week_do.show_map, shortcut="Ctrl+1"))
     view_menu.addAction(
         make.make("&Week", "Show the week's plan", week_do.show_week, shortcut="Ctrl+2")
     )
     view_menu.addSeparator()
-    for action in (shells.zoom_in, shells.zoom_out, shells.fit):
+    for action in (bars.zoom_in, bars.zoom_out, bars.fit):
         view_menu.addAction(action)
     view_menu.addSeparator()
     show_names = make.make(
@@ -327,7 +307,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         do.show_legend,
         checkable=True,
     )
-    for action in (show_names, show_legend, shells.compare):
+    for action in (show_names, show_legend, bars.compare):
         view_menu.addAction(action)
     view_menu.addSeparator()
     appearance_menu = view_menu.addMenu(make.tr("&Appearance"))
@@ -341,8 +321,8 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         appearance_menu.addAction(appearance[key])
     make.group(list(appearance.values()))
 
-    map_menu = shells.map_menu
-    tools = shells.tools
+    map_menu = bars.map_menu
+    tools = bars.tools
     for action in tools.values():
         map_menu.addAction(action)
     map_menu.addSeparator()
@@ -357,7 +337,7 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     map_menu.addAction(clear)
     map_menu.addAction(clear_hairline)
 
-    help_menu = shells.help_menu
+    help_menu = bars.help_menu
     help_menu.addAction(
         make.make(
             "&Care guide",
@@ -365,6 +345,9 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
             week_do.care_guide,
             shortcut=Key.HelpContents,
         )
+    )
+    help_menu.addAction(
+        make.make("&Photo guide", "How to take each view's photo the same way", week_do.photo_guide)
     )
     help_menu.addAction(make.make("&Getting started", "Show the short tour again", do.tour))
     help_menu.addAction(
@@ -382,15 +365,15 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
         gallery,
     ]
     return WindowActions(
-        shells.undo,
-        shells.redo,
+        bars.undo,
+        bars.redo,
         tools,
-        shells.tool_group,
+        bars.tool_group,
         mark,
         delete_zone,
         show_names,
         show_legend,
-        shells.compare,
+        bars.compare,
         editing,
         profile_menu,
         appearance,
@@ -398,87 +381,11 @@ def build_menus(shells: Shells, make: ActionFactory, do: Handlers) -> WindowActi
     )
 
 
-def _fill_week_menus(shells: Shells, make: ActionFactory, do: WeekHandlers) -> list[QAction]:
-    """File's printing and exports, and the Plan menu.
-
-    Returns the actions that need the database open.
-    """
-    file_menu = shells.file_menu
-    printing = [
-        make.make(
-            "Print pre&view…",
-            "See the printed weeks before printing",
-            do.print_preview,
-            shortcut="Ctrl+Shift+P",
-        ),
-        make.make("&Print…", "Print the coming weeks", do.print_plan, shortcut=Key.Print),
-        make.make("Export PD&F…", "Write the coming weeks to a PDF file", do.export_pdf),
-    ]
-    for action in printing:
-        file_menu.addAction(action)
-    file_menu.addSeparator()
-    exports = [
-        make.make(
-            "Export &calendar…",
-            "Write the sessions of the coming course to a calendar file (.ics)",
-            do.export_calendar,
-        ),
-        make.make(
-            "Export pl&an as CSV…", "Write the coming sessions to a spreadsheet", do.export_plan_csv
-        ),
-        make.make(
-            "Export &log as CSV…", "Write every logged session to a spreadsheet", do.export_log_csv
-        ),
-    ]
-    for action in exports:
-        file_menu.addAction(action)
-
-    plan_menu = shells.plan_menu
-    sessions = [
-        make.make(
-            "&Today's session…",
-            "Walk through today's session step by step and log it",
-            do.today_session,
-            shortcut="Ctrl+T",
-        ),
-        make.make(
-            "Session &log…",
-            "Every logged session; correct or remove entries",
-            do.session_log,
-            shortcut="Ctrl+L",
-        ),
-    ]
-    details = [
-        make.make(
-            "Plan &settings…",
-            "Needle, days, minutes and the other plan settings",
-            do.plan_settings,
-            shortcut=Key.Preferences,
-        ),
-        make.make(
-            "&Health checklist…",
-            "The health questions that can put the plan on hold",
-            do.health_checklist,
-        ),
-        make.make("&Rollers…", "The roller in use and when to replace it", do.rollers),
-        make.make(
-            "&Progress…", "Shares marked bald and thinning, and sessions per zone", do.progress
-        ),
-    ]
-    for action in sessions:
-        plan_menu.addAction(action)
-    plan_menu.addSeparator()
-    for action in details:
-        plan_menu.addAction(action)
-
-    return [*printing, *exports, *sessions, *details]
-
-
-def _appearance(do: Handlers, key: str) -> Callable[[], None]:
+def _appearance(do: MenuTargets, key: str) -> Callable[[], None]:
     return lambda: do.appearance(key)
 
 
-def _chooser(do: Handlers, key: str) -> Callable[[], None]:
+def _chooser(do: MenuTargets, key: str) -> Callable[[], None]:
     return lambda: do.choose_tool(key)
 
 

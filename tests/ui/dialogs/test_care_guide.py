@@ -20,7 +20,7 @@ from scalpzone.ui.dialogs.care_guide import CareGuideDialog, care_guide_html
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.printing.output import PAPER_LINK, document_printer, paint_document
 from scalpzone.ui.style.appearance import dark_palette
-from tests.ui.issue5_support import screenshot
+from tests.ui.thinning_profile import screenshot
 
 pytestmark = pytest.mark.gui
 

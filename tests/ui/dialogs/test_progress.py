@@ -15,7 +15,7 @@ from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.dialogs.progress import ProgressDialog
 from scalpzone.ui.main_window import MainWindow
 from tests.ui.helpers import MONDAY
-from tests.ui.issue5_support import THINNING, profile_with_thinning, screenshot
+from tests.ui.thinning_profile import THINNING, profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 

@@ -15,7 +15,7 @@ from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.dialogs.rollers import RollersDialog
 from scalpzone.ui.main_window import MainWindow
 from tests.ui.helpers import MONDAY
-from tests.ui.issue5_support import profile_with_thinning, screenshot
+from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 

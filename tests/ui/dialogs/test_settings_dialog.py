@@ -14,7 +14,7 @@ from scalpzone.domain.settings import Settings, Weekday
 from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.dialogs.settings import SettingsDialog
 from scalpzone.ui.main_window import MainWindow
-from tests.ui.issue5_support import profile_with_thinning, screenshot
+from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 

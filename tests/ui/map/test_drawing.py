@@ -116,9 +116,9 @@ def test_a_zone_drawn_past_the_scalp_is_clipped_to_it(qtbot: QtBot, window: Main
 
 
 def _on_edge(point: tuple[float, float]) -> bool:
-    from scalpzone.ui.map.shapes import clamp_to_scalp
+    from scalpzone.domain.geometry import clamp_to_scalp
 
-    return _near(clamp_to_scalp(point), point, 0.002)
+    return _near(clamp_to_scalp(point, region_catalog().head.scalp), point, 0.002)
 
 
 def test_drawing_the_hairline_and_dragging_a_point(qtbot: QtBot, window: MainWindow) -> None:

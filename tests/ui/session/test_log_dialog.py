@@ -13,13 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.zones import Zone, ZoneState
-from scalpzone.storage.repositories import LoggedSession
+from scalpzone.storage.log_repositories import LoggedSession
 from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.session.log_dialog import SessionLogDialog
 from scalpzone.ui.session.log_edit import SessionEditDialog
 from tests.ui.helpers import MONDAY, ScriptedDialogs, window_store
-from tests.ui.issue5_support import screenshot
+from tests.ui.thinning_profile import screenshot
 
 pytestmark = pytest.mark.gui
 

@@ -18,7 +18,7 @@ from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.session.runner import SessionRunner
 from scalpzone.ui.week.view import WeekView
 from tests.ui.helpers import MONDAY, ScriptedDialogs
-from tests.ui.issue5_support import profile_with_thinning, screenshot
+from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 

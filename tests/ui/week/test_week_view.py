@@ -16,7 +16,7 @@ from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.style.appearance import dark_palette
 from scalpzone.ui.week.view import WeekView
 from tests.ui.helpers import MONDAY
-from tests.ui.issue5_support import profile_with_thinning, screenshot
+from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 

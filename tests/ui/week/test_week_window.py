@@ -21,7 +21,7 @@ from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.week.controller import EXPORT_WEEKS, PRINT_WEEKS
 from tests.ui.helpers import MONDAY, ScriptedDialogs
-from tests.ui.issue5_support import THINNING
+from tests.ui.thinning_profile import THINNING
 
 pytestmark = pytest.mark.gui
 

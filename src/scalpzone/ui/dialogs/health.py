@@ -25,7 +25,7 @@ from scalpzone.ui.style.words import full_day
 from scalpzone.ui.widgets.refusals import RefusalBar, fit_height
 
 if TYPE_CHECKING:
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 
 class HealthDialog(QDialog):
@@ -38,7 +38,7 @@ class HealthDialog(QDialog):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         today: date,
         parent: QWidget | None = None,

@@ -32,8 +32,7 @@ from scalpzone.ui.style.words import full_day
 from scalpzone.ui.widgets.refusals import RefusalBar, RefusalLabel, fit_height, needle_box
 
 if TYPE_CHECKING:
-    from scalpzone.storage.repositories import Roller
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import ProfileStoreLike, RollerLike
 
 
 def _qdate(day: date) -> QDate:
@@ -168,7 +167,7 @@ class RollersDialog(QDialog):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         today: date,
         parent: QWidget | None = None,
@@ -177,7 +176,7 @@ class RollersDialog(QDialog):
         self._store = store
         self._profile_id = profile_id
         self._today = today
-        self.current: Roller | None = None
+        self.current: RollerLike | None = None
         self.new_roller_dialog: NewRollerDialog | None = None
         self.setWindowTitle(self.tr("Rollers"))
         self.setMinimumWidth(600)

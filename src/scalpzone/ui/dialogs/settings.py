@@ -49,7 +49,7 @@ from scalpzone.domain.settings import (
 from scalpzone.ui.widgets.refusals import RefusalLabel, fit_height, needle_box
 
 if TYPE_CHECKING:
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 #: Spin boxes reach well past every limit, so a refused value can be typed and is shown as
 #: refused rather than silently clamped to the nearest allowed one (needles: `needle_box`).
@@ -121,7 +121,9 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, store: ProfileStore, profile_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: ProfileStoreLike, profile_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._profile_id = profile_id

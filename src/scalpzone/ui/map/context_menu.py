@@ -8,10 +8,10 @@ from datetime import timedelta
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
+from scalpzone.domain.geometry import EditRefusedError
 from scalpzone.domain.zones import SEVERITIES, Zone, ZoneState
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.model import MapModel
-from scalpzone.ui.map.shapes import EditRefusedError
 from scalpzone.ui.style.words import long_date, severity_word
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.notices import NoticeBar

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
-from scalpzone.domain.geometry import Point
+from scalpzone.domain.geometry import EditRefusedError, Point, check_outline, clip_to_scalp
 from scalpzone.domain.limits import DRAWN_ZONES_MAX
-from scalpzone.domain.regions import REGION_IDS
+from scalpzone.domain.regions import REGION_IDS, region_catalog
 from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.ui.map.commands import AddZone, DeleteZone, HairlineEdit, ZoneEdit, ZoneGestureEdit
 from scalpzone.ui.map.model import MapModel
-from scalpzone.ui.map.shapes import EditRefusedError, check_outline, clip_to_scalp
 from scalpzone.ui.style.words import long_date, severity_word, state_word, tr
 
 if TYPE_CHECKING:
@@ -159,7 +158,7 @@ class MapEditor(QObject):
             raise EditRefusedError(
                 tr("A map holds at most {n} drawn zones.").format(n=DRAWN_ZONES_MAX)
             )
-        polygon = clip_to_scalp(outline)
+        polygon = clip_to_scalp(outline, region_catalog().head.scalp)
         zone_id = self._model.scalp_map.next_custom_id()
         number = zone_id.removeprefix("custom-")
         name = tr("Zone {number}").format(number=number)

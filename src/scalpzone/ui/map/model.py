@@ -189,10 +189,15 @@ class MapModel(QObject):
             health=document.health,
             history=document.history,
         )
+        before = self._last_treated
         self._set_log(document, roller_uses)
         self._replan()
-        # "Last treated" is shown for every zone, so every zone's row and tooltip is redrawn.
-        self.mapChanged.emit(MapChange(changed=frozenset(self._zones)))
+        # Of the zones, the views show only "last treated" from the log: the zones whose day
+        # moved are redrawn, and a settings or health change redraws none.
+        after = self._last_treated
+        moved = {z for z in before.keys() | after.keys() if before.get(z) != after.get(z)}
+        if moved & self._zones.keys():
+            self.mapChanged.emit(MapChange(changed=frozenset(moved & self._zones.keys())))
         self.planChanged.emit()
 
     def set_roller_uses(self, uses: int | None) -> None:

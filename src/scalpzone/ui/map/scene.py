@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPalette, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip, QWidget
 
@@ -94,10 +94,6 @@ class MapScene(QGraphicsScene):
             if isinstance(item, HandleItem):
                 return item
         return None
-
-    def head_rect(self) -> QRectF:
-        """The area to fit in the view."""
-        return self.head.boundingRect()
 
     def zone_ids_in_view_order(self) -> list[str]:
         """Zones as Tab visits them: presets front to back, then drawn zones."""

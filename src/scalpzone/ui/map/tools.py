@@ -14,11 +14,12 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTransform
 
-from scalpzone.domain.geometry import Point
+from scalpzone.domain.geometry import EditRefusedError, Point, clamp_to_scalp, nearest_edge
+from scalpzone.domain.regions import region_catalog
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.model import ZoneSelection
 from scalpzone.ui.map.scene import HAIRLINE, VERTEX, MapScene
-from scalpzone.ui.map.shapes import EditRefusedError, clamp_to_scalp, nearest_edge, to_map, to_scene
+from scalpzone.ui.map.shapes import to_map, to_scene
 
 #: How close, in screen pixels, a click must be to a point or an edge to pick it.
 PICK_PIXELS = 10.0
@@ -27,6 +28,11 @@ PICK_PIXELS = 10.0
 def tr(text: str) -> str:
     """Translate a user-visible text in this module's context."""
     return QCoreApplication.translate("MapTools", text)
+
+
+def _on_scalp(pos: QPointF) -> Point:
+    """A scene point as a map point on the scalp: past the edge, the nearest point of the edge."""
+    return clamp_to_scalp(to_map(pos), region_catalog().head.scalp)
 
 
 class Feedback(Protocol):
@@ -260,14 +266,14 @@ class HairlineTool(_PointsTool):
 
     def _place(self, pointer: Pointer) -> Point:
         """Hairline points stay on the scalp."""
-        return clamp_to_scalp(to_map(pointer.pos))
+        return _on_scalp(pointer.pos)
 
     def move(self, pointer: Pointer) -> None:
         """Drag a point, or draw the rubber band."""
         if self._dragging < 0:
             super().move(pointer)
             return
-        point = clamp_to_scalp(to_map(pointer.pos))
+        point = _on_scalp(pointer.pos)
         self.ctx.editor.move_hairline_point(self._dragging, point, self._gesture)
 
     def release(self, pointer: Pointer) -> None:
@@ -347,9 +353,7 @@ class VertexTool(Tool):
         if pointer.pixels_to(foot) > PICK_PIXELS:
             return False
         try:
-            index = self.ctx.editor.insert_vertex(
-                zone_id, edge, clamp_to_scalp(to_map(pointer.pos))
-            )
+            index = self.ctx.editor.insert_vertex(zone_id, edge, _on_scalp(pointer.pos))
         except EditRefusedError as refusal:
             self.ctx.feedback.show_problem(str(refusal))
             return True
@@ -360,7 +364,7 @@ class VertexTool(Tool):
         """Drag the grabbed corner; a move that would cross the outline is not made."""
         if self._dragging < 0:
             return
-        point = clamp_to_scalp(to_map(pointer.pos))
+        point = _on_scalp(pointer.pos)
         try:
             self.ctx.editor.move_vertex(
                 self.ctx.scene.vertex_zone, self._dragging, point, self._gesture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -12,7 +13,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.map.model import MapChange, MapModel, ZoneSelection
@@ -240,3 +249,28 @@ class ZonePanel(QWidget):
             zone_id = self.table_model.zone_id(index.row())
             self._selection.set_current(zone_id)
             self.zoneMenuRequested.emit(zone_id, self.table.viewport().mapToGlobal(pos))
+
+
+def side_column(panel: ZonePanel, preview: QWidget, parent: QWidget) -> tuple[QWidget, QSplitter]:
+    """The column beside the map: the zone list under its title, above the next sessions.
+
+    Returns the column and the splitter between the two, whose sizes the window remembers.
+    """
+    zones_box = QWidget(parent)
+    zones_layout = QVBoxLayout(zones_box)
+    zones_layout.setContentsMargins(0, 0, 0, 0)
+    zones_title = QLabel(QCoreApplication.translate("MainWindow", "<b>Zones</b>"), zones_box)
+    zones_title.setBuddy(panel.table)
+    zones_layout.addWidget(zones_title)
+    zones_layout.addWidget(panel)
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.setObjectName("side_splitter")
+    splitter.addWidget(zones_box)
+    splitter.addWidget(preview)
+    splitter.setChildrenCollapsible(False)
+    splitter.setStretchFactor(0, 1)
+    side = QWidget(parent)
+    side_layout = QVBoxLayout(side)
+    side_layout.setContentsMargins(0, 6, 6, 6)
+    side_layout.addWidget(splitter)
+    return side, splitter

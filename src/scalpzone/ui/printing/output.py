@@ -26,8 +26,9 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from scalpzone.domain.guidance import DISCLAIMER
+from scalpzone.ui.printing.pdf_file import PagedSheet
 from scalpzone.ui.printing.plan_sheet import PlanSheet, default_page_size, write_pdf
-from scalpzone.ui.widgets.screen_fit import resize_to_fit
+from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 #: Paper margins for text documents, in millimetres (left, top, right, bottom).
 DOCUMENT_MARGINS = QMarginsF(20, 18, 20, 14)
@@ -44,7 +45,7 @@ def new_printer() -> QPrinter:
     return printer
 
 
-def paint_to_printer(sheet: PlanSheet, printer: QPrinter) -> int:
+def paint_to_printer(sheet: PagedSheet, printer: QPrinter) -> int:
     """Draw every page of the sheet on the printer; returns the number of pages drawn."""
     return sheet.paint_pages(printer, printer.resolution())
 
@@ -52,15 +53,17 @@ def paint_to_printer(sheet: PlanSheet, printer: QPrinter) -> int:
 class PlanPreviewDialog(QPrintPreviewDialog):
     """A print preview of the sheet; the paper can be changed in the dialog."""
 
-    def __init__(self, sheet: PlanSheet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sheet: PagedSheet, parent: QWidget | None = None, title: str | None = None
+    ) -> None:
         # The dialog only points at its printer, so the printer must live as long as it does.
         printer = new_printer()
         super().__init__(printer, parent)
         self._own_printer = printer
         self._sheet = sheet
-        self.setWindowTitle(self.tr("Print preview – ScalpZone plan"))
+        self.setWindowTitle(title or self.tr("Print preview – ScalpZone plan"))
         self.paintRequested.connect(self._paint)
-        resize_to_fit(self, 900, 1000)
+        fit_to_screen(self, 900, 1000)
 
     def _paint(self, printer: QPrinter) -> None:
         paint_to_printer(self._sheet, printer)

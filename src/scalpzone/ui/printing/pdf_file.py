@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QPageLayout, QPdfWriter
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 #: A page object in Qt's PDF output ("/Type /Pages" is the page tree, not a page).
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
@@ -67,3 +68,17 @@ def save_pdf(path: Path, title: str, layout: QPageLayout, draw: Callable[[QPdfWr
         raise FileWriteError(path, str(error)) from None
     write_atomically(path, data)
     return pages
+
+
+class PagedSheet(Protocol):
+    """Anything that draws its pages on a printer or PDF: the weekly plan, the course report."""
+
+    def paint_pages(self, device: QPagedPaintDevice, resolution: int) -> int: ...
+
+
+def save_sheet_pdf(path: Path, title: str, sheet: PagedSheet, page_size: QPageSize) -> int:
+    """Write a sheet that draws its own margins (portrait, edge to edge) as save_pdf does."""
+    layout = QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    return save_pdf(
+        path, title, layout, lambda writer: sheet.paint_pages(writer, writer.resolution())
+    )

@@ -19,7 +19,10 @@ from scalpzone.domain.planner import roll_order
 from scalpzone.domain.settings import Settings
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.printing.plan_page import Page
+from scalpzone.ui.printing.plan_paper import MARGIN
 from scalpzone.ui.style.words import week_start
+
+__all__ = ["MARGIN", "PlanSheet", "SheetContent", "default_page_size", "write_pdf"]
 
 
 def default_page_size(locale: QLocale | None = None) -> QPageSize:

@@ -13,7 +13,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -30,6 +29,7 @@ from scalpzone.domain.mapfile import (
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.plain_files import read_plain_file
 from scalpzone.ui.map.model import DatedHairline, MapModel
+from scalpzone.ui.profile.guarded_store import StoreAfterSaves
 from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 
@@ -69,14 +69,9 @@ class Autosave(QObject):
         self._written.connect(self._on_written)
         stack.indexChanged.connect(self._on_step)
 
-    @property
-    def attached(self) -> bool:
-        """Whether edits are being written to a store."""
-        return self._store is not None
-
     def guarded(self, store: ProfileStoreLike) -> ProfileStoreLike:
         """The store for everyone else: each call first waits for the map's writes."""
-        return cast("ProfileStoreLike", StoreAfterSaves(store, self))
+        return StoreAfterSaves(store, self.flush)
 
     def attach(self, store: ProfileStoreLike, profile_id: int, *, save_pending: bool) -> None:
         """Save this profile's edits from now on, and those made before, if asked."""
@@ -94,6 +89,13 @@ class Autosave(QObject):
         self.flush()
         self._store = None
         self.pending = False
+
+    def take_back_refused(self) -> None:
+        """Undo the refused step and any made on top of it while it was being written."""
+        if self._stack.canUndo():
+            self._stack.undo()
+        while self._stack.canUndo() and self._stack.index() >= self.refused_index:
+            self._stack.undo()
 
     def begin_gesture(self) -> None:
         """A drag started: hold its steps until it ends."""
@@ -179,25 +181,6 @@ def _write_map(
     except Exception as error:  # the window says it, in words, instead of losing the thread
         return f"The map could not be saved because of an unexpected problem ({error})."
     return None
-
-
-class StoreAfterSaves:
-    """A profile store whose every call first lets the map's pending writes finish."""
-
-    def __init__(self, store: ProfileStoreLike, autosave: Autosave) -> None:
-        self.inner = store
-        self._autosave = autosave
-
-    def __getattr__(self, name: str) -> Any:
-        found = getattr(self.inner, name)
-        if not callable(found):
-            return found
-
-        def after_saves(*args: Any, **kwargs: Any) -> Any:
-            self._autosave.flush()
-            return found(*args, **kwargs)
-
-        return after_saves
 
 
 @dataclass(frozen=True, slots=True)

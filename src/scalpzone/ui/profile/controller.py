@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMenu
 
 from scalpzone.domain.mapfile import MapDocument, MapFileError, dump_map_document, read_map_file
 from scalpzone.ui.map.model import DatedHairline, MapModel
@@ -21,7 +23,11 @@ from scalpzone.ui.profile.store_api import (
     StorageOpener,
     StoredProfileLike,
 )
+from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.questions import Dialogs
+
+if TYPE_CHECKING:
+    from scalpzone.storage import PhotoStore
 
 LAST_PROFILE_KEY = "profile/last_id"
 
@@ -67,6 +73,18 @@ class ProfileController(QObject):
     def store(self) -> ProfileStoreLike | None:
         """The open profile store (None until the database is open)."""
         return self._store
+
+    @property
+    def database(self) -> DatabaseLike | None:
+        """The open database (None until it is open); photos are kept in it."""
+        return self._db
+
+    def photo_store(self) -> PhotoStore | None:
+        """The open database's photos (None until it is open)."""
+        from scalpzone.storage import Database, PhotoStore  # noqa: PLC0415
+
+        db = self._db
+        return PhotoStore(db) if isinstance(db, Database) else None
 
     @property
     def ready(self) -> bool:
@@ -156,6 +174,24 @@ class ProfileController(QObject):
     def profiles(self) -> list[ProfileSummaryLike]:
         """Every profile, by name."""
         return list(self._store.profiles()) if self._store else []
+
+    def fill_menu(self, menu: QMenu, make: ActionFactory) -> None:
+        """File › Switch profile: every profile, the open one checked."""
+        menu.clear()
+        actions = []
+        for profile in self.profiles():
+            action = make.make(
+                profile.name.replace("&", "&&"),
+                "Open this profile",
+                _switcher(self, profile.id),
+                translate=False,
+                parent=menu,
+            )
+            actions.append(action)
+            menu.addAction(action)
+        make.group(actions)
+        for action, profile in zip(actions, self.profiles(), strict=True):
+            action.setChecked(profile.id == self.profile_id)
 
     def _show(self, stored: StoredProfileLike) -> None:
         """Put a loaded profile in the model; its undo history starts empty."""
@@ -353,3 +389,7 @@ def _document(stored: StoredProfileLike) -> MapDocument:
 
 def _hairlines(stored: StoredProfileLike) -> tuple[DatedHairline, ...]:
     return tuple((day, tuple(points)) for day, points in stored.hairlines)
+
+
+def _switcher(profiles: ProfileController, profile_id: int) -> Callable[[], None]:
+    return lambda: profiles.switch_to(profile_id)

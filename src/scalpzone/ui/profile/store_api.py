@@ -1,7 +1,9 @@
 """What the UI needs from `scalpzone.storage` (docs/storage-contract.md), as typing protocols.
 
 The UI imports the storage package only when it opens the database, after the window is on
-screen: SQLAlchemy takes longer to import than Qt, and start-up should not wait for it.
+screen: SQLAlchemy takes longer to import than Qt, and start-up should not wait for it. Every
+window and dialog is typed against these protocols; `app.py` hands in the real `ProfileStore`
+and `Database`, and mypy checks there that they fit, with no cast.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from datetime import date
 from typing import Protocol
 
 from scalpzone.domain.geometry import Point
+from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.mapfile import MapDocument
+from scalpzone.domain.progress import DatedMap
+from scalpzone.domain.settings import Health, Settings
 from scalpzone.domain.zones import ScalpMap
 
 
@@ -52,11 +57,39 @@ class StoredProfileLike(Protocol):
 
 
 class RollerLike(Protocol):
-    """The roller in use, as far as the plan cares."""
+    """A derma roller: its needle, first day, sessions done with it, and when it was retired."""
+
+    @property
+    def id(self) -> int:
+        """The roller's id."""
+
+    @property
+    def needle_mm(self) -> float:
+        """Its needle length."""
+
+    @property
+    def first_use(self) -> date:
+        """The first day it was used."""
 
     @property
     def uses(self) -> int:
         """Sessions done with it so far."""
+
+    @property
+    def retired_on(self) -> date | None:
+        """The day the next roller took over (None: in use)."""
+
+
+class LoggedSessionLike(Protocol):
+    """A session in the log with the id of its row, so it can be edited, removed or put back."""
+
+    @property
+    def id(self) -> int:
+        """The log row's id."""
+
+    @property
+    def entry(self) -> HistoryEntry:
+        """The session as logged."""
 
 
 class ProfileStoreLike(Protocol):
@@ -80,14 +113,46 @@ class ProfileStoreLike(Protocol):
     def save_map(self, profile_id: int, scalp_map: ScalpMap, day: date) -> None:
         """Write the map (and a dated hairline snapshot when it changed)."""
 
-    def import_document(self, doc: MapDocument, name: str | None = None) -> int:
-        """A new profile from a map file's document; its id."""
+    def import_document(
+        self, doc: MapDocument, name: str | None = None, *, day: date | None = None
+    ) -> int:
+        """A new profile from a map file's document (its map dated `day`); its id."""
 
     def export_document(self, profile_id: int) -> MapDocument:
         """A profile as a map file's document."""
 
+    def map_snapshots(self, profile_id: int) -> Sequence[DatedMap]:
+        """Every zone's state on each day the map was saved, oldest first."""
+
+    def save_settings(self, profile_id: int, settings: Settings) -> None:
+        """Write the plan settings (checked against the rules again)."""
+
+    def save_health(self, profile_id: int, health: Health, confirmed_on: date) -> None:
+        """Write the health checklist and the day it was gone through."""
+
+    def log_session(self, profile_id: int, entry: HistoryEntry) -> None:
+        """Add a session to the log."""
+
+    def log_entries(self, profile_id: int) -> Sequence[LoggedSessionLike]:
+        """The log with the id of each row, oldest first."""
+
+    def replace_log_entry(self, profile_id: int, log_id: int, entry: HistoryEntry) -> None:
+        """Correct a logged session."""
+
+    def remove_log_entry(self, profile_id: int, log_id: int) -> HistoryEntry:
+        """Remove a logged session; what it held, so it can be put back."""
+
+    def restore_log_entry(self, profile_id: int, log_id: int, entry: HistoryEntry) -> None:
+        """Put a removed session back under its old id."""
+
+    def start_roller(self, profile_id: int, needle_mm: float, first_use: date) -> int:
+        """Start using a new roller (the one in use retires that day); its id."""
+
     def current_roller(self, profile_id: int) -> RollerLike | None:
         """The roller in use, if one was recorded."""
+
+    def rollers(self, profile_id: int) -> Sequence[RollerLike]:
+        """Every roller the profile has had, oldest first."""
 
     def reset_settings(self, profile_id: int) -> None:
         """Put a profile's plan settings back to the defaults (a repair)."""

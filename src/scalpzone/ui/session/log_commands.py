@@ -20,8 +20,7 @@ from scalpzone.domain.history import HistoryEntry
 from scalpzone.ui.style.words import short_day
 
 if TYPE_CHECKING:
-    from scalpzone.storage.repositories import LoggedSession
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import LoggedSessionLike, ProfileStoreLike
 
 #: Shows a message in plain words: (title, text). `Dialogs.show_error` fits.
 ShowError = Callable[[str, str], None]
@@ -36,7 +35,7 @@ class _LogCommand(QUndoCommand):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         log_id: int,
         on_changed: Callable[[], None],
@@ -68,9 +67,9 @@ class RemoveLoggedSession(_LogCommand):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
-        logged: LoggedSession,
+        logged: LoggedSessionLike,
         on_changed: Callable[[], None],
         show_error: ShowError,
     ) -> None:
@@ -99,7 +98,7 @@ class EditLoggedSession(_LogCommand):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         log_id: int,
         before: HistoryEntry,

@@ -41,8 +41,7 @@ from scalpzone.ui.style.words import full_day
 from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
-    from scalpzone.storage.repositories import LoggedSession
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import LoggedSessionLike, ProfileStoreLike
 
 COLUMNS = ("Date", "Outcome", "Zones, in rolling order", "Needle", "Note")
 LOG_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -67,7 +66,7 @@ class SessionLogDialog(QDialog):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         stack: QUndoStack,
         on_changed: Callable[[], None],
@@ -83,7 +82,7 @@ class SessionLogDialog(QDialog):
         self._on_changed = on_changed
         self._today = today
         self._show_error = show_error or _message_boxes(parent)
-        self._logged: dict[int, LoggedSession] = {}
+        self._logged: dict[int, LoggedSessionLike] = {}
         self._scalp_map = ScalpMap()
         self.edit_dialog: SessionEditDialog | None = None
         self.setWindowTitle(self.tr("Session log"))

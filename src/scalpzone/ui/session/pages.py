@@ -4,13 +4,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +30,12 @@ from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
 from scalpzone.ui.session.timer import AreaTimer
 from scalpzone.ui.session.zone_map import ZoneMap
 from scalpzone.ui.style.words import severity_word
+
+#: Blocking an irritated zone: the days offered first, and the most the spin box allows.
+BLOCK_DAYS_DEFAULT = 3
+BLOCK_DAYS_MAX = 60
+#: The longest irritation note typed here (the log allows more; this keeps it a note).
+NOTE_LENGTH = 300
 
 
 def _bold(widget: QWidget, size_step: float = 0.0) -> QFont:
@@ -191,3 +204,54 @@ class ZonePage(QWidget):
             self.tr("Arrows: {i}. {name}").format(i=index + 1, name=roll_pass.name.lower())
         )
         self.map.setAccessibleDescription(self.map_caption.text())
+
+
+class IrritationBox(QGroupBox):
+    """The finish page's "Irritation on an area": which area, what was noticed, and an offer to
+    leave it out of the plan for some days (checkable; off until the person ticks it)."""
+
+    def __init__(self, zones: Sequence[str], names: Mapping[str, str], parent: QWidget) -> None:
+        super().__init__(tr("&Irritation on an area"), parent)
+        self.setCheckable(True)
+        self.setChecked(False)
+        self.setToolTip(tr("Note soreness, a rash or bleeding, and rest the area for some days"))
+        form = QFormLayout(self)
+        self.zone = QComboBox(self)
+        for zone_id in zones:
+            self.zone.addItem(names.get(zone_id, zone_id), zone_id)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(NOTE_LENGTH)
+        self.note.setPlaceholderText(tr("For example: sore and red after the session"))
+        zone_label = QLabel(tr("&Area:"), self)
+        zone_label.setBuddy(self.zone)
+        note_label = QLabel(tr("&What you noticed:"), self)
+        note_label.setBuddy(self.note)
+        form.addRow(zone_label, self.zone)
+        form.addRow(note_label, self.note)
+        block_row = QHBoxLayout()
+        self.block_check = QCheckBox(tr("&Leave it out of the plan for"), self)
+        self.block_check.setChecked(True)
+        self.block_days = QSpinBox(self)
+        self.block_days.setRange(1, BLOCK_DAYS_MAX)
+        self.block_days.setValue(BLOCK_DAYS_DEFAULT)
+        self.block_days.setSuffix(tr(" days"))
+        self.block_days.setAccessibleName(tr("Days to leave the area out"))
+        self.block_until_label = QLabel(self)
+        block_row.addWidget(self.block_check)
+        block_row.addWidget(self.block_days)
+        block_row.addWidget(self.block_until_label, 1)
+        form.addRow(block_row)
+        advice = QLabel(
+            tr(
+                "Irritation that lasts more than a few days, spreads, or comes with pus or fever "
+                "is a reason to see a doctor or dermatologist."
+            ),
+            self,
+        )
+        advice.setWordWrap(True)
+        form.addRow(advice)
+
+
+def tr(text: str) -> str:
+    """Words of the session runner's finish page."""
+    return QCoreApplication.translate("SessionRunner", text)

@@ -19,17 +19,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,19 +35,13 @@ from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS
 from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.plan import Session
 from scalpzone.domain.rules import millimetres
-from scalpzone.ui.session.pages import CheckStep, ZonePage, titled_page
+from scalpzone.ui.session.pages import CheckStep, IrritationBox, ZonePage, titled_page
 from scalpzone.ui.style.words import short_day
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
 from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
-    from scalpzone.storage.store import ProfileStore
-
-#: Blocking an irritated zone: the days offered first, and the most the spin box allows.
-BLOCK_DAYS_DEFAULT = 3
-BLOCK_DAYS_MAX = 60
-#: The longest irritation note typed here (the log allows more; this keeps it a note).
-NOTE_LENGTH = 300
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 
 class SessionRunner(QDialog):
@@ -69,7 +59,7 @@ class SessionRunner(QDialog):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         session: Session,
         today: Callable[[], date] | date,
@@ -224,49 +214,12 @@ class SessionRunner(QDialog):
             self.rolled_checks[zone_id] = box
         layout.addWidget(rolled)
 
-        self.irritation_box = QGroupBox(self.tr("&Irritation on an area"), page)
-        self.irritation_box.setCheckable(True)
-        self.irritation_box.setChecked(False)
-        self.irritation_box.setToolTip(
-            self.tr("Note soreness, a rash or bleeding, and rest the area for some days")
-        )
-        form = QFormLayout(self.irritation_box)
-        self.irritation_zone = QComboBox(self.irritation_box)
-        for zone_id in self.session.zones:
-            self.irritation_zone.addItem(self._names.get(zone_id, zone_id), zone_id)
-        self.irritation_note = QLineEdit(self.irritation_box)
-        self.irritation_note.setMaxLength(NOTE_LENGTH)
-        self.irritation_note.setPlaceholderText(
-            self.tr("For example: sore and red after the session")
-        )
-        zone_label = QLabel(self.tr("&Area:"), self.irritation_box)
-        zone_label.setBuddy(self.irritation_zone)
-        note_label = QLabel(self.tr("&What you noticed:"), self.irritation_box)
-        note_label.setBuddy(self.irritation_note)
-        form.addRow(zone_label, self.irritation_zone)
-        form.addRow(note_label, self.irritation_note)
-        block_row = QHBoxLayout()
-        self.block_check = QCheckBox(self.tr("&Leave it out of the plan for"), self.irritation_box)
-        self.block_check.setChecked(True)
-        self.block_days = QSpinBox(self.irritation_box)
-        self.block_days.setRange(1, BLOCK_DAYS_MAX)
-        self.block_days.setValue(BLOCK_DAYS_DEFAULT)
-        self.block_days.setSuffix(self.tr(" days"))
-        self.block_days.setAccessibleName(self.tr("Days to leave the area out"))
-        self.block_until_label = QLabel(self.irritation_box)
-        block_row.addWidget(self.block_check)
-        block_row.addWidget(self.block_days)
-        block_row.addWidget(self.block_until_label, 1)
-        form.addRow(block_row)
-        advice = QLabel(
-            self.tr(
-                "Irritation that lasts more than a few days, spreads, or comes with pus or fever "
-                "is a reason to see a doctor or dermatologist."
-            ),
-            self.irritation_box,
-        )
-        advice.setWordWrap(True)
-        form.addRow(advice)
+        self.irritation_box = IrritationBox(self.session.zones, self._names, page)
+        self.irritation_zone = self.irritation_box.zone
+        self.irritation_note = self.irritation_box.note
+        self.block_check = self.irritation_box.block_check
+        self.block_days = self.irritation_box.block_days
+        self.block_until_label = self.irritation_box.block_until_label
         self.irritation_box.toggled.connect(self._update_finish)
         self.irritation_zone.currentIndexChanged.connect(self._update_finish)
         self.block_check.toggled.connect(self._update_finish)
@@ -442,7 +395,7 @@ class SessionRunner(QDialog):
 
     def _finish(self, status: SessionStatus) -> None:
         from scalpzone.domain.problems import ProblemsError  # noqa: PLC0415
-        from scalpzone.storage.errors import StorageError  # noqa: PLC0415
+        from scalpzone.storage import StorageError  # noqa: PLC0415
         from scalpzone.ui.widgets.errors import plain_words  # noqa: PLC0415
 
         zones = self.session.zones if status is SessionStatus.SKIPPED else self.rolled_zones()

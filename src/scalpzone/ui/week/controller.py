@@ -9,12 +9,10 @@ health answers, rollers) is written by the dialogs through the store, after whic
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
 
@@ -26,13 +24,16 @@ from scalpzone.ui.map.model import MapModel, plan_ahead
 from scalpzone.ui.profile.autosave import Autosave
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.style.words import long_date
+from scalpzone.ui.week.exports import ExportWriter
 from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from scalpzone.domain.mapfile import MapDocument
-    from scalpzone.storage.store import ProfileStore
     from scalpzone.ui.printing.plan_sheet import PlanSheet
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
     from scalpzone.ui.week.view import WeekView
 
 #: Print, Print Preview and Export PDF show this many weeks from today, one page each.
@@ -40,12 +41,7 @@ PRINT_WEEKS = 4
 #: The calendar and the plan's CSV cover one course (SPEC §3: a review every 12 weeks).
 EXPORT_WEEKS = COURSE_WEEKS
 
-#: The folder the person last exported to (remembered in the settings file).
-EXPORT_FOLDER_KEY = "files/export_folder"
-
 PDF_FILTER = "PDF (*.pdf);;All files (*)"
-ICS_FILTER = "Calendar (*.ics);;All files (*)"
-CSV_FILTER = "CSV spreadsheet (*.csv);;All files (*)"
 
 
 class WeekController(QObject):
@@ -77,6 +73,7 @@ class WeekController(QObject):
         self._said = ""  # what the banner says (or said before it was put off)
         self._dialogs = dialogs
         self._settings = settings
+        self._exports = ExportWriter(dialogs, settings, self.said.emit)
         self.week_view: WeekView | None = None
         self.open_dialog: QDialog | None = None
         # The log's corrections have their own undo, in the log dialog: the map's Undo never
@@ -94,12 +91,28 @@ class WeekController(QObject):
         tabs.currentChanged.connect(lambda _i: self._refresh_week_if_shown())
         profiles.opened.connect(self._on_profile_opened)
         model.planChanged.connect(self._on_plan_changed)
+        from scalpzone.ui.photos.controller import PhotoController  # noqa: PLC0415
+
+        self.photos = PhotoController(
+            window,
+            self._profiles.photo_store,
+            lambda: self.profile_id,
+            lambda: self._model.document.scalp_map,
+            self.today,
+            self._open,
+        )
+        self.photos.said.connect(self.said)
+        from scalpzone.ui.profile.archive_commands import ArchiveCommands  # noqa: PLC0415
+
+        self.archive = ArchiveCommands(
+            profiles, dialogs, autosave.flush, lambda: self._model.profile_name
+        )
+        self.archive.said.connect(self.said)
 
     # -- the open profile --------------------------------------------------------------------
 
-    def _store(self) -> ProfileStore | None:
-        # The dialogs use more of the store than the editor's protocol names; it is the real one.
-        return cast("ProfileStore | None", self._profiles.store)
+    def _store(self) -> ProfileStoreLike | None:
+        return self._profiles.store
 
     @property
     def profile_id(self) -> int:
@@ -303,10 +316,6 @@ class WeekController(QObject):
         dialog.confirmed.connect(lambda _health: self.details_changed())
         self._open(dialog)
 
-    def _health_confirmed(self) -> None:
-        self.details_changed()
-        self._show_status()
-
     def rollers(self) -> None:
         """The roller in use, its sessions, and a new one."""
         store = self._store()
@@ -326,7 +335,12 @@ class WeekController(QObject):
         from scalpzone.ui.dialogs.progress import ProgressDialog  # noqa: PLC0415
 
         self._autosave.flush()
-        self._open(ProgressDialog(store, self.profile_id, self._window, today=self._model.today))
+        timeline = self.photos.timeline()
+        self._open(
+            ProgressDialog(
+                store, self.profile_id, self._window, today=self._model.today, beside=timeline
+            )
+        )
 
     def care_guide(self) -> None:
         """Technique, hygiene, aftercare and the sources, printable."""
@@ -395,7 +409,7 @@ class WeekController(QObject):
         from scalpzone.ui.printing.output import export_pdf  # noqa: PLC0415
 
         sheet = self._sheet()
-        self._export(
+        self._exports.write(
             self.tr("Export the plan as PDF"),
             "scalpzone-plan.pdf",
             PDF_FILTER,
@@ -403,79 +417,39 @@ class WeekController(QObject):
             self.tr("{weeks} weeks of the plan").format(weeks=PRINT_WEEKS),
         )
 
+    def course_report(self) -> None:
+        """The course report for a dermatologist: choose the days, preview it or save a PDF."""
+        store = self._store()
+        if store is None:
+            return
+        from scalpzone.ui.printing.course_report_dialog import CourseReportDialog  # noqa: PLC0415
+
+        def ask(name: str) -> Path | None:
+            title = self.tr("Save the course report")
+            return self._dialogs.save_file(title, self._exports.suggested(name), PDF_FILTER)
+
+        self._autosave.flush()
+        dialog = CourseReportDialog(
+            store,
+            self._profiles.photo_store(),
+            self.profile_id,
+            self.today(),
+            ask,
+            self._dialogs.show_error,
+            self._window,
+        )
+        dialog.said.connect(self.said)
+        self._open(dialog)
+
     def export_calendar(self) -> None:
         """Write the coming course's sessions to an .ics file for any calendar."""
-        from scalpzone.calendar_file import write_calendar  # noqa: PLC0415  (icalendar only here)
-
         doc = self._document()
-        plan = self.plan_for(EXPORT_WEEKS)
-        owner = self._model.profile_name or "ScalpZone"
-        count = len(plan.sessions)
-        self._export(
-            self.tr("Export the plan to a calendar"),
-            "scalpzone-plan.ics",
-            ICS_FILTER,
-            lambda path: write_calendar(path, plan, doc.scalp_map, doc.settings, owner),
-            self.tr("{count} sessions until {day}").format(count=count, day=long_date(plan.end)),
-        )
+        self._exports.calendar(self.plan_for(EXPORT_WEEKS), doc, self._model.profile_name)
 
     def export_plan_csv(self) -> None:
         """The coming course's sessions as a spreadsheet."""
-        from scalpzone.domain.exports import plan_to_csv  # noqa: PLC0415
-
-        doc = self._document()
-        text = plan_to_csv(self.plan_for(EXPORT_WEEKS), doc.scalp_map)
-        self._export(
-            self.tr("Export the plan as CSV"),
-            "scalpzone-plan.csv",
-            CSV_FILTER,
-            text.encode("utf-8"),
-            self.tr("the plan"),
-        )
+        self._exports.plan_csv(self.plan_for(EXPORT_WEEKS), self._document().scalp_map)
 
     def export_log_csv(self) -> None:
         """Every logged session as a spreadsheet."""
-        from scalpzone.domain.exports import log_to_csv  # noqa: PLC0415
-
-        doc = self._document()
-        text = log_to_csv(doc.history, doc.scalp_map)
-        self._export(
-            self.tr("Export the session log as CSV"),
-            "scalpzone-log.csv",
-            CSV_FILTER,
-            text.encode("utf-8"),
-            self.tr("{count} logged sessions").format(count=len(doc.history)),
-        )
-
-    def _export(
-        self,
-        title: str,
-        suggested: str,
-        file_filter: str,
-        content: bytes | Callable[[Path], object],
-        what: str,
-    ) -> None:
-        from scalpzone.storage import FileWriteError, write_atomically  # noqa: PLC0415
-
-        path = self._dialogs.save_file(title, self._suggested(suggested), file_filter)
-        if path is None:
-            return
-        try:
-            if isinstance(content, bytes):
-                write_atomically(path, content)
-            else:
-                content(path)
-        except FileWriteError as error:
-            self._dialogs.show_error(self.tr("Nothing was written"), str(error))
-            return
-        self._settings.setValue(EXPORT_FOLDER_KEY, str(path.parent))
-        self.said.emit(self.tr("Wrote {what} to {file}.").format(what=what, file=str(path)))
-
-    def _suggested(self, name: str) -> str:
-        """The file name in the folder last exported to, else in the Documents folder."""
-        folder = str(self._settings.value(EXPORT_FOLDER_KEY, "") or "")
-        if not folder:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-        return str(Path(folder) / name) if folder else name
+        self._exports.log_csv(self._document())

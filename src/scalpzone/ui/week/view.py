@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from scalpzone.domain.history import HistoryEntry
+from scalpzone.domain.photo_reminders import PHOTO_REMINDER, photo_days
 from scalpzone.domain.plan import Plan, PlanStatus, PlanWarning, Session, WarningCode
 from scalpzone.domain.rules import RULES_BY_ID, millimetres
 from scalpzone.domain.zones import ScalpMap
@@ -29,24 +30,12 @@ from scalpzone.ui.map.model import plan_ahead
 from scalpzone.ui.style.colours import MapColours
 from scalpzone.ui.style.references import sources_paragraph
 from scalpzone.ui.style.words import full_day, short_day, with_dates
+from scalpzone.ui.week.colour_chip import ColourChip
 
 if TYPE_CHECKING:
-    from scalpzone.storage.store import ProfileStore
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 DAYS = 7
-
-
-class ColourChip(QLabel):
-    """A small square in a zone's map colour, so the list reads like the map."""
-
-    def __init__(self, colour: QColor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        size = self.fontMetrics().height() - 2
-        self.setFixedSize(size, size)
-        self.colour = colour
-        self.setStyleSheet(
-            f"background-color: {colour.name()}; border: 1px solid palette(mid); border-radius: 2px;"
-        )
 
 
 class DayColumn(QFrame):
@@ -73,8 +62,9 @@ class DayColumn(QFrame):
         session: Session | None,
         scalp_map: ScalpMap,
         colours: MapColours,
+        photos: bool = False,
     ) -> None:
-        """Fill the column for this day."""
+        """Fill the column for this day (`photos`: the session carries the photo reminder)."""
         while (item := self._layout.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
@@ -105,11 +95,16 @@ class DayColumn(QFrame):
             self._layout.addWidget(rest)
             self._lines.append(self.tr("Rest day"))
         else:
-            if session.patch_test:
-                patch = QLabel(self.tr("Patch test"), self)
-                patch.setStyleSheet("font-style: italic;")
-                self._layout.addWidget(patch)
-                self._lines.append(self.tr("Patch test"))
+            for shown, text, style, tip in (
+                (session.patch_test, self.tr("Patch test"), "font-style: italic;", ""),
+                (photos, self.tr("Photos first"), "font-weight: bold;", self.tr(PHOTO_REMINDER)),
+            ):
+                if shown:
+                    note = QLabel(text, self)
+                    note.setStyleSheet(style)
+                    note.setToolTip(tip)
+                    self._layout.addWidget(note)
+                    self._lines.append(text)
             for number, zone_id in enumerate(session.zones, start=1):
                 zone = names.get(zone_id)
                 name = zone.display_name if zone is not None else zone_id
@@ -199,7 +194,7 @@ class WeekView(QWidget):
 
     def __init__(
         self,
-        store: ProfileStore,
+        store: ProfileStoreLike,
         profile_id: int,
         today: Callable[[], date],
         parent: QWidget | None = None,
@@ -329,6 +324,9 @@ class WeekView(QWidget):
         self.range_label.setText(f"{short_day(start)} – {full_day(end)}")
         colours = MapColours.from_palette(self.palette())
         logged = {e.date: e for e in doc.history}
+        reminded = photo_days(
+            (e.date for e in doc.history if e.is_treatment), (s.date for s in plan.sessions)
+        )
         for i, column in enumerate(self.columns):
             day = start + timedelta(days=i)
             if day < plan.start:
@@ -338,7 +336,8 @@ class WeekView(QWidget):
                 if entry is not None:
                     column.show_logged(entry, doc.scalp_map, colours)
             else:
-                column.show_day(day, today, plan.session_on(day), doc.scalp_map, colours)
+                session = plan.session_on(day)
+                column.show_day(day, today, session, doc.scalp_map, colours, day in reminded)
         self._show_status(plan)
         self._fill_side(plan, doc.scalp_map)
 

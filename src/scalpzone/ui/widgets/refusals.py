@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QWidg
 
 from scalpzone.domain.problems import Problem
 from scalpzone.domain.rules import RULES_BY_ID
-from scalpzone.domain.settings import refusal_rule, refused_limit
+from scalpzone.domain.settings import refusal_rule
 
 #: A bar at the side rather than red text, so the words keep the palette's contrast.
 REFUSED_COLOUR = "#c2413f"
@@ -110,7 +110,7 @@ class RefusalLabel(RefusalBar):
         rule_id = refusal_rule(problem)
         if rule_id is not None:
             source = RULES_BY_ID[rule_id].source_line
-        elif refused_limit(problem) is not None:
+        elif problem.limit is not None:
             source = self.tr(
                 "ScalpZone's choice: this lower limit is what a plan needs to work, not a safety "
                 "rule."

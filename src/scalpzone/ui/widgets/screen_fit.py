@@ -65,3 +65,8 @@ def restore_if_fits(widget: QWidget, saved: object, width: int, height: int) -> 
     # Where it goes is the window manager's choice (placing the client at the top would put
     # the title bar above the screen on some).
     resize_to_fit(widget, width, height)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """The name the report's dialogs use for `resize_to_fit`."""
+    resize_to_fit(widget, width, height)

@@ -1,4 +1,4 @@
-"""Shared by the issue-5 component tests: a real profile with thinning zones, and palettes."""
+"""A real profile with thinning zones, and screenshots of widgets: shared by the week, session and dialog tests."""
 
 from __future__ import annotations
 
