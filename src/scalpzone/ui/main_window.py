@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from scalpzone import APP_NAME
-from scalpzone.domain.zones import Zone, ZoneState
+from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.map.context_menu import block_question
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.legend import LegendBar
-from scalpzone.ui.map.model import MapChange, MapModel, ZoneSelection
+from scalpzone.ui.map.model import MapModel, ZoneSelection
 from scalpzone.ui.map.next_sessions import NextSessionsPreview
 from scalpzone.ui.map.scene import MapScene
 from scalpzone.ui.map.scores import ScoresLabel
@@ -35,16 +36,10 @@ from scalpzone.ui.map.tools import (
     VertexTool,
     ZoneDrawTool,
 )
-from scalpzone.ui.map.tour import tour_steps
+from scalpzone.ui.map.tour import follow_tour, tour_steps
 from scalpzone.ui.map.view import MapView
 from scalpzone.ui.map.zone_panel import ZonePanel, side_column
-from scalpzone.ui.menus import (
-    Bars,
-    MenuTargets,
-    WindowActions,
-    build_bars,
-    build_menus,
-)
+from scalpzone.ui.menus import Bars, MenuTargets, WindowActions, build_bars, build_menus, follow_tab
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.store_api import StorageOpener
@@ -90,7 +85,7 @@ class MainWindow(QMainWindow):
         self.stack = QUndoStack(self)
         self.selection = ZoneSelection(self.model, self)
         self.editor = MapEditor(self.model, self.stack, self)
-        self.editor.ask_about_blocks = self._ask_about_blocks
+        self.editor.ask_about_blocks = block_question(self.dialogs)
         self.autosave = Autosave(self.model, self.stack, self)
         self.profiles = ProfileController(
             self.model,
@@ -127,11 +122,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.set_editing_enabled(False)
-
-    def _ask_about_blocks(self, zones: list[Zone]) -> bool | None:
-        from scalpzone.ui.map.context_menu import block_question  # noqa: PLC0415
-
-        return block_question(self.dialogs)(zones)
 
     @property
     def commands(self) -> WindowActions:
@@ -202,11 +192,9 @@ class MainWindow(QMainWindow):
 
         self.zone_panel = ZonePanel(self.model, self.selection, self.scene.look.colours, self)
         self.preview = NextSessionsPreview(self.model, self)
-        side, self.side_splitter = side_column(self.zone_panel, self.preview, self)
-        # Room for the areas' names and the next days' minutes, as far as the screen allows
-        # beside the map's column (the window must still fit the screen).
-        beside = available(self).width() - map_column.minimumSizeHint().width() - 40
-        self.side_splitter.setMinimumWidth(max(0, min(340, beside)))
+        # The side column is as wide as the screen leaves beside the map (the window must fit).
+        room = available(self).width() - map_column.minimumSizeHint().width() - 40
+        side, self.side_splitter = side_column(self.zone_panel, self.preview, self, room)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -272,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _i: self._follow_tab())
-        self.model.mapChanged.connect(self._tour_follows)
+        self.model.mapChanged.connect(lambda change: follow_tour(self.tour_bar, change))
         self.view.zoneMenuRequested.connect(self._show_zone_menu)
         self.zone_panel.zoneMenuRequested.connect(self._show_zone_menu)
         self.legend.opacityChanged.connect(self.scene.set_fill_opacity)
@@ -335,13 +323,7 @@ class MainWindow(QMainWindow):
         self._follow_tab()
 
     def _follow_tab(self) -> None:
-        """The map's tools and zoom work on the Map tab only (greyed out on the Week tab)."""
-        on_map = self.tabs.currentIndex() == 0
-        bars = self.bars
-        for action in bars.tools.values():
-            action.setEnabled(on_map and self.view.editing_enabled)
-        for action in (bars.zoom_in, bars.zoom_out, bars.fit, bars.compare):
-            action.setEnabled(on_map)
+        follow_tab(self.bars, self.tabs.currentIndex() == 0, self.view.editing_enabled)
 
     def _on_profile_opened(self) -> None:
         name = self.model.profile_name
@@ -356,15 +338,6 @@ class MainWindow(QMainWindow):
         """A short, skippable walk through marking the map."""
         self.tour_bar.start_tour(tour_steps(), lambda: self.settings.setValue(TOUR_DONE_KEY, True))
 
-    def _tour_follows(self, change: MapChange) -> None:
-        """The tour moves on when the person does what a step asks (Next is not needed)."""
-        if self.tour_bar.tour_step < 0:
-            return
-        if change.hairline or change.added:
-            self.tour_bar.advance_past(2)  # drew the hairline or a zone
-        elif change.changed and not change.reset:
-            self.tour_bar.advance_past(0)  # marked an area
-
     # Commands ----------------------------------------------------------------------------------
 
     def choose_tool(self, key: str) -> None:
@@ -375,19 +348,9 @@ class MainWindow(QMainWindow):
 
     def template_gallery(self) -> None:
         """Map › Apply template…: the stages as pictures; the chosen one is applied."""
-        from scalpzone.ui.dialogs.template_gallery import TemplateGallery  # noqa: PLC0415
+        from scalpzone.ui.dialogs.template_gallery import open_gallery  # noqa: PLC0415
 
-        gallery = TemplateGallery(self.scene.look.colours, self)
-        self.gallery = gallery
-
-        def chosen() -> None:
-            template = gallery.chosen()
-            if template is not None:
-                self.apply_template(template)
-
-        gallery.accepted.connect(chosen)
-        gallery.finished.connect(lambda _r: gallery.deleteLater())
-        gallery.open()
+        self.gallery = open_gallery(self.scene.look.colours, self, self.apply_template)
 
     def apply_template(self, template: Template) -> None:
         """Set the regions as a hair-loss stage has them, after asking if marks would change."""

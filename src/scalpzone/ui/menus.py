@@ -410,3 +410,11 @@ def _follow_stack(make: ActionFactory, stack: QUndoStack, undo: QAction, redo: Q
     stack.indexChanged.connect(lambda _index: refresh())
     stack.cleanChanged.connect(lambda _clean: refresh())
     refresh()
+
+
+def follow_tab(bars: Bars, on_map: bool, editing: bool) -> None:
+    """The map's tools and zoom work on the Map tab only (greyed out on the Week tab)."""
+    for action in bars.tools.values():
+        action.setEnabled(on_map and editing)
+    for action in (bars.zoom_in, bars.zoom_out, bars.fit, bars.compare):
+        action.setEnabled(on_map)

@@ -3,7 +3,7 @@ words, to choose from by looking (the menu of bare stage names said nothing to a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -134,3 +134,20 @@ class TemplateGallery(QDialog):
         """The selected template (None when nothing is selected)."""
         row = self.list.currentRow()
         return self._templates[row] if 0 <= row < len(self._templates) else None
+
+
+def open_gallery(
+    colours: MapColours, parent: QWidget, apply: Callable[[Template], None]
+) -> TemplateGallery:
+    """Open the gallery over `parent`; the stage chosen is handed to `apply`."""
+    gallery = TemplateGallery(colours, parent)
+
+    def chosen() -> None:
+        template = gallery.chosen()
+        if template is not None:
+            apply(template)
+
+    gallery.accepted.connect(chosen)
+    gallery.finished.connect(lambda _r: gallery.deleteLater())
+    gallery.open()
+    return gallery

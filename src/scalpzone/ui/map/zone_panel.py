@@ -251,8 +251,11 @@ class ZonePanel(QWidget):
             self.zoneMenuRequested.emit(zone_id, self.table.viewport().mapToGlobal(pos))
 
 
-def side_column(panel: ZonePanel, preview: QWidget, parent: QWidget) -> tuple[QWidget, QSplitter]:
-    """The column beside the map: the zone list under its title, above the next sessions.
+def side_column(
+    panel: ZonePanel, preview: QWidget, parent: QWidget, room: int = 340
+) -> tuple[QWidget, QSplitter]:
+    """The column beside the map: the zone list under its title, above the next sessions;
+    at least `room` pixels wide (at most 340: names and the next days' minutes fit).
 
     Returns the column and the splitter between the two, whose sizes the window remembers.
     """
@@ -268,6 +271,7 @@ def side_column(panel: ZonePanel, preview: QWidget, parent: QWidget) -> tuple[QW
     splitter.addWidget(zones_box)
     splitter.addWidget(preview)
     splitter.setChildrenCollapsible(False)
+    splitter.setMinimumWidth(max(0, min(340, room)))
     splitter.setStretchFactor(0, 1)
     side = QWidget(parent)
     side_layout = QVBoxLayout(side)
