@@ -17,8 +17,9 @@ from scalpzone.domain.mapfile import read_map_file
 from scalpzone.domain.plan import Plan, PlanWarning, WarningCode
 from scalpzone.domain.planner import make_plan
 from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
+from scalpzone.ui.printing.paper import paper_font as font
 from scalpzone.ui.printing.plan_page import Page
-from scalpzone.ui.printing.plan_paper import KEEP, MARGIN, ROW_FLOOR, font, height_of
+from scalpzone.ui.printing.plan_paper import KEEP, MARGIN, ROW_FLOOR, height_of
 from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf
 
 pytestmark = pytest.mark.gui

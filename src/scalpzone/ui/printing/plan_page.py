@@ -26,20 +26,18 @@ from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS, DISCLAIMER, DUR
 from scalpzone.domain.plan import PlanStatus, PlanWarning, RejectReason
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.printing.paper import FAINT, INK, RULE
+from scalpzone.ui.printing.paper import paper_font as font
 from scalpzone.ui.printing.plan_paper import (
     COLUMNS,
-    FAINT,
     FOOTER,
-    INK,
     KEEP,
     MAP_FLOOR,
     MAP_HEIGHT,
     MARGIN,
     ROW_FLOOR,
-    RULE,
     SHORT_STEPS,
     PaperPage,
-    font,
     height_of,
 )
 from scalpzone.ui.style.words import day_month, full_day, long_date, short_day, with_dates
