@@ -161,8 +161,8 @@ def test_enter_finishing_the_hairline_goes_back_to_marking(
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert len(window.model.scalp_map.hairline) == 3
     assert window.view.tool is window.tools["mark"]
-    assert window.shells.tools["mark"].isChecked()
-    assert not window.shells.tools["hairline"].isChecked()
+    assert window.bars.tools["mark"].isChecked()
+    assert not window.bars.tools["hairline"].isChecked()
     # The next click on an area marks it, as the person expects.
     click_zone(qtbot, window, "crown")
     assert window.model.zone("crown").state is ZoneState.THINNING
