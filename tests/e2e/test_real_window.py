@@ -22,14 +22,25 @@ pytestmark = [
 ]
 
 SCREEN = "1600x1000x24"
+SMALL_SCREEN = "1024x600x24"
 WAIT_SECONDS = 60
 
 
 @pytest.fixture
 def display() -> Iterator[str]:
     """A fresh Xvfb on a free display number (Xvfb picks it and tells us)."""
+    yield from _xvfb(SCREEN)
+
+
+@pytest.fixture
+def small_display() -> Iterator[str]:
+    """A netbook's 1024×600 screen."""
+    yield from _xvfb(SMALL_SCREEN)
+
+
+def _xvfb(screen: str) -> Iterator[str]:
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", "1", "-screen", "0", screen, "-nolisten", "tcp"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -113,3 +124,68 @@ def test_the_real_app_marks_a_zone_on_a_real_click_and_quits_with_ctrl_q(
     marked = [zone.id for zone in scalp_map.zones if zone.state is not ZoneState.HEALTHY]
     assert len(marked) == 1, marked
     assert scalp_map.zone(marked[0]).state is ZoneState.THINNING
+
+
+def _geometry(env: dict[str, str], window: str) -> tuple[int, int, int, int]:
+    shell = dict(
+        line.split("=", 1) for line in _xdotool(env, "getwindowgeometry", "--shell", window).split()
+    )
+    return int(shell["X"]), int(shell["Y"]), int(shell["WIDTH"]), int(shell["HEIGHT"])
+
+
+def _visible(env: dict[str, str], name: str) -> bool:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", name],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_SECONDS,
+        check=False,
+    )
+    return bool(found.stdout.strip())
+
+
+def _on_screen(env: dict[str, str], window: str, size: tuple[int, int]) -> None:
+    x, y, width, height = _geometry(env, window)
+    assert x >= 0 and y >= 0 and x + width <= size[0] and y + height <= size[1], (
+        x,
+        y,
+        width,
+        height,
+    )
+
+
+def test_on_a_1024_by_600_screen_the_window_and_the_care_guide_fit(
+    small_display: str, tmp_path: Path
+) -> None:
+    env = {
+        **os.environ,
+        "DISPLAY": small_display,
+        "QT_QPA_PLATFORM": "xcb",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    command = [_scalpzone_command(), "--database", str(tmp_path / "scalpzone.sqlite3")]
+    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as app:
+        search = ("search", "--sync", "--onlyvisible", "--name")
+        window = _xdotool(env, *search, "My scalp").split()[0]
+        _on_screen(env, window, (1024, 600))
+        _xdotool(env, "windowfocus", "--sync", window)
+        _xdotool(env, "key", "F1")
+        guide = _xdotool(env, *search, "Care guide").split()[0]
+        _on_screen(env, guide, (1024, 600))
+        _xdotool(env, "windowfocus", "--sync", guide)
+        _xdotool(env, "key", "Escape")
+        # Ctrl+Q reaches the window only once the (window-modal) guide is gone.
+        _xdotool(env, "search", "--sync", "--onlyvisible", "--name", "My scalp")
+        for _ in range(WAIT_SECONDS * 20):
+            if not _visible(env, "Care guide"):
+                break
+        _xdotool(env, "windowfocus", "--sync", window)
+        _xdotool(env, "key", "ctrl+q")
+        try:
+            _, err = app.communicate(timeout=WAIT_SECONDS)
+        finally:
+            app.kill()
+    assert app.returncode == 0, err
+    assert "Traceback" not in err

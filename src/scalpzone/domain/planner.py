@@ -81,9 +81,14 @@ class _ZoneTrack:
         return len(self.treated) < cap or (day - self.treated[-cap]).days >= 7
 
 
-def _track(zone: Zone) -> _ZoneTrack:
+def roll_order(zone: Zone) -> tuple[float, float, str]:
+    """Where a zone comes in a session: front to back, then left to right."""
     x, y = zone.centre
-    return _ZoneTrack(zone, zone.minutes, (y, x, zone.id))
+    return (y, x, zone.id)
+
+
+def _track(zone: Zone) -> _ZoneTrack:
+    return _ZoneTrack(zone, zone.minutes, roll_order(zone))
 
 
 def _rejections(scalp_map: ScalpMap, start: date) -> tuple[Rejection, ...]:
@@ -400,4 +405,12 @@ def _course_warning(
     ]
 
 
-__all__ = ["EMPTY_MESSAGE", "MAX_WEEKS", "Weekday", "hold_message", "make_plan", "session_gap"]
+__all__ = [
+    "EMPTY_MESSAGE",
+    "MAX_WEEKS",
+    "Weekday",
+    "hold_message",
+    "make_plan",
+    "roll_order",
+    "session_gap",
+]

@@ -21,6 +21,7 @@ from shiboken6 import isValid
 
 from scalpzone import APP_NAME
 from scalpzone.domain.zones import ZoneState
+from scalpzone.ui.map.context_menu import block_question
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.legend import LegendBar
 from scalpzone.ui.map.model import MapModel, ZoneSelection
@@ -35,16 +36,10 @@ from scalpzone.ui.map.tools import (
     VertexTool,
     ZoneDrawTool,
 )
-from scalpzone.ui.map.tour import tour_steps
+from scalpzone.ui.map.tour import follow_tour, tour_steps
 from scalpzone.ui.map.view import MapView
 from scalpzone.ui.map.zone_panel import ZonePanel, side_column
-from scalpzone.ui.menus import (
-    Bars,
-    MenuTargets,
-    WindowActions,
-    build_bars,
-    build_menus,
-)
+from scalpzone.ui.menus import Bars, MenuTargets, WindowActions, build_bars, build_menus, follow_tab
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.opening import OpeningSigns, OpensInBackground
@@ -57,6 +52,7 @@ from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.layout_memory import RememberedSplitter, restore_layout, save_layout
 from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
+from scalpzone.ui.widgets.screen_fit import available
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
@@ -92,6 +88,7 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.stack = QUndoStack(self)
         self.selection = ZoneSelection(self.model, self)
         self.editor = MapEditor(self.model, self.stack, self)
+        self.editor.ask_about_blocks = block_question(self.dialogs)
         self.autosave = Autosave(self.model, self.stack, self)
         self.profiles = ProfileController(
             self.model,
@@ -105,7 +102,14 @@ class MainWindow(OpensInBackground, QMainWindow):
         )
         self._build_widgets()
         self._week: WeekController | None = None  # built after the first paint
-        ctx = ToolContext(self.scene, self.editor, self.selection, self.notices, self.autosave)
+        ctx = ToolContext(
+            self.scene,
+            self.editor,
+            self.selection,
+            self.notices,
+            self.autosave,
+            done=lambda: self.choose_tool("mark"),
+        )
         self.tools: dict[str, Tool] = {
             "mark": MarkTool(ctx),
             "zone": ZoneDrawTool(ctx),
@@ -191,7 +195,9 @@ class MainWindow(OpensInBackground, QMainWindow):
 
         self.zone_panel = ZonePanel(self.model, self.selection, self.scene.look.colours, self)
         self.preview = NextSessionsPreview(self.model, self)
-        side, self.side_splitter = side_column(self.zone_panel, self.preview, self)
+        # The side column is as wide as the screen leaves beside the map (the window must fit).
+        room = available(self).width() - map_column.minimumSizeHint().width() - 40
+        side, self.side_splitter = side_column(self.zone_panel, self.preview, self, room)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -237,6 +243,7 @@ class MainWindow(OpensInBackground, QMainWindow):
             delete_zone=self._delete_current_zone,
             choose_tool=self.choose_tool,
             apply_template=self.apply_template,
+            template_gallery=self.template_gallery,
             clear_marks=self._clear_marks,
             clear_hairline=self.editor.clear_hairline,
             zoom_in=lambda: self.view.zoom_by(1.25),
@@ -255,6 +262,8 @@ class MainWindow(OpensInBackground, QMainWindow):
         )
 
     def _connect(self) -> None:
+        self.tabs.currentChanged.connect(lambda _i: self._follow_tab())
+        self.model.mapChanged.connect(lambda change: follow_tour(self.tour_bar, change))
         self.view.zoneMenuRequested.connect(self._show_zone_menu)
         self.zone_panel.zoneMenuRequested.connect(self._show_zone_menu)
         self.legend.opacityChanged.connect(self.scene.set_fill_opacity)
@@ -307,6 +316,10 @@ class MainWindow(OpensInBackground, QMainWindow):
         for action in self._commands.week:
             action.setEnabled(enabled if stored is None else stored)
         self._on_current_changed(self.selection.current())
+        self._follow_tab()
+
+    def _follow_tab(self) -> None:
+        follow_tab(self.bars, self.tabs.currentIndex() == 0, self.view.editing_enabled)
 
     def _on_profile_opened(self) -> None:
         name = self.model.profile_name
@@ -328,6 +341,12 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.bars.tools[key].setChecked(True)
         self.view.set_tool(self.tools[key])
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def template_gallery(self) -> None:
+        """Map › Apply template…: the stages as pictures; the chosen one is applied."""
+        from scalpzone.ui.dialogs.template_gallery import open_gallery  # noqa: PLC0415
+
+        self.gallery = open_gallery(self.scene.look.colours, self, self.apply_template)
 
     def apply_template(self, template: Template) -> None:
         """Set the regions as a hair-loss stage has them, after asking if marks would change."""

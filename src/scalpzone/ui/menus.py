@@ -42,6 +42,7 @@ class MenuTargets:
     delete_zone: Callable[[], None]
     choose_tool: Callable[[str], None]
     apply_template: Callable[[Template], None]
+    template_gallery: Callable[[], None]
     clear_marks: Callable[[], None]
     clear_hairline: Callable[[], None]
     zoom_in: Callable[[], None]
@@ -208,9 +209,6 @@ def build_bars(
 
 def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActions:
     """Fill the menus (after the first paint: nobody can open one before it)."""
-    # The templates are read only here, after the first paint.
-    from scalpzone.domain.templates import template_table  # noqa: PLC0415
-
     if do.week is None:
         raise ValueError("the menus need the week's commands")
     week_do = do.week
@@ -330,21 +328,12 @@ def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActio
     for action in tools.values():
         map_menu.addAction(action)
     map_menu.addSeparator()
-    templates = map_menu.addMenu(make.tr("Apply &template"))
-    families: dict[str, QMenu] = {}
-    for template in template_table().templates:
-        family = families.get(template.family)
-        if family is None:
-            family = families[template.family] = templates.addMenu(template.family)
-        family.addAction(
-            make.make(
-                template.stage,
-                template.description,
-                _applier(do, template),
-                translate=False,
-                parent=family,
-            )
-        )
+    gallery = make.make(
+        "Apply &template…",
+        "Start from a hair-loss stage, chosen from pictures of the map",
+        do.template_gallery,
+    )
+    map_menu.addAction(gallery)
     clear = make.make("Clear all &marks", "Set every preset region back to healthy", do.clear_marks)
     clear_hairline = make.make("Clear &hairline", "Remove the drawn hairline", do.clear_hairline)
     map_menu.addAction(clear)
@@ -375,7 +364,7 @@ def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActio
         *tools.values(),
         clear,
         clear_hairline,
-        *templates.actions(),
+        gallery,
     ]
     return WindowActions(
         bars.undo,
@@ -402,10 +391,6 @@ def _chooser(do: MenuTargets, key: str) -> Callable[[], None]:
     return lambda: do.choose_tool(key)
 
 
-def _applier(do: MenuTargets, template: Template) -> Callable[[], None]:
-    return lambda: do.apply_template(template)
-
-
 def _follow_stack(make: ActionFactory, stack: QUndoStack, undo: QAction, redo: QAction) -> None:
     """Undo and redo say what they would take back or do again ("Undo Mark Crown thinning")."""
 
@@ -427,3 +412,11 @@ def _follow_stack(make: ActionFactory, stack: QUndoStack, undo: QAction, redo: Q
     stack.indexChanged.connect(lambda _index: refresh())
     stack.cleanChanged.connect(lambda _clean: refresh())
     refresh()
+
+
+def follow_tab(bars: Bars, on_map: bool, editing: bool) -> None:
+    """The map's tools and zoom work on the Map tab only (greyed out on the Week tab)."""
+    for action in bars.tools.values():
+        action.setEnabled(on_map and editing)
+    for action in (bars.zoom_in, bars.zoom_out, bars.fit, bars.compare):
+        action.setEnabled(on_map)

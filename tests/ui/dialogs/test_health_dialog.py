@@ -62,8 +62,11 @@ def test_a_ticked_item_confirmed_is_stored_and_puts_the_plan_on_hold(
 ) -> None:
     store, pid = profile
     dialog = open_dialog(qtbot, store, pid)
+    where = dialog.confirm_button.mapToGlobal(dialog.confirm_button.rect().center())
     tick(qtbot, dialog.boxes[Contraindication.SUNBURN])
     assert dialog.outcome.isVisible()
+    # Ticking moved nothing: Confirm is still under the pointer that will press it.
+    assert dialog.confirm_button.mapToGlobal(dialog.confirm_button.rect().center()) == where
     assert "on hold" in dialog.outcome.text()
     assert "dermatologist" in dialog.outcome.text()
     screenshot(dialog, "health-dialog-ticked")

@@ -15,7 +15,7 @@ from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.dialogs.progress import ProgressDialog
 from scalpzone.ui.main_window import MainWindow
 from tests.ui.helpers import MONDAY
-from tests.ui.thinning_profile import profile_with_thinning, screenshot
+from tests.ui.thinning_profile import THINNING, profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 
@@ -79,6 +79,21 @@ def test_one_snapshot_says_the_chart_fills_in_later(qtbot: QtBot, window: MainWi
     assert "One snapshot so far" in chart.empty_text()
     assert "later days" in chart.empty_text()
     screenshot(dialog, "progress-empty")
+
+
+@pytest.mark.parametrize(
+    "thinning", [(), ("crown", "midscalp_left", "midscalp_right", "occipital")]
+)
+def test_the_one_snapshot_note_hides_no_point(
+    qtbot: QtBot, window: MainWindow, thinning: tuple[str, ...]
+) -> None:
+    store, pid = profile_with_thinning(window, THINNING + thinning)
+    dialog = open_dialog(qtbot, window, store, pid)
+    chart = dialog.view.chart
+    chart.grab()  # paint once, as the screen does
+    assert chart.message_box is not None and len(chart.markers) == 2
+    box = chart.message_box.adjusted(-4, -4, 4, 4)
+    assert not any(box.contains(point) for point in chart.markers), (box, chart.markers)
 
 
 def test_saving_the_map_on_another_day_adds_a_point(qtbot: QtBot, window: MainWindow) -> None:

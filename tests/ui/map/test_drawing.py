@@ -12,6 +12,7 @@ from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
 from tests.ui.helpers import (
     click_map,
+    click_zone,
     drag_on_map,
     panel_row,
     stored_map,
@@ -132,6 +133,8 @@ def test_drawing_the_hairline_and_dragging_a_point(qtbot: QtBot, window: MainWin
     assert stored_map(window).hairline == hairline
     assert window.stack.undoText() == "Draw hairline"
 
+    # Dragging its points is the hairline tool's (Enter went back to marking areas).
+    window.choose_tool("hairline")
     # Drag the second point down: one undo step, one save when the drag ends.
     saves: list[object] = []
     window.autosave.saved.connect(lambda: saves.append(None))
@@ -147,6 +150,23 @@ def test_drawing_the_hairline_and_dragging_a_point(qtbot: QtBot, window: MainWin
 
     window.stack.undo()
     assert stored_map(window).hairline == hairline
+
+
+def test_enter_finishing_the_hairline_goes_back_to_marking(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.choose_tool("hairline")
+    for point in [(0.25, 0.18), (0.50, 0.15), (0.75, 0.18)]:
+        click_map(qtbot, window, point)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert len(window.model.scalp_map.hairline) == 3
+    assert window.view.tool is window.tools["mark"]
+    assert window.bars.tools["mark"].isChecked()
+    assert not window.bars.tools["hairline"].isChecked()
+    # The next click on an area marks it, as the person expects.
+    click_zone(qtbot, window, "crown")
+    assert window.model.zone("crown").state is ZoneState.THINNING
+    assert "clicks mark areas again" in window.notices.text()
 
 
 def test_a_hairline_needs_two_points(qtbot: QtBot, window: MainWindow) -> None:

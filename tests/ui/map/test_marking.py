@@ -128,7 +128,7 @@ def test_the_zone_menu_sets_severity_blocks_and_unblocks(
     assert window.model.zone("crown").severity == 3
     assert panel_row(window, "crown")[2] == "advanced"
 
-    _trigger(_menu(window, "crown"), "For 3 day(s)")
+    _trigger(_menu(window, "crown"), "For 3 days")
     assert window.model.zone("crown").blocked_until == date(2026, 11, 26)
     assert stored_map(window).zone("crown").blocked_until == date(2026, 11, 26)
     assert "Crown" not in preview_text(window).split("Thu 26 Nov")[0]
@@ -141,8 +141,39 @@ def test_the_zone_menu_sets_severity_blocks_and_unblocks(
     assert stored_map(window).zone("crown").blocked_until == date(2026, 12, 24)
     assert window.stack.undoText() == "Block Crown until 24 Dec 2026"
 
+    # Making a blocked zone bald asks what to do with its block: closing the question cancels.
+    _trigger(_menu(window, "crown"), "Bald")
+    assert window.model.zone("crown").state is ZoneState.THINNING
+    intro, listed, offered = dialogs.choices[-1]
+    assert "blocked" in intro and listed == ["Crown: blocked until 24 Dec 2026"]
+    assert offered == ["Remove the blocks", "Keep the blocks"]
+    dialogs.choice_answers.append(1)
     _trigger(_menu(window, "crown"), "Bald")
     assert window.model.zone("crown").state is ZoneState.BALD
+    assert window.model.zone("crown").blocked_until == date(2026, 12, 24)
+    window.stack.undo()
+    dialogs.choice_answers.append(0)
+    _trigger(_menu(window, "crown"), "Healthy")
+    crown = stored_map(window).zone("crown")
+    assert crown.state is ZoneState.HEALTHY and crown.blocked_until is None
+    # One step: undo brings back both the state and the block.
+    window.stack.undo()
+    assert window.model.zone("crown").blocked_until == date(2026, 12, 24)
+
+
+def test_a_template_asks_about_blocks_on_areas_it_changes(
+    window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    from scalpzone.domain.templates import template_table
+
+    window.editor.block_until("crown", date(2026, 12, 24))
+    template = next(
+        t for t in template_table().templates if t.state_of("crown")[0] is not ZoneState.HEALTHY
+    )
+    dialogs.choice_answers.append(0)
+    window.editor.apply_template(template)
+    assert dialogs.choices[-1][1] == ["Crown: blocked until 24 Dec 2026"]
+    assert window.model.zone("crown").blocked_until is None
 
 
 def test_right_click_opens_the_menu_of_the_zone_under_the_pointer(

@@ -3,27 +3,69 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.templates import apply_template, template_table
 from scalpzone.domain.zones import ScalpMap, ZoneState
+from scalpzone.ui.dialogs.template_gallery import TemplateGallery
 from scalpzone.ui.main_window import MainWindow
 from tests.ui.helpers import ScriptedDialogs, click_zone, panel_row, stored_map
 
 pytestmark = pytest.mark.gui
 
 
-def _menu_action(window: MainWindow, family: str, stage: str):  # type: ignore[no-untyped-def]
+def _gallery(qtbot: QtBot, window: MainWindow) -> TemplateGallery:
+    """Map › Apply template… as the person opens it."""
     (map_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Map"]
-    (templates,) = [a.menu() for a in map_menu.actions() if a.text() == "Apply &template"]
-    (stages,) = [a.menu() for a in templates.actions() if a.text() == family]
-    (action,) = [a for a in stages.actions() if a.text() == stage]
-    return action
+    (action,) = [a for a in map_menu.actions() if a.text() == "Apply &template…"]
+    action.trigger()
+    gallery = window.gallery
+    qtbot.waitExposed(gallery)
+    return gallery
 
 
-def test_a_template_is_one_undoable_step(window: MainWindow, dialogs: ScriptedDialogs) -> None:
+def _choose(qtbot: QtBot, window: MainWindow, template_id: str) -> None:
+    """Open the gallery, click the stage's picture, then Apply."""
+    gallery = _gallery(qtbot, window)
+    ids = [t.id for t in template_table().templates]
+    item = gallery.list.item(ids.index(template_id))
+    rect = gallery.list.visualItemRect(item)
+    qtbot.mouseClick(gallery.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    apply = gallery.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert apply.isEnabled()
+    qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
+
+
+def test_the_gallery_shows_every_stage_as_a_picture_with_a_line_of_words(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    gallery = _gallery(qtbot, window)
+    templates = template_table().templates
+    assert gallery.list.count() == len(templates) == 11
+    pictures = []
+    for row, template in enumerate(templates):
+        item = gallery.list.item(row)
+        name, line = item.text().split("\n")
+        assert name == template.name and len(line) > 10
+        assert template.description.startswith(line.rstrip("."))
+        picture = item.icon().pixmap(64, 64).toImage()
+        assert not picture.isNull()
+        pictures.append(picture)
+    # Each stage looks different from the first (no two identical placeholders).
+    assert all(p != pictures[0] for p in pictures[1:])
+    # Nothing is applied before the person says so.
+    assert not gallery.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    gallery.reject()
+    assert window.model.scalp_map == ScalpMap()
+
+
+def test_a_template_is_one_undoable_step(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
     template = template_table()["norwood-5"]
-    _menu_action(window, "Norwood–Hamilton", "V").trigger()
+    _choose(qtbot, window, "norwood-5")
 
     expected = apply_template(ScalpMap(), template)
     assert window.model.scalp_map == expected
@@ -49,13 +91,13 @@ def test_overwriting_marks_asks_first(
     before = window.model.scalp_map
 
     dialogs.confirm_answers.append(False)
-    _menu_action(window, "Ludwig", "II").trigger()
+    _choose(qtbot, window, "ludwig-2")
     assert "changes areas you already marked" in dialogs.questions[-1]
     assert window.model.scalp_map == before
     assert window.stack.count() == 1
 
     dialogs.confirm_answers.append(True)
-    _menu_action(window, "Ludwig", "II").trigger()
+    _choose(qtbot, window, "ludwig-2")
     assert window.model.zone("occipital").state is ZoneState.HEALTHY
     assert window.stack.count() == 2
     window.stack.undo()

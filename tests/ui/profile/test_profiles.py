@@ -43,6 +43,23 @@ def test_first_start_creates_a_profile_and_offers_a_short_tour(
     assert _names(again) == ["My scalp"]
 
 
+def test_the_tour_moves_on_when_the_person_does_each_step(
+    qtbot: QtBot, make_window: WindowMaker
+) -> None:
+    window = make_window()
+    assert window.tour_bar.text().startswith("Step 1 of 4: Click an area")
+    click_zone(qtbot, window, "crown")
+    assert window.tour_bar.text().startswith("Step 2 of 4: Right-click")
+    click_zone(qtbot, window, "occipital")  # more marking does not skip the right-click step
+    assert window.tour_bar.text().startswith("Step 2 of 4")
+    window.editor.set_hairline([(0.25, 0.18), (0.5, 0.15), (0.75, 0.18)])
+    assert window.tour_bar.text().startswith("Step 4 of 4")
+    window.tour_bar.next_button.click()
+    assert window.tour_bar.text() == ""
+    click_zone(qtbot, window, "crown")  # after the tour, marking says nothing in the bar
+    assert window.tour_bar.text() == ""
+
+
 def test_new_switch_rename_and_delete(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:

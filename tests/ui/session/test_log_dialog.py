@@ -68,7 +68,7 @@ def setup(window: MainWindow, dialogs: ScriptedDialogs) -> Setup:
     )
     store.log_session(pid, HistoryEntry(day(18), ("crown",), 1.0, SessionStatus.SKIPPED, "tired"))
     store.log_session(pid, HistoryEntry(day(20), ("midscalp_right", "crown"), 0.5))
-    return Setup(store, pid, window.stack, dialogs)
+    return Setup(store, pid, window.week.log_stack, dialogs)
 
 
 def open_log(qtbot: QtBot, window: MainWindow, s: Setup) -> SessionLogDialog:
@@ -291,23 +291,32 @@ def test_a_refused_edit_says_why_and_saves_nothing(
         screenshot(form, "session-edit-refused")
 
 
-def test_the_window_undo_reaches_a_removal_after_the_dialog_is_gone(
+def test_the_logs_undo_is_its_own_and_the_maps_stays_with_the_map(
     qtbot: QtBot, window: MainWindow, setup: Setup
 ) -> None:
-    dialog = open_log(qtbot, window, setup)
+    window.editor.set_state("temple_left", ZoneState.THINNING)
+    map_steps = window.stack.count()
+    window.week.session_log()
+    dialog = window.week.open_dialog
+    assert isinstance(dialog, SessionLogDialog)
+    qtbot.waitExposed(dialog)
+    # Nothing of the map is offered for undo in a dialog about sessions.
+    assert not dialog.undo_button.isEnabled()
     before = setup.log()
     click(qtbot, dialog.remove_button)
     assert len(setup.log()) == 2
-    with qtbot.waitSignal(dialog.destroyed):
-        dialog.close()
-        dialog.deleteLater()
-
-    assert window.stack.undoText() == "Remove session of Fri 20 Nov"
-    window.stack.undo()
+    assert dialog.undo_button.text().replace("&", "") == "Undo Remove session of Fri 20 Nov"
+    # The window's Edit › Undo still names the map's last change and leaves the log alone.
+    assert window.stack.count() == map_steps
+    assert window.commands.undo.text().replace("&", "") == "Undo Mark Temple (left) thinning"
+    click(qtbot, dialog.undo_button)
     assert setup.log() == before
-    window.stack.redo()
-    assert len(setup.log()) == 2
-    assert setup.changes == [1, 2, 3]
+    assert window.model.zone("temple_left").state is ZoneState.THINNING
+    assert not dialog.undo_button.isEnabled()
+    # The map's undo takes back the mark and nothing in the log.
+    window.stack.undo()
+    assert window.model.zone("temple_left").state is ZoneState.HEALTHY
+    assert setup.log() == before
 
 
 def test_a_session_that_vanished_is_a_plain_message_not_a_traceback(

@@ -371,3 +371,34 @@ def test_a_patch_test_says_so(qtbot: QtBot, window: MainWindow, dialogs: Scripte
     assert "Patch test: roll this one area only" in runner.header.text()
     assert "48 hours" in runner.header.text()
     assert runner.page_titles()[1].startswith("Area 1 of 1: ")
+
+
+def test_with_no_roller_recorded_done_asks_before_logging(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    store, pid = profile_with_thinning(window)
+    assert store.current_roller(pid) is None
+    session = plan_from(store, pid, MONDAY).session_on(MONDAY)
+    assert session is not None
+    runner = open_runner(qtbot, store, pid, session, dialogs)
+    next_to_finish(qtbot, runner)
+    dialogs.confirm_answers.append(False)
+    click(qtbot, runner.done_button)
+    assert "No roller is recorded" in dialogs.questions[-1]
+    assert store.load_profile(pid).document.history == ()
+    assert runner.isVisible()
+    dialogs.confirm_answers.append(True)
+    with qtbot.waitSignal(runner.logged):
+        click(qtbot, runner.done_button)
+    assert store.load_profile(pid).document.history[-1].zones == session.zones
+
+
+def test_each_area_page_has_a_timer_for_the_areas_minutes(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    store, pid, session = mondays_session(window)
+    runner = open_runner(qtbot, store, pid, session, dialogs)
+    scalp_map = store.load_profile(pid).document.scalp_map
+    for page, zone_id in zip(runner.zone_pages, session.zones, strict=True):
+        assert page.timer.total == scalp_map.zone(zone_id).minutes * 60
+        assert not page.timer.running

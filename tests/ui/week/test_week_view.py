@@ -81,9 +81,15 @@ def test_hold_banner_says_why_and_what_to_do(qtbot: QtBot, window: MainWindow) -
     assert view.banner.isVisible()
     assert "on hold" in view.banner.text()
     assert "sunburnt scalp" in view.banner.text()
-    assert "What to do" in view.banner.text()
+    assert "dermatologist" in view.banner.text()
+    # Said once: the hold message is not followed by the same advice in other words.
+    assert view.banner.text().count("untick") == 1
     assert all("Rest day" in t for t in view.day_texts())
     screenshot(view, "week-view-hold")
+    # One click to the checklist, to untick what has cleared.
+    assert view.checklist_button.isVisible()
+    with qtbot.waitSignal(view.checklistRequested):
+        qtbot.mouseClick(view.checklist_button, Qt.MouseButton.LeftButton)
 
 
 def test_start_asks_caller_to_run_the_session(qtbot: QtBot, window: MainWindow) -> None:

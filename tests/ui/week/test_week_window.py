@@ -273,6 +273,9 @@ def test_irritation_noted_in_the_runner_blocks_the_zone_as_an_undoable_map_edit(
 
     mark_thinning(window, ("crown",))
     confirm_health(window)
+    store = window.profiles.store
+    assert store is not None
+    store.start_roller(window.profiles.profile_id, 1.0, MONDAY)  # logging asks without one
     window.week.today_session()
     runner = window.week.open_dialog
     assert isinstance(runner, SessionRunner)

@@ -24,6 +24,7 @@ from scalpzone.domain.care_guide import CARE_GUIDE, CareGuide
 from scalpzone.ui.printing.output import PAPER_LINK, export_document_pdf, print_document_with_dialog
 from scalpzone.ui.style.references import reference_html
 from scalpzone.ui.widgets.document_accessible import expose_document
+from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from scalpzone.storage import FileWriteError
@@ -115,7 +116,7 @@ class CareGuideDialog(QDialog):
         self._guide = guide
         self._choose_pdf_path = choose_pdf_path or (lambda: _ask_pdf_path(self))
         self.setWindowTitle(self.tr("Care guide – ScalpZone"))
-        self.resize(760, 780)
+        resize_to_fit(self, 760, 780)
 
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("Care guide"))

@@ -87,6 +87,11 @@ class HealthDialog(QDialog):
         source.setStyleSheet("font-style: italic;")
 
         self.outcome = RefusalBar(self.tr("What confirming does"), self)
+        # Its room is kept while it is hidden: ticking an item never moves Confirm away from
+        # the pointer.
+        policy = self.outcome.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.outcome.setSizePolicy(policy)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm_button: QPushButton = self.buttons.addButton(
@@ -126,17 +131,13 @@ class HealthDialog(QDialog):
         return text
 
     def _show_outcome(self) -> None:
-        if self.health().on_hold:
-            self.outcome.setText(
-                self.tr(
-                    "With an item ticked, confirming puts your plan on hold. Talk to a doctor or "
-                    "dermatologist; untick the item once it has cleared."
-                )
+        self.outcome.setText(
+            self.tr(
+                "With an item ticked, confirming puts your plan on hold. Talk to a doctor or "
+                "dermatologist; untick the item once it has cleared."
             )
-            self.outcome.show()
-        else:
-            self.outcome.clear()
-            self.outcome.hide()
+        )
+        self.outcome.setVisible(self.health().on_hold)
         fit_height(self)
 
     def health(self) -> Health:

@@ -18,6 +18,7 @@ from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.rules import RULES
 from scalpzone.ui.style.references import references_html, source_html, sources_label
 from scalpzone.ui.widgets.document_accessible import expose_document
+from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 
 def rules_html() -> str:
@@ -40,7 +41,7 @@ def rules_html() -> str:
 def _show_text(parent: QWidget, title: str, text: str) -> None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(dialog.tr(title))
-    dialog.resize(680, 600)
+    resize_to_fit(dialog, 680, 600)
     browser = QTextBrowser(dialog)
     browser.setAccessibleName(dialog.tr(title))
     browser.setOpenExternalLinks(True)

@@ -38,6 +38,9 @@ class ScoreChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._points: tuple[ScorePoint, ...] = ()
+        #: Where the last paint put the note and the points (for checking that none hides).
+        self.message_box: QRectF | None = None
+        self.markers: list[QPointF] = []
         self.setMinimumSize(460, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Share of the scalp marked bald and thinning over time"))
@@ -150,6 +153,13 @@ class ScoreChart(QWidget):
             return plot.bottom() - plot.height() * min(max(value, 0.0), top) / top
 
         self._draw_dates(painter, plot, x_of, faint, line)
+        if self.is_empty:
+            # The note goes where no point is, and under the points: it never hides one.
+            points = [
+                QPointF(x_of(p.day), y_of(v)) for p in self._points for v in (p.bald, p.thinning)
+            ]
+            self._draw_message(painter, plot, text, avoid=points)
+        self.markers = []
         for values, colour, dashed in (
             ([p.bald for p in self._points], bald_colour, False),
             ([p.thinning for p in self._points], thinning_colour, True),
@@ -164,8 +174,7 @@ class ScoreChart(QWidget):
                 painter.drawLine(a, b)
             for corner in corners:
                 self._draw_marker(painter, corner, colour, square=not dashed)
-        if self.is_empty:
-            self._draw_message(painter, plot, text)
+            self.markers += corners
 
     def _draw_dates(
         self,
@@ -247,7 +256,9 @@ class ScoreChart(QWidget):
             note,
         )
 
-    def _draw_message(self, painter: QPainter, plot: QRectF, text: QColor) -> None:
+    def _draw_message(
+        self, painter: QPainter, plot: QRectF, text: QColor, avoid: Sequence[QPointF] = ()
+    ) -> None:
         message = self.empty_text()
         if not message:
             return
@@ -257,7 +268,12 @@ class ScoreChart(QWidget):
         needed = metrics.boundingRect(room, flags, message)
         pad = metrics.height() * 0.6
         box = needed.adjusted(-pad, -pad, pad, pad)
-        box.moveCenter(QPointF(plot.center().x(), plot.top() + plot.height() * 0.42))
+        for height in (0.42, 0.14, 0.72):
+            box.moveCenter(QPointF(plot.center().x(), plot.top() + plot.height() * height))
+            clear = box.adjusted(-8, -8, 8, 8)
+            if not any(clear.contains(point) for point in avoid):
+                break
+        self.message_box = QRectF(box)
         base = self.palette().color(QPalette.ColorRole.Base)
         painter.setPen(QPen(mix(base, text, 0.35), 1))
         painter.setBrush(base)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from scalpzone.domain.geometry import EditRefusedError
-from scalpzone.domain.zones import SEVERITIES, ZoneState
+from scalpzone.domain.zones import SEVERITIES, Zone, ZoneState
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.model import MapModel
 from scalpzone.ui.style.words import long_date, severity_word
@@ -75,7 +76,7 @@ class ZoneMenu(QMenu):
         self.addSeparator()
         block_menu = self.addMenu(self.tr("B&lock"))
         for days in BLOCK_DAYS:
-            text = self.tr("For {n} day(s)").format(n=days)
+            text = self.tr("For 1 day") if days == 1 else self.tr("For {n} days").format(n=days)
             block_menu.addAction(
                 make.make(
                     text,
@@ -148,3 +149,35 @@ class ZoneMenu(QMenu):
 
     def _delete(self) -> None:
         self._editor.delete_zone(self._zone_id)
+
+
+def block_question(dialogs: Dialogs) -> Callable[[list[Zone]], bool | None]:
+    """Ask what to do with the blocks of zones an edit makes healthy or bald, or a template
+    changes: remove them (True), keep them (False), or cancel the edit (None)."""
+
+    def ask(zones: list[Zone]) -> bool | None:
+        names = [
+            tr_menu("{zone}: blocked until {day}").format(
+                zone=z.display_name, day=long_date(z.blocked_until)
+            )
+            for z in zones
+            if z.blocked_until is not None
+        ]
+        intro = tr_menu(
+            "This change touches areas you blocked. A block keeps an area out of the plan while "
+            "it rests; once an area is healthy or bald the plan leaves it out anyway."
+        )
+        choice = dialogs.choose(
+            tr_menu("Blocked areas"),
+            intro,
+            names,
+            [tr_menu("Remove the blocks"), tr_menu("Keep the blocks")],
+        )
+        return None if choice is None else choice == 0
+
+    return ask
+
+
+def tr_menu(text: str) -> str:
+    """Translate a user-visible text in the zone menu's context."""
+    return QCoreApplication.translate("ZoneMenu", text)

@@ -6,6 +6,7 @@ the command changes the model, and the model tells the views.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -26,6 +27,14 @@ if TYPE_CHECKING:
 
 NAME_MAX = 80
 
+#: Asked when an edit would leave blocked zones healthy or bald (or a template changes them):
+#: given those zones, True removes their blocks, False keeps them, None cancels the edit.
+BlockQuestion = Callable[[list[Zone]], "bool | None"]
+
+
+def _keep_blocks(_zones: list[Zone]) -> bool | None:
+    return False
+
 
 class MapEditor(QObject):
     """Named edits on one map; every edit is one undo step on the map's stack."""
@@ -35,6 +44,7 @@ class MapEditor(QObject):
         self._model = model
         self._stack = stack
         self._gesture = 0
+        self.ask_about_blocks: BlockQuestion = _keep_blocks
 
     @property
     def stack(self) -> QUndoStack:
@@ -57,10 +67,17 @@ class MapEditor(QObject):
     # States ------------------------------------------------------------------------------------
 
     def set_state(self, zone_id: str, state: ZoneState) -> None:
-        """Mark a zone healthy, thinning or bald."""
+        """Mark a zone healthy, thinning or bald (asking about its block if it has one)."""
         zone = self._zone(zone_id)
         text = tr("Mark {zone} {state}").format(zone=zone.display_name, state=state_word(state))
-        self._replace(replace(zone, state=state), text)
+        after = replace(zone, state=state)
+        if zone.blocked_until is not None and state is not ZoneState.THINNING:
+            remove = self.ask_about_blocks([zone])
+            if remove is None:
+                return
+            if remove:
+                after = replace(after, blocked_until=None)
+        self._replace(after, text)
 
     def cycle_state(self, zone_id: str) -> None:
         """Healthy → thinning → bald → healthy, as one click on the map does."""
@@ -94,6 +111,20 @@ class MapEditor(QObject):
         target = apply_template(self._model.scalp_map, template)
         if target == self._model.scalp_map:
             return
+        blocked = [
+            before
+            for before in self._model.scalp_map.zones
+            if before.blocked_until is not None
+            and before.id in target
+            and target.zone(before.id).state != before.state
+        ]
+        if blocked:
+            remove = self.ask_about_blocks(blocked)
+            if remove is None:
+                return
+            if remove:
+                for zone in blocked:
+                    target = target.with_zone(replace(target.zone(zone.id), blocked_until=None))
         self._stack.beginMacro(tr("Apply {template}").format(template=template.name))
         for zone in target.zones:
             self._replace(zone, tr("Mark {zone}").format(zone=zone.display_name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from scalpzone.domain.plan import PlanStatus
 from scalpzone.ui.map.model import MapModel
-from scalpzone.ui.style.words import short_day
+from scalpzone.ui.style.words import short_day, with_dates
 
 DAYS = 7
 
@@ -35,7 +35,7 @@ class NextSessionsPreview(QWidget):
         self.title.setFont(font)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.table = QTableWidget(DAYS, 2, self)
+        self.table = QTableWidget(DAYS, 3, self)
         self.table.setAccessibleName(self.tr("Next sessions"))
         self.table.setAccessibleDescription(self.tr("The plan for the coming seven days."))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -46,13 +46,15 @@ class NextSessionsPreview(QWidget):
         self.table.setTabKeyNavigation(False)
         # The headers are not drawn (the day is in the first column) but screen readers read
         # them: each row is headed by its day, the columns by what they hold.
-        self.table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Plan")])
+        self.table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Plan"), self.tr("Minutes")])
         self.table.horizontalHeader().hide()
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The minutes have a column of their own: a long list of areas never hides them.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setFixedHeight(self.table.verticalHeader().defaultSectionSize() * DAYS + 4)
         layout = QVBoxLayout(self)
@@ -64,12 +66,21 @@ class NextSessionsPreview(QWidget):
         model.planChanged.connect(self.refresh)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Recolour the rows when the palette changes (their colours are set per item)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
+
     def day_texts(self) -> list[tuple[str, str]]:
         """(day, what happens) for each row, as the person reads them."""
         out = []
         for row in range(DAYS):
-            day, what = self.table.item(row, 0), self.table.item(row, 1)
-            out.append((day.text() if day else "", what.text() if what else ""))
+            day, what, minutes = (self.table.item(row, c) for c in range(3))
+            text = what.text() if what else ""
+            if minutes is not None and minutes.text():
+                text += " · " + minutes.text()
+            out.append((day.text() if day else "", text))
         return out
 
     def refresh(self) -> None:
@@ -81,6 +92,7 @@ class NextSessionsPreview(QWidget):
         for row in range(DAYS):
             day = today + timedelta(days=row)
             session = plan.session_on(day)
+            minutes = ""
             logged = model.logged_on(day) if day < plan.start else None
             if logged is not None:
                 zones = ", ".join(names.get(z, z) for z in logged.zones)
@@ -94,21 +106,23 @@ class NextSessionsPreview(QWidget):
                 tip = ""
             else:
                 zones = ", ".join(names.get(z, z) for z in session.zones)
-                what = self.tr("{zones} · {minutes} min").format(
-                    zones=zones, minutes=session.minutes
-                )
+                what = zones
+                minutes = self.tr("{minutes} min").format(minutes=session.minutes)
                 if session.patch_test:
                     what = self.tr("Patch test: ") + what
-                tip = what
+                tip = f"{what} · {minutes}"
             day_text = short_day(day) if row else self.tr("Today")
             self.table.setVerticalHeaderItem(row, QTableWidgetItem(day_text))
             self._set(row, 0, day_text, bold=session is not None)
             self._set(row, 1, what, bold=False, tip=tip, dim=session is None)
+            self._set(row, 2, minutes, bold=False, tip=tip)
         if plan.status is PlanStatus.OK:
-            warnings = [w.message for w in plan.warnings if w.code.value != "needle_advice"]
+            warnings = [
+                with_dates(w.message) for w in plan.warnings if w.code.value != "needle_advice"
+            ]
             self.message.setText("\n".join(warnings[:2]))
         else:
-            self.message.setText(plan.message)
+            self.message.setText(with_dates(plan.message))
         self.message.setVisible(bool(self.message.text()))
 
     def _set(

@@ -48,6 +48,7 @@ class MapScene(QGraphicsScene):
         self.look = MapLook(MapColours.from_palette(palette))
         self._zones: dict[str, ZoneItem] = {}
         self._labels: dict[str, ZoneLabel] = {}
+        self._label_scale = 1.0
         self._labels_visible = True
         self._compare = False
         self._compare_items: list[LineItem | DateLabel] = []
@@ -221,6 +222,17 @@ class MapScene(QGraphicsScene):
         self.addItem(label)
         self._labels[zone_id] = label
 
+    def declutter(self, scale: float | None = None) -> int:
+        """Keep zone names off each other at this zoom (the view's scale); how many still meet."""
+        from scalpzone.ui.map.declutter import place_labels  # noqa: PLC0415
+
+        if scale is not None:
+            self._label_scale = scale
+        order = sorted(
+            self._labels.values(), key=lambda label: self._model.zone(label.zone_id).is_custom
+        )
+        return place_labels(order, self._label_scale)
+
     def _on_map_changed(self, change: MapChange) -> None:
         if change.reset and list(self._zones) == [z.id for z in self._model.scalp_map.zones]:
             # Another document with the same zones: redraw the items rather than rebuild them.
@@ -240,6 +252,8 @@ class MapScene(QGraphicsScene):
         if change.hairline:
             self._show_hairline()
             self._show_compare()
+        if change.zones_touched:
+            self.declutter()
         if change.hairline or change.reset or self._vertex_zone in change.changed:
             self._rebuild_handles()
         elif self._vertex_zone in change.removed:

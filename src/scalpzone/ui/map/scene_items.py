@@ -25,10 +25,13 @@ from scalpzone.domain.geometry import Point
 from scalpzone.domain.regions import HeadDiagram
 from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.ui.map.shapes import polygon_path, polyline_path, scalp_path, to_scene
+from scalpzone.ui.style.block_mark import block_brush, paint_block_sign
 from scalpzone.ui.style.colours import MapColours, mix
 
 #: Handles are this many device pixels across, whatever the zoom.
 HANDLE_SIZE = 9.0
+#: The radius of a blocked zone's pause sign, in screen pixels.
+BLOCK_SIGN_PIXELS = 7.0
 
 
 @dataclass(slots=True)
@@ -96,7 +99,8 @@ class HeadItem(QGraphicsItem):
 
 
 class ZoneItem(QGraphicsPathItem):
-    """One zone drawn in its state's colour; bald zones are hatched too, blocked ones dashed."""
+    """One zone drawn in its state's colour; bald zones are hatched, blocked ones lined and
+    marked with a pause sign."""
 
     def __init__(self, zone: Zone, look: MapLook) -> None:
         super().__init__()
@@ -176,9 +180,14 @@ class ZoneItem(QGraphicsPathItem):
             )
             painter.setBrush(hatch)
             painter.drawPath(path)
+        blocked = zone.blocked_until is not None
+        if blocked:
+            # Resting: lines across the area, and a pause sign under its name (drawn, no font).
+            painter.setBrush(block_brush(with_alpha(colours.label, 0.55)))
+            painter.drawPath(path)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         edge = colours.custom_edge if zone.is_custom else colours.zone_edge
-        style = Qt.PenStyle.DashLine if zone.blocked_until is not None else Qt.PenStyle.SolidLine
+        style = Qt.PenStyle.DashLine if blocked else Qt.PenStyle.SolidLine
         painter.setPen(cosmetic_pen(edge, 1.6 if zone.is_custom else 1.0, style))
         painter.drawPath(path)
         if self._current:
@@ -187,6 +196,17 @@ class ZoneItem(QGraphicsPathItem):
         elif self._hovered:
             painter.setPen(cosmetic_pen(colours.hover, 2.0))
             painter.drawPath(path)
+        if blocked:
+            self._paint_sign(painter)
+
+    def _paint_sign(self, painter: QPainter) -> None:
+        """The pause sign, the same size on screen at any zoom, just under the zone's name."""
+        scale = painter.worldTransform().m11() or 1.0
+        centre = to_scene(self._zone.centre)
+        radius = BLOCK_SIGN_PIXELS / scale
+        at = QPointF(centre.x(), centre.y() + (BLOCK_SIGN_PIXELS + 8) / scale)
+        colours = self._look.colours
+        paint_block_sign(painter, at, radius, colours.label, colours.background)
 
 
 class ZoneLabel(QGraphicsSimpleTextItem):

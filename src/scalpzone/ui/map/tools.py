@@ -7,6 +7,7 @@ the MapEditor and never touch the model themselves.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -63,6 +64,8 @@ class ToolContext:
     selection: ZoneSelection
     feedback: Feedback
     gestures: Gestures
+    #: Called when a one-off job (the hairline) is done: the map goes back to marking areas.
+    done: Callable[[], None] = lambda: None
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +290,13 @@ class HairlineTool(_PointsTool):
             self.ctx.feedback.show_problem(str(refusal))
             return
         self.cancel()
-        self.ctx.feedback.show_message(tr("Hairline saved. Drag its points to adjust it."))
+        self.ctx.done()
+        self.ctx.feedback.show_message(
+            tr(
+                "Hairline saved; clicks mark areas again. To adjust the hairline, choose Draw "
+                "hairline (H) and drag its points."
+            )
+        )
 
 
 class VertexTool(Tool):

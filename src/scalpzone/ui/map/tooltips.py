@@ -70,7 +70,18 @@ def zone_tooltip(model: MapModel, zone_id: str) -> str:
         f"<td>{html.escape(value)}</td></tr>"
         for label, value in zone_facts(model, zone_id)
     )
-    out = f"<b>{html.escape(zone.display_name)}</b><table>{rows}</table>"
+    name = f"<b>{html.escape(zone.display_name)}</b>"
+    if zone.blocked_until is not None:
+        from PySide6.QtGui import QPalette  # noqa: PLC0415
+        from PySide6.QtWidgets import QToolTip  # noqa: PLC0415
+
+        from scalpzone.ui.style.block_mark import block_sign_html  # noqa: PLC0415
+
+        palette = QToolTip.palette()
+        ink = palette.color(QPalette.ColorRole.ToolTipText)
+        paper = palette.color(QPalette.ColorRole.ToolTipBase)
+        name += f" {block_sign_html(14, ink, paper)} {html.escape(tr('resting'))}"
+    out = f"{name}<table>{rows}</table>"
     reason = why_not(model, zone_id)
     if reason is not None:
         title, explanation, source = reason
@@ -80,7 +91,7 @@ def zone_tooltip(model: MapModel, zone_id: str) -> str:
             f"{html.escape(source)}</i></p>"
         )
     hint = tr("Click to change the state; right-click for severity and blocking.")
-    return f"<qt>{out}<p style='color:gray'>{html.escape(hint)}</p></qt>"
+    return f"<qt>{out}<p><i>{html.escape(hint)}</i></p></qt>"
 
 
 def zone_sentence(model: MapModel, zone_id: str) -> str:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from scalpzone.ui.map.model import MapChange
+    from scalpzone.ui.widgets.notices import NoticeBar
 
 
 def tour_steps() -> list[str]:
@@ -29,3 +35,13 @@ def tour_steps() -> list[str]:
             "you go; Ctrl+Z takes a step back."
         ),
     ]
+
+
+def follow_tour(bar: NoticeBar, change: MapChange) -> None:
+    """The tour moves on when the person does what a step asks (Next is not needed)."""
+    if bar.tour_step < 0:
+        return
+    if change.hairline or change.added:
+        bar.advance_past(2)  # drew the hairline or a zone
+    elif change.changed and not change.reset:
+        bar.advance_past(0)  # marked an area

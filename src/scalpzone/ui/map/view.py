@@ -100,6 +100,7 @@ class MapView(QGraphicsView):
         self._auto_fit = True
         self._show_scroll_bars(False)
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._scene.declutter(self.transform().m11())
 
     def _show_scroll_bars(self, show: bool) -> None:
         policy = (
@@ -118,6 +119,7 @@ class MapView(QGraphicsView):
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
             self.scale(factor, factor)
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            self._scene.declutter(self.transform().m11())
             return
         before = self.mapToScene(anchor)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
@@ -126,6 +128,7 @@ class MapView(QGraphicsView):
         delta = after - before
         self.translate(delta.x(), delta.y())
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._scene.declutter(self.transform().m11())
 
     @property
     def zoom(self) -> float:

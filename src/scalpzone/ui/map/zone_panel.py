@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QBrush,
-    QColor,
     QIcon,
     QPainter,
     QPixmap,
@@ -34,7 +33,8 @@ from PySide6.QtWidgets import (
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.map.model import MapChange, MapModel, ZoneSelection
 from scalpzone.ui.map.tooltips import zone_sentence
-from scalpzone.ui.style.colours import MapColours
+from scalpzone.ui.style.block_mark import block_icon
+from scalpzone.ui.style.colours import MapColours, mix
 from scalpzone.ui.style.words import long_date, severity_word, state_word
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -66,6 +66,7 @@ class ZoneTableModel(QAbstractTableModel):
         self._colours = colours
         self._ids = [z.id for z in model.scalp_map.zones]
         self._icons: dict[tuple[ZoneState, int], QIcon] = {}
+        self._block_icon: QIcon | None = None
         # Only map edits change what the rows show; the plan reaches them through tooltips,
         # which are built when shown.
         model.mapChanged.connect(self._on_map_changed)
@@ -74,7 +75,9 @@ class ZoneTableModel(QAbstractTableModel):
         """Follow a palette change."""
         self._colours = colours
         self._icons = {}
+        self._block_icon = None
         self._emit_all(self.STATE)
+        self._emit_all(self.ZONE)
 
     def zone_id(self, row: int) -> str:
         """The zone shown in a row."""
@@ -121,12 +124,18 @@ class ZoneTableModel(QAbstractTableModel):
             if column == self.ZONE:
                 return zone.display_name
             if column == self.STATE:
-                text = state_word(zone.state).capitalize()
-                return text + (" ⏸" if zone.blocked_until is not None else "")
+                return state_word(zone.state).capitalize()
             if column == self.SEVERITY:
                 return severity_word(zone.severity) if zone.state is ZoneState.THINNING else "–"
             last = self._model.last_treated(zone.id)
             return long_date(last) if last else self.tr("never")
+        if role == Qt.ItemDataRole.DecorationRole and column == self.ZONE:
+            # A resting area carries the map's pause sign (drawn by the app, not a font glyph).
+            if zone.blocked_until is None:
+                return None
+            if self._block_icon is None:
+                self._block_icon = block_icon(16, self._colours.label, self._colours.background)
+            return self._block_icon
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             key = (zone.state, zone.severity)
             if key not in self._icons:
@@ -135,7 +144,8 @@ class ZoneTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return zone_sentence(self._model, zone.id)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.LAST:
-            return QBrush(QColor(self._colours.zone_edge))
+            # Quieter than the names, still above AA contrast (zone_edge was 3:1).
+            return QBrush(mix(self._colours.background, self._colours.label, 0.62))
         return None
 
     def _emit_all(self, column: int) -> None:
@@ -198,11 +208,14 @@ class ZonePanel(QWidget):
         # Fixed widths from the longest texts: re-measuring every row after each edit would
         # cost more than the edit itself.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ZoneTableModel.ZONE, QHeaderView.ResizeMode.Stretch)
+        # The area's name comes first and is never squeezed: the last column takes what is
+        # left, and a narrow panel scrolls sideways rather than eliding names.
+        header.setStretchLastSection(True)
         metrics = self.fontMetrics()
         icon = self.table.iconSize().width() or 16
         widths = {
-            ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning ⏸") + icon + 24,
+            ZoneTableModel.ZONE: metrics.horizontalAdvance("Mid-scalp (centre)") + icon + 16,
+            ZoneTableModel.STATE: metrics.horizontalAdvance("Thinning") + icon + 36,
             ZoneTableModel.SEVERITY: metrics.horizontalAdvance("moderate") + 20,
             ZoneTableModel.LAST: metrics.horizontalAdvance("30 Sep 2026") + 20,
         }
@@ -263,8 +276,11 @@ class ZonePanel(QWidget):
             self.zoneMenuRequested.emit(zone_id, self.table.viewport().mapToGlobal(pos))
 
 
-def side_column(panel: ZonePanel, preview: QWidget, parent: QWidget) -> tuple[QWidget, QSplitter]:
-    """The column beside the map: the zone list under its title, above the next sessions.
+def side_column(
+    panel: ZonePanel, preview: QWidget, parent: QWidget, room: int = 340
+) -> tuple[QWidget, QSplitter]:
+    """The column beside the map: the zone list under its title, above the next sessions;
+    at least `room` pixels wide (at most 340: names and the next days' minutes fit).
 
     Returns the column and the splitter between the two, whose sizes the window remembers.
     """
@@ -280,6 +296,7 @@ def side_column(panel: ZonePanel, preview: QWidget, parent: QWidget) -> tuple[QW
     splitter.addWidget(zones_box)
     splitter.addWidget(preview)
     splitter.setChildrenCollapsible(False)
+    splitter.setMinimumWidth(max(0, min(340, room)))
     splitter.setStretchFactor(0, 1)
     side = QWidget(parent)
     side_layout = QVBoxLayout(side)

@@ -3,7 +3,7 @@ printing, the font, wrapped text, and the scalp map with its key."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -21,6 +21,7 @@ from scalpzone.domain.geometry import Point
 from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.regions import region_catalog
 from scalpzone.domain.zones import ScalpMap, ZoneState
+from scalpzone.ui.style.block_mark import block_brush, paint_block_sign
 
 INK = QColor("#1b1b1b")
 FAINT = QColor("#6b6b6b")
@@ -53,10 +54,15 @@ def draw_text(
 
 
 def draw_scalp_map(
-    p: QPainter, box: QRectF, scalp_map: ScalpMap, numbers: Mapping[str, int]
+    p: QPainter,
+    box: QRectF,
+    scalp_map: ScalpMap,
+    numbers: Mapping[str, int],
+    blocked: Collection[str] = (),
 ) -> float:
-    """Draw the head and its zones in black-and-white-safe fills, the numbered zones circled;
-    returns the y under the drawing (room for a legend is left below it in `box`)."""
+    """Draw the head and its zones in black-and-white-safe fills, the numbered zones circled and
+    the `blocked` (resting) ones lined with a pause sign; returns the y under the drawing (room
+    for a legend is left below it in `box`)."""
     head = region_catalog().head
     size = min(box.width(), box.height() - 40)
     origin = QPointF(box.left() + (box.width() - size) / 2, box.top())
@@ -81,17 +87,25 @@ def draw_scalp_map(
         elif zone.state is ZoneState.BALD:
             p.fillPath(path, QColor("#d0d0d0"))
             p.fillPath(path, QBrush(BALD, Qt.BrushStyle.BDiagPattern))
+        if zone.id in blocked:
+            p.fillPath(path, block_brush(INK))
         pen = QPen(INK if zone.is_custom else RULE, 1.1 if zone.is_custom else 0.6)
         if zone.is_custom:
             pen.setStyle(Qt.PenStyle.DashLine)
         p.strokePath(path, pen)
+    for zone_id in blocked:
+        cx, cy = scalp_map.zone(zone_id).centre
+        # Beside the area's number when it has one, on its centre otherwise.
+        shift = 11.0 if zone_id in numbers else 0.0
+        sign = QPointF(origin.x() + cx * size + shift, origin.y() + cy * size - shift)
+        paint_block_sign(p, sign, 6.0, INK, QColor("white"))
     for zone_id, number in numbers.items():
         cx, cy = scalp_map.zone(zone_id).centre
         centre = QPointF(origin.x() + cx * size, origin.y() + cy * size)
         p.setPen(QPen(INK, 0.9))
         p.setBrush(QColor("white"))
         p.drawEllipse(centre, 7.5, 7.5)
-        p.setFont(paper_font(8.5, bold=True))
+        p.setFont(paper_font(8.5 if number < 10 else 7, bold=True))
         p.drawText(
             QRectF(centre.x() - 8, centre.y() - 8, 16, 16),
             Qt.AlignmentFlag.AlignCenter,
@@ -108,14 +122,17 @@ def draw_scalp_map(
     return origin.y() + size
 
 
-def draw_legend(p: QPainter, box: QRectF) -> None:
-    """The key to the map's fills: three greys for thinning, hatching for bald."""
-    items = [
+def draw_legend(p: QPainter, box: QRectF, *, blocked: bool = False) -> None:
+    """The key to the map's fills: three greys for thinning, hatching for bald, and lines with
+    a pause sign for resting (blocked) areas when there are any."""
+    items: list[tuple[str, QColor, QColor | None]] = [
         ("Mild", THINNING[0], None),
         ("Moderate", THINNING[1], None),
         ("Advanced", THINNING[2], None),
         ("Bald (not rolled)", QColor("#d0d0d0"), BALD),
     ]
+    if blocked:
+        items.append(("Resting (blocked)", QColor("white"), None))
     x = box.left()
     y = box.top()
     draw_text(p, QRectF(x, y, box.width(), 12), "Thinning:", paper_font(8), FAINT)
@@ -129,6 +146,9 @@ def draw_legend(p: QPainter, box: QRectF) -> None:
         p.setPen(QPen(RULE, 0.5))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(swatch)
+        if name.startswith("Resting"):
+            p.fillRect(swatch, block_brush(INK))
+            paint_block_sign(p, swatch.center(), 4.5, INK, QColor("white"))
         draw_text(p, QRectF(cx + 18, cy, box.width() / 2 - 18, 12), name, paper_font(8))
 
 

@@ -38,6 +38,7 @@ from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.session.log_commands import EditLoggedSession, RemoveLoggedSession, ShowError
 from scalpzone.ui.session.log_edit import SessionEditDialog
 from scalpzone.ui.style.words import full_day
+from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from scalpzone.ui.profile.store_api import LoggedSessionLike, ProfileStoreLike
@@ -85,13 +86,13 @@ class SessionLogDialog(QDialog):
         self._scalp_map = ScalpMap()
         self.edit_dialog: SessionEditDialog | None = None
         self.setWindowTitle(self.tr("Session log"))
-        self.resize(820, 460)
+        resize_to_fit(self, 820, 460)
 
         self.intro = QLabel(
             self.tr(
                 "Sessions you logged, newest first. Correct a session or remove one logged by "
-                "mistake; the plan and the roller's count of uses follow. Undo works here and in "
-                "the main window."
+                "mistake; the plan and the roller's count of uses follow. Undo and Redo here take "
+                "back corrections to the log; they never change your map."
             ),
             self,
         )

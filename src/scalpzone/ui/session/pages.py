@@ -27,6 +27,7 @@ from scalpzone.domain.plan import Session
 from scalpzone.domain.rules import millimetres
 from scalpzone.domain.technique import RollPass, roll_passes
 from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
+from scalpzone.ui.session.timer import AreaTimer
 from scalpzone.ui.session.zone_map import ZoneMap
 from scalpzone.ui.style.words import severity_word
 
@@ -180,6 +181,10 @@ class ZonePage(QWidget):
             step.box.toggled.connect(self._show_next_pass)
             right.addWidget(step)
             self.steps.append(step)
+        # The area's share of the session's minutes, counted down when the person wants it.
+        self.timer = AreaTimer(zone.minutes if zone is not None else 1, self)
+        right.addSpacing(4)
+        right.addWidget(self.timer)
         stop = QLabel(DURING_STEPS[1], self)
         stop.setWordWrap(True)
         stop.setFont(_bold(stop))

@@ -38,6 +38,7 @@ from scalpzone.domain.rules import millimetres
 from scalpzone.ui.session.pages import CheckStep, IrritationBox, ZonePage, titled_page
 from scalpzone.ui.style.words import short_day
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
+from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from scalpzone.ui.profile.store_api import ProfileStoreLike
@@ -76,7 +77,7 @@ class SessionRunner(QDialog):
         self.scalp_map = store.load_profile(profile_id).document.scalp_map
         self._names = {z.id: z.display_name for z in self.scalp_map.zones}
         self.setWindowTitle(self.tr("Session on {day}").format(day=short_day(session.date)))
-        self.setMinimumSize(780, 560)
+        resize_to_fit(self, 820, 600)
 
         self.header = QLabel(self)
         self.header.setWordWrap(True)
@@ -399,6 +400,8 @@ class SessionRunner(QDialog):
         if not zones:
             self._show_error(self.tr("Tick at least one area you rolled, or choose Skip."))
             return
+        if status is SessionStatus.DONE and not self._roller_or_go_on():
+            return
         entry = HistoryEntry(self.log_day(), zones, self.session.needle_mm, status, self._note())
         try:
             self._store.log_session(self._profile_id, entry)
@@ -411,6 +414,19 @@ class SessionRunner(QDialog):
             self.blockRequested.emit(self.irritation_zone.currentData(), self.block_until())
         self.logged.emit(entry)
         self.accept()
+
+    def _roller_or_go_on(self) -> bool:
+        """With no roller recorded, ask before logging: its uses could not be counted."""
+        if self._store.current_roller(self._profile_id) is not None:
+            return True
+        return self._dialogs.confirm(
+            self.tr("No roller recorded"),
+            self.tr(
+                "No roller is recorded (Plan › Rollers), so this session cannot count toward "
+                "replacing one. Log the session anyway? You can add your roller afterwards."
+            ),
+            self.tr("Log anyway"),
+        )
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

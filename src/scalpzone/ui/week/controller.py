@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QTabWidget
 
 from scalpzone.domain.health import health_reconfirm_due
@@ -75,6 +76,10 @@ class WeekController(QObject):
         self._exports = ExportWriter(dialogs, settings, self.said.emit)
         self.week_view: WeekView | None = None
         self.open_dialog: QDialog | None = None
+        # The log's corrections have their own undo, in the log dialog: the map's Undo never
+        # reaches into the log, and the log's never changes the map.
+        self.log_stack = QUndoStack(self)
+        profiles.opened.connect(self.log_stack.clear)
         page = tabs.widget(1)
         assert isinstance(page, QScrollArea)
         self._week_page = page
@@ -129,6 +134,7 @@ class WeekController(QObject):
 
         self.week_view = WeekView(store, self.profile_id, self._model.today)
         self.week_view.sessionRequested.connect(self.run_session)
+        self.week_view.checklistRequested.connect(self.health_checklist)
         # A narrow window scrolls the week sideways rather than squeezing seven days; the
         # scroll area deletes the previous profile's week.
         self._week_page.setWidget(self.week_view)
@@ -278,7 +284,7 @@ class WeekController(QObject):
             SessionLogDialog(
                 store,
                 self.profile_id,
-                self._editor.stack,
+                self.log_stack,
                 self.details_changed,
                 self._window,
                 today=self._model.today,

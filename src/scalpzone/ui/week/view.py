@@ -29,7 +29,7 @@ from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.map.model import plan_ahead
 from scalpzone.ui.style.colours import MapColours
 from scalpzone.ui.style.references import sources_paragraph
-from scalpzone.ui.style.words import full_day, short_day
+from scalpzone.ui.style.words import full_day, short_day, with_dates
 from scalpzone.ui.week.colour_chip import ColourChip
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ class DayColumn(QFrame):
         names = {z.id: z for z in scalp_map.zones}
         if session is None:
             rest = QLabel(self.tr("Rest day"), self)
-            rest.setEnabled(False)
+            # Quiet, but readable: a disabled label would fall below AA contrast.
+            rest.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self._layout.addWidget(rest)
             self._lines.append(self.tr("Rest day"))
         else:
@@ -189,6 +190,7 @@ class WeekView(QWidget):
     """
 
     sessionRequested = Signal(object)
+    checklistRequested = Signal()
 
     def __init__(
         self,
@@ -234,6 +236,10 @@ class WeekView(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.banner.hide()
+        # On hold, the way back is one click away: the checklist, to untick what has cleared.
+        self.checklist_button = QPushButton(self.tr("Open the health &checklist…"), self)
+        self.checklist_button.clicked.connect(self.checklistRequested)
+        self.checklist_button.hide()
 
         self.columns: list[DayColumn] = []
         days = QHBoxLayout()
@@ -251,6 +257,7 @@ class WeekView(QWidget):
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(self.side)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setMinimumWidth(260)
         self.rule_view = QTextBrowser(self)
         self.rule_view.setAccessibleName(self.tr("Why: the rule and its source"))
@@ -267,6 +274,7 @@ class WeekView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(self.banner)
+        layout.addWidget(self.checklist_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(body, 1)
         self.why_buttons: list[QPushButton] = []
         self.refresh()
@@ -333,22 +341,24 @@ class WeekView(QWidget):
         self._fill_side(plan, doc.scalp_map)
 
     def _show_status(self, plan: Plan) -> None:
+        on_hold = plan.status is PlanStatus.HOLD
+        self.checklist_button.setVisible(on_hold)
         if plan.status is PlanStatus.OK:
             self.banner.hide()
             self.banner.clear()
             return
-        if plan.status is PlanStatus.HOLD:
+        if on_hold:
+            # The planner's message already says why and what to do: say it once.
             heading = self.tr("Your plan is on hold")
-            todo = self.tr(
-                "What to do: see a doctor or dermatologist about the ticked item. Once it has "
-                "cleared, untick it in the health checklist and the plan comes back."
-            )
+            lines = [with_dates(plan.message)]
         else:
             heading = self.tr("Nothing to plan yet")
-            todo = self.tr("What to do: mark the areas that are thinning on the map.")
-        self.banner.setText(
-            f"<b>{html.escape(heading)}</b><br>{html.escape(plan.message)}<br>{html.escape(todo)}"
-        )
+            lines = [
+                with_dates(plan.message),
+                self.tr("What to do: mark the areas that are thinning on the map."),
+            ]
+        body = "<br>".join(html.escape(line) for line in lines if line)
+        self.banner.setText(f"<b>{html.escape(heading)}</b><br>{body}")
         self.banner.setStyleSheet(
             "QLabel { border: 2px solid #c2413f; border-radius: 4px; padding: 8px; }"
         )
@@ -370,7 +380,9 @@ class WeekView(QWidget):
         if not plan.warnings:
             self.side_layout.addWidget(QLabel(self.tr("None this week."), self.side))
         for warning in plan.warnings:
-            self._add_row(self._warning_title(warning), warning.code.rule_id, warning.message)
+            self._add_row(
+                self._warning_title(warning), warning.code.rule_id, with_dates(warning.message)
+            )
 
         heading = QLabel(self.tr("Left out of the plan"), self.side)
         heading.setFont(bold)
@@ -385,7 +397,7 @@ class WeekView(QWidget):
         for rejection in shown:
             text = f"{names.get(rejection.zone, rejection.zone)}: {reasons[rejection.reason.value]}"
             if rejection.until is not None:
-                text += self.tr(" until {day}").format(day=rejection.until.isoformat())
+                text += self.tr(" until {day}").format(day=short_day(rejection.until))
             self._add_row(text, rejection.reason.value)
         if healthy:
             text = self.tr("{count} healthy areas, not rolled").format(count=len(healthy))
@@ -411,6 +423,10 @@ class WeekView(QWidget):
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(6, 4, 6, 4)
         label = QLabel(text, row)
+        # Long lines wrap: the panel never scrolls sideways, so "Why?" stays in view.
+        label.setWordWrap(True)
+        label.setMinimumWidth(1)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setToolTip(detail or text)
         why = QPushButton(self.tr("Why?"), row)
         why.setAccessibleName(self.tr("Why: {what}").format(what=text))

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from scalpzone.ui.widgets.screen_fit import restore_if_fits
+
 #: The window's size on a first start, or when the remembered one no longer fits.
 FIRST_SIZE = (1180, 780)
 
@@ -25,9 +27,8 @@ def restore_layout(
     settings: QSettings, window: QMainWindow, splitters: Sequence[RememberedSplitter]
 ) -> None:
     """Put back the window's geometry, toolbars and splitters as they were last saved."""
-    geometry = settings.value("window/geometry")
-    if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(*FIRST_SIZE)
+    # A size saved on a bigger screen is not forced on this one (see screen_fit).
+    restore_if_fits(window, settings.value("window/geometry"), *FIRST_SIZE)
     state = settings.value("window/state")
     if state is not None:
         window.restoreState(state)

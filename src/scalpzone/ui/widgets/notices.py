@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -123,6 +122,17 @@ class NoticeBar(QFrame):
         last = self._step == count - 1
         self.next_button.setText(self.tr("&Done") if last else self.tr("&Next"))
 
+    @property
+    def tour_step(self) -> int:
+        """The tour's step on show (0-based), or -1 when no tour is running."""
+        return self._step if self.kind == HINT else -1
+
+    def advance_past(self, step: int) -> None:
+        """The person did what step `step` asks: show the step after it (if not there yet)."""
+        if self.kind == HINT and self._step <= step:
+            self._step = step
+            self._next()
+
     def _next(self) -> None:
         if self._step + 1 < len(self._steps):
             self._step += 1
@@ -147,15 +157,14 @@ class NoticeBar(QFrame):
         self.skip_button.setVisible(touring)
         self.close_button.setVisible(not touring)
         self.action_button.hide()
-        self._restyle()
+        self.update()
         self.show()
         self.shown.emit()
         announce(self, text)
 
-    def _restyle(self) -> None:
-        # Our own style sheet colours our own palette, so take the colours from the parent's.
-        parent = self.parentWidget()
-        palette = parent.palette() if parent is not None else QApplication.palette()
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A rounded strip tinted from the palette of the moment (so light and dark both work)."""
+        palette = self.palette()
         base = mix(
             palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Window), 0.5
         )
@@ -163,9 +172,9 @@ class NoticeBar(QFrame):
             tint, amount = QColor("#f0a020"), 0.3
         else:
             tint, amount = palette.color(QPalette.ColorRole.Highlight), 0.18
-        background = mix(base, tint, amount)
-        edge = mix(base, tint, 0.7)
-        self.setStyleSheet(
-            f"#NoticeBar {{ background: {background.name()}; border: 1px solid {edge.name()};"
-            " border-radius: 4px; }"
-        )
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(mix(base, tint, 0.7), 1.0))
+        painter.setBrush(mix(base, tint, amount))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.end()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scalpzone.ui.widgets.screen_fit import resize_to_fit
+
 MAP_FILE_FILTER = "ScalpZone map (*.json);;All files (*)"
 
 
@@ -63,7 +65,7 @@ class ProblemsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(620, 340)
+        resize_to_fit(self, 620, 340)
         text = QLabel(intro, self)
         text.setWordWrap(True)
         self.list = QListWidget(self)

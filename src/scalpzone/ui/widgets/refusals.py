@@ -121,9 +121,19 @@ class RefusalLabel(RefusalBar):
         return f"{line}\n{source}"
 
 
+class NeedleBox(QDoubleSpinBox):
+    """Millimetres written as everywhere else in the app: 1.0, 0.25, 1.5 (not 1.00)."""
+
+    def textFromValue(self, value: float) -> str:
+        """The value as `millimetres()` writes it."""
+        from scalpzone.domain.rules import millimetres  # noqa: PLC0415
+
+        return millimetres(value)
+
+
 def needle_box(parent: QWidget, value: float, *, step: float = 0.25) -> QDoubleSpinBox:
     """A needle length in millimetres, taking values past the limits so they can be refused."""
-    box = QDoubleSpinBox(parent)
+    box = NeedleBox(parent)
     box.setDecimals(2)
     box.setRange(0.0, NEEDLE_TYPING_MAX)
     box.setSingleStep(step)
