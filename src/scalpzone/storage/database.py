@@ -49,8 +49,8 @@ from scalpzone.storage.errors import (
     StorageError,
     StoredDataError,
 )
-from scalpzone.storage.failures import SQLITE_READONLY, classify, classify_write, sqlite_code
-from scalpzone.storage.files import open_read_only, owned_by_me
+from scalpzone.storage.failures import classify, plain_error
+from scalpzone.storage.files import open_read_only, secure_database
 from scalpzone.storage.location import backup_folder, resolve_database_path, sidecars
 from scalpzone.storage.lock import DatabaseLock
 from scalpzone.storage.recovery import (
@@ -64,26 +64,6 @@ from scalpzone.storage.recovery import (
 __all__ = ["BUSY_TIMEOUT_MS", "Database", "file_engine"]
 
 Clock = Callable[[], datetime]
-
-
-def _secure(path: Path) -> None:
-    """Make the database and its -wal/-shm readable by their owner only (health data)."""
-    for file in (path, *sidecars(path)):
-        with contextlib.suppress(OSError):
-            st = file.lstat()
-            if stat.S_ISREG(st.st_mode) and owned_by_me(st) and stat.S_IMODE(st.st_mode) != 0o600:
-                file.chmod(0o600)
-
-
-def _plain(error: DBAPIError, path: Path) -> StorageError:
-    """A database error as a sentence."""
-    original = error.orig if error.orig is not None else error
-    text = str(original)
-    if sqlite_code(original) == SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return ReadOnlyDatabaseError(
-            f"The change was not saved: the database {path} cannot be written to ({text})."
-        )
-    return classify_write(original, path)
 
 
 class Database:
@@ -196,7 +176,7 @@ class Database:
                     engine.dispose()
             elif check.verdict is Verdict.OLDER:
                 opening.upgrade(path, check, notices, now)
-            _secure(path)
+            secure_database(path)
             engine = file_engine(path)
             try:
                 identity, daily, broken = cls._look_over(engine, path, check, now)
@@ -259,7 +239,7 @@ class Database:
             with self._sessions.begin() as session:
                 yield session
         except DBAPIError as error:
-            raise _plain(error, self.path) from error
+            raise plain_error(error, self.path) from error
         finally:
             self._generation += 1
         self._changed = True
@@ -288,7 +268,7 @@ class Database:
             with self._sessions.begin() as session:
                 yield session
         except DBAPIError as error:
-            raise _plain(error, self.path) from error
+            raise plain_error(error, self.path) from error
         except (
             ValueError,
             TypeError,

@@ -11,14 +11,19 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scalpzone.storage.errors import (
     DatabaseBusyError,
     DiskFullError,
     DiskIOError,
+    ReadOnlyDatabaseError,
     StorageError,
     StoragePermissionError,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.exc import DBAPIError
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM = 3
@@ -119,3 +124,14 @@ def classify_write(error: BaseException, path: Path) -> StorageError:
             "Close ScalpZone and start it again: it checks the file and restores a backup."
         )
     return classify(error, path, "save the change")
+
+
+def plain_error(error: DBAPIError, path: Path) -> StorageError:
+    """A database error (as SQLAlchemy raises it) as a sentence."""
+    original = error.orig if error.orig is not None else error
+    text = str(original)
+    if sqlite_code(original) == SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabaseError(
+            f"The change was not saved: the database {path} cannot be written to ({text})."
+        )
+    return classify_write(original, path)

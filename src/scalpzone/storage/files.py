@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 
@@ -58,3 +60,14 @@ def fsync_path(path: Path, *, directory: bool = False) -> None:
         pass  # some file systems cannot sync a folder; the file itself was synced
     finally:
         os.close(fd)
+
+
+def secure_database(path: Path) -> None:
+    """Make the database and its -wal/-shm readable by their owner only (health data)."""
+    from scalpzone.storage.location import sidecars  # noqa: PLC0415  (location imports nothing)
+
+    for file in (path, *sidecars(path)):
+        with contextlib.suppress(OSError):
+            st = file.lstat()
+            if stat.S_ISREG(st.st_mode) and owned_by_me(st) and stat.S_IMODE(st.st_mode) != 0o600:
+                file.chmod(0o600)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from scalpzone import APP_NAME
-from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.map.context_menu import block_question
 from scalpzone.ui.map.editing import MapEditor
 from scalpzone.ui.map.legend import LegendBar
+from scalpzone.ui.map.map_commands import MapCommands
 from scalpzone.ui.map.model import MapModel, ZoneSelection
 from scalpzone.ui.map.next_sessions import NextSessionsPreview
 from scalpzone.ui.map.scene import MapScene
@@ -44,6 +44,7 @@ from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.opening import OpeningSigns, OpensInBackground
 from scalpzone.ui.profile.store_api import StorageOpener
+from scalpzone.ui.profile.switch_menu import fill_profile_menu
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.week.menu import week_menu_targets
@@ -101,6 +102,9 @@ class MainWindow(OpensInBackground, QMainWindow):
             self,
         )
         self._build_widgets()
+        self.map_commands = MapCommands(
+            self.editor, self.model, self.selection, self.scene, self.dialogs, self.notices, self
+        )
         self._week: WeekController | None = None  # built after the first paint
         ctx = ToolContext(
             self.scene,
@@ -239,25 +243,25 @@ class MainWindow(OpensInBackground, QMainWindow):
             export_file=profiles.export_file,
             restore_backup=profiles.restore_backup,
             quit=self.close,
-            set_state=self._set_current_state,
-            delete_zone=self._delete_current_zone,
+            set_state=self.map_commands.set_current_state,
+            delete_zone=self.map_commands.delete_current_zone,
             choose_tool=self.choose_tool,
             apply_template=self.apply_template,
             template_gallery=self.template_gallery,
-            clear_marks=self._clear_marks,
+            clear_marks=self.map_commands.clear_marks,
             clear_hairline=self.editor.clear_hairline,
             zoom_in=lambda: self.view.zoom_by(1.25),
             zoom_out=lambda: self.view.zoom_by(0.8),
             fit=self.view.fit,
             show_names=self.scene.set_labels_visible,
             show_legend=self.legend.setVisible,
-            compare=self._compare,
+            compare=self.map_commands.compare,
             appearance=self._set_appearance,
             tour=self.start_tour,
             rules=lambda: self._help("rules"),
             references=lambda: self._help("references"),
             about=lambda: self._help("about"),
-            fill_profiles=lambda menu: profiles.fill_menu(menu, self.make),
+            fill_profiles=lambda menu: fill_profile_menu(profiles, menu, self.make),
             week=week_menu_targets(self._week) if self._week is not None else None,
         )
 
@@ -350,15 +354,7 @@ class MainWindow(OpensInBackground, QMainWindow):
 
     def apply_template(self, template: Template) -> None:
         """Set the regions as a hair-loss stage has them, after asking if marks would change."""
-        if self.editor.template_overwrites_marks(template):
-            question = self.tr(
-                "{template} changes areas you already marked. Apply it anyway? "
-                "(Edit › Undo takes it back in one step.)"
-            ).format(template=template.name)
-            if not self.dialogs.confirm(self.tr("Apply template"), question, self.tr("Apply")):
-                return
-        self.editor.apply_template(template)
-        self.notices.show_message(template.description)
+        self.map_commands.apply_template(template)
 
     def _set_appearance(self, key: str) -> None:
         if self._appearance is None:
@@ -366,33 +362,6 @@ class MainWindow(OpensInBackground, QMainWindow):
         choice = parse_appearance(key)
         self._appearance.apply(choice)
         self.settings.setValue(APPEARANCE_KEY, choice.value)
-
-    def _compare(self, on: bool) -> None:
-        self.scene.set_compare(on)
-        if on and not self.model.earlier_hairlines():
-            self.notices.show_message(
-                self.tr(
-                    "No hairline from an earlier day yet. ScalpZone keeps the hairline of each "
-                    "day you draw it; come back after your next review to compare."
-                )
-            )
-
-    def _clear_marks(self) -> None:
-        question = self.tr("Set every region back to healthy? (Edit › Undo takes it back.)")
-        if self.dialogs.confirm(self.tr("Clear all marks"), question, self.tr("Clear")):
-            self.editor.clear_marks()
-
-    def _set_current_state(self, state: ZoneState) -> None:
-        zone_id = self.selection.current()
-        if zone_id:
-            self.editor.set_state(zone_id, state)
-        else:
-            self.notices.show_message(self.tr("Choose a zone first: click it or press Tab."))
-
-    def _delete_current_zone(self) -> None:
-        zone_id = self.selection.current()
-        if zone_id and self.model.zone(zone_id).is_custom:
-            self.editor.delete_zone(zone_id)
 
     def _on_current_changed(self, zone_id: str) -> None:
         if self._commands is None:

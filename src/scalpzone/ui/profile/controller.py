@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMenu
 
 from scalpzone.domain.mapfile import MapDocument, MapFileError, dump_map_document, read_map_file
 from scalpzone.ui.map.model import DatedHairline, MapModel
@@ -23,7 +22,6 @@ from scalpzone.ui.profile.store_api import (
     StorageOpener,
     StoredProfileLike,
 )
-from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
@@ -239,24 +237,6 @@ class ProfileController(QObject):
         """Every profile, by name."""
         return list(self._store.profiles()) if self._store else []
 
-    def fill_menu(self, menu: QMenu, make: ActionFactory) -> None:
-        """File › Switch profile: every profile, the open one checked."""
-        menu.clear()
-        actions = []
-        for profile in self.profiles():
-            action = make.make(
-                profile.name.replace("&", "&&"),
-                "Open this profile",
-                _switcher(self, profile.id),
-                translate=False,
-                parent=menu,
-            )
-            actions.append(action)
-            menu.addAction(action)
-        make.group(actions)
-        for action, profile in zip(actions, self.profiles(), strict=True):
-            action.setChecked(profile.id == self.profile_id)
-
     def _show(self, stored: StoredProfileLike) -> None:
         """Put a loaded profile in the model; its undo history starts empty."""
         self._autosave.detach()
@@ -455,7 +435,3 @@ def _document(stored: StoredProfileLike) -> MapDocument:
 
 def _hairlines(stored: StoredProfileLike) -> tuple[DatedHairline, ...]:
     return tuple((day, tuple(points)) for day, points in stored.hairlines)
-
-
-def _switcher(profiles: ProfileController, profile_id: int) -> Callable[[], None]:
-    return lambda: profiles.switch_to(profile_id)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QMouseEvent
@@ -30,6 +31,10 @@ from scalpzone.domain.zones import ScalpMap, Zone, ZoneState
 from scalpzone.ui.session.timer import AreaTimer
 from scalpzone.ui.session.zone_map import ZoneMap
 from scalpzone.ui.style.words import severity_word
+from scalpzone.ui.widgets.questions import Dialogs
+
+if TYPE_CHECKING:
+    from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 #: Blocking an irritated zone: the days offered first, and the most the spin box allows.
 BLOCK_DAYS_DEFAULT = 3
@@ -256,3 +261,17 @@ class IrritationBox(QGroupBox):
 def tr(text: str) -> str:
     """Words of the session runner's finish page."""
     return QCoreApplication.translate("SessionRunner", text)
+
+
+def roller_or_go_on(store: ProfileStoreLike, profile_id: int, dialogs: Dialogs) -> bool:
+    """With no roller recorded, ask before logging a session: its use could not be counted."""
+    if store.current_roller(profile_id) is not None:
+        return True
+    return dialogs.confirm(
+        tr("No roller recorded"),
+        tr(
+            "No roller is recorded (Plan › Rollers), so this session cannot count toward "
+            "replacing one. Log the session anyway? You can add your roller afterwards."
+        ),
+        tr("Log anyway"),
+    )

@@ -35,6 +35,7 @@ from scalpzone.domain.guidance import AFTER_STEPS, BEFORE_STEPS
 from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.domain.plan import Session
 from scalpzone.domain.rules import millimetres
+from scalpzone.ui.session import pages
 from scalpzone.ui.session.pages import CheckStep, IrritationBox, ZonePage, titled_page
 from scalpzone.ui.style.words import short_day
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
@@ -400,7 +401,9 @@ class SessionRunner(QDialog):
         if not zones:
             self._show_error(self.tr("Tick at least one area you rolled, or choose Skip."))
             return
-        if status is SessionStatus.DONE and not self._roller_or_go_on():
+        if status is SessionStatus.DONE and not pages.roller_or_go_on(
+            self._store, self._profile_id, self._dialogs
+        ):
             return
         entry = HistoryEntry(self.log_day(), zones, self.session.needle_mm, status, self._note())
         try:
@@ -414,19 +417,6 @@ class SessionRunner(QDialog):
             self.blockRequested.emit(self.irritation_zone.currentData(), self.block_until())
         self.logged.emit(entry)
         self.accept()
-
-    def _roller_or_go_on(self) -> bool:
-        """With no roller recorded, ask before logging: its uses could not be counted."""
-        if self._store.current_roller(self._profile_id) is not None:
-            return True
-        return self._dialogs.confirm(
-            self.tr("No roller recorded"),
-            self.tr(
-                "No roller is recorded (Plan › Rollers), so this session cannot count toward "
-                "replacing one. Log the session anyway? You can add your roller afterwards."
-            ),
-            self.tr("Log anyway"),
-        )
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

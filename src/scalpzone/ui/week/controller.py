@@ -10,6 +10,7 @@ health answers, rollers) is written by the dialogs through the store, after whic
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -29,8 +30,6 @@ from scalpzone.ui.widgets.notices import NoticeBar
 from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from scalpzone.domain.mapfile import MapDocument
     from scalpzone.ui.printing.plan_sheet import PlanSheet
     from scalpzone.ui.profile.store_api import ProfileStoreLike
@@ -40,8 +39,6 @@ if TYPE_CHECKING:
 PRINT_WEEKS = 4
 #: The calendar and the plan's CSV cover one course (SPEC §3: a review every 12 weeks).
 EXPORT_WEEKS = COURSE_WEEKS
-
-PDF_FILTER = "PDF (*.pdf);;All files (*)"
 
 
 class WeekController(QObject):
@@ -406,16 +403,7 @@ class WeekController(QObject):
 
     def export_pdf(self) -> None:
         """Write the coming weeks to a PDF file."""
-        from scalpzone.ui.printing.output import export_pdf  # noqa: PLC0415
-
-        sheet = self._sheet()
-        self._exports.write(
-            self.tr("Export the plan as PDF"),
-            "scalpzone-plan.pdf",
-            PDF_FILTER,
-            lambda path: export_pdf(sheet, path),
-            self.tr("{weeks} weeks of the plan").format(weeks=PRINT_WEEKS),
-        )
+        self._exports.plan_pdf(self._sheet(), PRINT_WEEKS)
 
     def course_report(self) -> None:
         """The course report for a dermatologist: choose the days, preview it or save a PDF."""
@@ -424,17 +412,13 @@ class WeekController(QObject):
             return
         from scalpzone.ui.printing.course_report_dialog import CourseReportDialog  # noqa: PLC0415
 
-        def ask(name: str) -> Path | None:
-            title = self.tr("Save the course report")
-            return self._dialogs.save_file(title, self._exports.suggested(name), PDF_FILTER)
-
         self._autosave.flush()
         dialog = CourseReportDialog(
             store,
             self._profiles.photo_store(),
             self.profile_id,
             self.today(),
-            ask,
+            partial(self._exports.ask_pdf, self.tr("Save the course report")),
             self._dialogs.show_error,
             self._window,
         )

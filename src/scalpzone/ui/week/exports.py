@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from scalpzone.domain.mapfile import MapDocument
     from scalpzone.domain.plan import Plan
     from scalpzone.domain.zones import ScalpMap
+    from scalpzone.ui.printing.plan_sheet import PlanSheet
 
+PDF_FILTER = "PDF (*.pdf);;All files (*)"
 ICS_FILTER = "Calendar (*.ics);;All files (*)"
 CSV_FILTER = "CSV spreadsheet (*.csv);;All files (*)"
 
@@ -109,4 +111,20 @@ class ExportWriter:
             CSV_FILTER,
             text.encode("utf-8"),
             tr("{count} logged sessions").format(count=len(doc.history)),
+        )
+
+    def ask_pdf(self, title: str, name: str) -> Path | None:
+        """Where to save a PDF (the folder last exported to is offered first)."""
+        return self._dialogs.save_file(title, self.suggested(name), PDF_FILTER)
+
+    def plan_pdf(self, sheet: PlanSheet, weeks: int) -> None:
+        """The printed weeks as a PDF file."""
+        from scalpzone.ui.printing.output import export_pdf  # noqa: PLC0415
+
+        self.write(
+            tr("Export the plan as PDF"),
+            "scalpzone-plan.pdf",
+            PDF_FILTER,
+            lambda path: export_pdf(sheet, path),
+            tr("{weeks} weeks of the plan").format(weeks=weeks),
         )
