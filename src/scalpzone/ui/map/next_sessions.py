@@ -133,6 +133,8 @@ class NextSessionsPreview(QWidget):
             item = QTableWidgetItem()
             self.table.setItem(row, column, item)
         item.setText(text)
+        # An empty cell (no minutes on a rest day) still reads as something to a screen reader.
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text or self.tr("no minutes"))
         item.setToolTip(tip)
         font = item.font()
         font.setBold(bold)
