@@ -301,7 +301,9 @@ def _health(report: CourseReport, width: float) -> list[Block]:
     said = f"Answered on {long_date(when)}." if when else "The checklist has not been answered yet."
     out = [paragraph(said, width, paper_font(9.5, bold=True))]
     for label, ticked in report.health_items:
-        out.append(row([(label, width - 60), ("Yes" if ticked else "No", 60)], width))
+        # Unanswered, no item reads as an answer: a dash, not "No".
+        answer = ("Yes" if ticked else "No") if when else "–"
+        out.append(row([(label, width - 60), (answer, 60)], width))
     return out
 
 
