@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject, Signal
 
 from scalpzone.storage import (
     ArchiveError,
-    Database,
     ProfileArchives,
     ProfileNameError,
     StorageError,
+    full_database,
     read_archive,
 )
 from scalpzone.ui.profile.controller import ProfileController
@@ -42,8 +42,8 @@ class ArchiveCommands(QObject):
         self._profile_name = profile_name
 
     def _archives(self) -> ProfileArchives | None:
-        db = self._profiles.database
-        return ProfileArchives(db) if isinstance(db, Database) else None
+        db = full_database(self._profiles.database)
+        return ProfileArchives(db) if db is not None else None
 
     def export_profile(self) -> Path | None:
         """Ask where, then write the open profile whole (or say why not; the old file is kept)."""
