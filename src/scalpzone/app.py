@@ -111,12 +111,12 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
     status = {"code": 0}
 
     def open_database() -> None:
-        # The icon and the style's dark-palette fix wait for the first paint too.
-        app.setWindowIcon(QIcon(str(APP_ICON)))
-        appearance.install_style()
         window.open_database_in_background()
 
     def opened(ok: bool) -> None:
+        # The icon and the style's dark-palette fix wait until the window is usable.
+        app.setWindowIcon(QIcon(str(APP_ICON)))
+        appearance.install_style()
         if ok:  # usable now: SQLAlchemy loads on a thread for everything past the start
             from scalpzone.storage import load_rest_in_background  # noqa: PLC0415
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from scalpzone.domain.photos import Alignment, PhotoInfo, PhotoView
 from scalpzone.domain.zones import ScalpMap
-from scalpzone.storage import PhotoStore
+
+if TYPE_CHECKING:  # the storage package loads SQLAlchemy: not while the window starts
+    from scalpzone.storage import PhotoStore
 
 #: File endings taken as pictures when dropped (the reader says why any of them is refused).
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from scalpzone.storage import (
-    ArchiveError,
-    ProfileArchives,
-    ProfileNameError,
-    StorageError,
-    full_database,
-    read_archive,
-)
+from scalpzone.storage import ArchiveError, ProfileNameError, StorageError, full_database
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.widgets.questions import Dialogs
+
+if TYPE_CHECKING:
+    from scalpzone.storage import ProfileArchives
 
 ARCHIVE_FILTER = "ScalpZone profile (*.scalpzone);;All files (*)"
 
@@ -42,6 +39,8 @@ class ArchiveCommands(QObject):
         self._profile_name = profile_name
 
     def _archives(self) -> ProfileArchives | None:
+        from scalpzone.storage import ProfileArchives  # noqa: PLC0415  (loads SQLAlchemy)
+
         db = full_database(self._profiles.database)
         return ProfileArchives(db) if db is not None else None
 
@@ -72,6 +71,8 @@ class ArchiveCommands(QObject):
         if path is None:
             return None
         try:
+            from scalpzone.storage import read_archive  # noqa: PLC0415  (loads SQLAlchemy)
+
             archive = read_archive(path)
         except ArchiveError as error:
             self._dialogs.show_error(self.tr("The profile was not imported"), str(error))
