@@ -35,17 +35,17 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scalpzone import __version__
-from scalpzone.domain.problems import Problem
 from scalpzone.storage import backups, opening, schema
 from scalpzone.storage.backups import BackupInfo
 from scalpzone.storage.engines import BUSY_TIMEOUT_MS, file_engine, memory_engine
 from scalpzone.storage.errors import (
+    UNREADABLE,
     BackupNotFoundError,
     DiskFullError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     StorageError,
-    StoredDataError,
+    unreadable,
 )
 from scalpzone.storage.failures import classify, plain_error
 from scalpzone.storage.files import open_read_only, secure_database
@@ -269,19 +269,8 @@ class Database:
                 yield session
         except DBAPIError as error:
             raise plain_error(error, self.path) from error
-        except (
-            ValueError,
-            TypeError,
-            KeyError,
-            IndexError,
-            OverflowError,
-            RecursionError,
-        ) as error:
-            raise StoredDataError(
-                "The database",
-                [Problem("(a stored value)", f"cannot be read back ({error})")],
-                profile_id=None,
-            ) from error
+        except UNREADABLE as error:
+            raise unreadable(error) from error
 
     def _require_open(self) -> None:
         if self._closed:

@@ -13,23 +13,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from scalpzone.domain.mapfile import NAME_MAX
-from scalpzone.domain.settings import Contraindication, Health, Settings, Weekday
+from scalpzone.domain.settings import SETTING_KEYS, Contraindication, Health, Settings, Weekday
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.storage.errors import ProfileNameError
 from scalpzone.storage.rows import save_zones
 from scalpzone.storage.schema import HEALTH_ITEMS
-
-#: The settings columns after profile_id, in the order `_settings_values` gives them.
-_SETTINGS = (
-    "needle_mm",
-    "session_days",
-    "sessions_per_week",
-    "zone_rest_hours",
-    "zone_max_per_week",
-    "session_minutes",
-    "roller_max_uses",
-    "session_time",
-)
 
 
 def clean_name(name: str) -> str:
@@ -90,7 +78,7 @@ def save_settings(cx: sqlite3.Connection, profile_id: int, settings: Settings) -
         settings.roller_max_uses,
         settings.session_time.strftime("%H:%M"),
     )
-    _upsert(cx, "settings", _SETTINGS, profile_id, values)
+    _upsert(cx, "settings", SETTING_KEYS, profile_id, values)
 
 
 def save_health(

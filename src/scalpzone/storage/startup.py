@@ -19,16 +19,15 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scalpzone.domain.mapfile import MapDocument
-from scalpzone.domain.problems import Problem
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.storage import backups, opening, schema
-from scalpzone.storage.errors import DiskFullError, StoredDataError
+from scalpzone.storage.errors import UNREADABLE, DiskFullError, unreadable
 from scalpzone.storage.failures import classify, sqlite_failure
 from scalpzone.storage.files import configure, secure_database
 from scalpzone.storage.lock import DatabaseLock
@@ -56,9 +55,6 @@ if TYPE_CHECKING:
     from scalpzone.storage.store import ProfileStore
 
 Clock = Callable[[], datetime]
-
-#: A stored value that cannot even be turned into its type (as `Database.reading` says it).
-_UNREADABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
 
 
 def open_for_start(
@@ -163,54 +159,42 @@ class StartupDatabase:
 
     # -- the plain path ----------------------------------------------------------------------
 
-    @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection | None]:
+    def reading(self) -> AbstractContextManager[sqlite3.Connection | None]:
         """The plain connection in one read transaction, or None once the full one took over.
 
         Errors are said as `Database.reading` says them.
         """
-        with self._guard:
-            cx = self._cx
-            if cx is None:
-                yield None
-                return
-            try:
-                cx.execute("BEGIN")
-                try:
-                    yield cx
-                finally:
-                    cx.execute("ROLLBACK")
-            except sqlite3.Error as error:
-                raise sqlite_failure(error, self.path) from error
-            except _UNREADABLE as error:
-                raise StoredDataError(
-                    "The database",
-                    [Problem("(a stored value)", f"cannot be read back ({error})")],
-                    profile_id=None,
-                ) from error
+        return self._plain(write=False)
 
-    @contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection | None]:
+    def writing(self) -> AbstractContextManager[sqlite3.Connection | None]:
         """The plain connection in one write transaction (committed on success, rolled back
         on any error, which is said in words), or None once the full one took over."""
+        return self._plain(write=True)
+
+    @contextmanager
+    def _plain(self, *, write: bool) -> Iterator[sqlite3.Connection | None]:
         with self._guard:
             cx = self._cx
             if cx is None:
                 yield None
                 return
             try:
-                cx.execute("BEGIN IMMEDIATE")
+                cx.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 try:
                     yield cx
                 except BaseException:
                     cx.execute("ROLLBACK")
                     raise
-                cx.execute("COMMIT")
+                cx.execute("COMMIT" if write else "ROLLBACK")
             except sqlite3.Error as error:
                 if cx.in_transaction:
                     cx.execute("ROLLBACK")
                 raise sqlite_failure(error, self.path) from error
-            self._changed = True
+            except UNREADABLE as error:
+                if write:  # a write's own error, not a stored value (as `Database.transaction`)
+                    raise
+                raise unreadable(error) from error
+            self._changed = self._changed or write
 
     # -- the full database -------------------------------------------------------------------
 
