@@ -23,6 +23,7 @@ from scalpzone.storage import (
     DatabaseLockedError,
     NotScalpZoneDatabaseError,
     ProfileStore,
+    StorageError,
     StoredDataError,
     open_for_start,
 )
@@ -246,3 +247,14 @@ def test_maps_saved_on_the_plain_path_read_back_equal_through_the_orm(
     with Database.open(path, now=lambda: datetime(2026, 12, 9)) as full:
         snapshots = ProfileStore(full).map_snapshots(pid)
     assert [s.day for s in snapshots] == [date(2026, 12, 1 + n) for n in range(len(maps))]
+
+
+def test_closing_lets_go_of_the_lock_even_when_the_hand_over_fails(db_path: Path) -> None:
+    _existing(db_path)
+    db, _ = _plain(db_path)
+    with sqlite3.connect(db_path) as cx:  # another identity: the hand-over refuses it
+        cx.execute("UPDATE database_identity SET uuid = '00000000-0000-4000-8000-000000000000'")
+    cx.close()
+    with pytest.raises(StorageError, match="changed identity"):
+        db.close()
+    Database.open(db_path).close()  # the lock was released

@@ -249,8 +249,21 @@ class StartupDatabase:
         return self.full().restore_backup(name)
 
     def close(self) -> None:
-        """Back up if anything changed, and let the next ScalpZone in (see `Database.close`)."""
-        self.full().close()
+        """Back up if anything changed, and let the next ScalpZone in (see `Database.close`).
+
+        If the full database cannot be built, the plain connection is closed and the lock
+        released all the same, and the reason is raised.
+        """
+        try:
+            full = self.full()
+        except BaseException:
+            with self._guard:
+                if self._cx is not None:
+                    self._cx.close()
+                    self._cx = None
+                self._lock.release()
+            raise
+        full.close()
 
 
 class StartupStore:
