@@ -2,10 +2,10 @@
 
 The window paints first, from the last session's snapshot (or, on a first start, the empty map
 a new profile gets). Then the database opens on a worker thread, with plain `sqlite3` when it
-can (storage/startup.py); the menus and the week are built once it is open and the edits made
-meanwhile are saved. Meanwhile the status bar says "Opening…", the pointer is busy, and the map takes
-edits: they go on the undo stack and are saved as soon as the database is open. If it cannot be
-opened, the person is told and the edits stay on screen (see `ProfileController.take_storage`).
+can (storage/startup.py). Meanwhile the status bar says "Opening…", the pointer is busy, and the
+map takes edits: they go on the undo stack and are saved as soon as the database is open; only
+then are the menus filled and the week built. If it cannot be opened, the person is told and
+the edits stay on screen (see `ProfileController.take_storage`).
 """
 
 from __future__ import annotations
