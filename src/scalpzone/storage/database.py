@@ -127,6 +127,7 @@ class Database:
         closing)."""
         database = cls(path, lock, file_engine(path), notices, read_only=False, now=now)
         if database.identity != identity:
+            database._engine.dispose()
             raise StorageError(f"The database {path} changed identity while it was open.")
         database._changed = changed
         return database
