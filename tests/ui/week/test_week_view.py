@@ -15,15 +15,15 @@ from scalpzone.domain.settings import Contraindication, Health
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.style.appearance import dark_palette
 from scalpzone.ui.week.view import WeekView
-from tests.ui.helpers import MONDAY
+from tests.ui.helpers import MONDAY, opened_profile
 from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 
 
 def make_view(qtbot: QtBot, window: MainWindow, **kwargs: tuple[str, ...]) -> WeekView:
-    store, pid = profile_with_thinning(window, **kwargs)
-    view = WeekView(store, pid, today=lambda: MONDAY)
+    profile_with_thinning(window, **kwargs)
+    view = WeekView(opened_profile(window))
     qtbot.addWidget(view)
     view.resize(1200, 520)
     view.show()
@@ -75,7 +75,7 @@ def test_later_and_earlier_weeks(qtbot: QtBot, window: MainWindow) -> None:
 def test_hold_banner_says_why_and_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
     store, pid = profile_with_thinning(window)
     store.save_health(pid, Health(frozenset({Contraindication.SUNBURN})), MONDAY)
-    view = WeekView(store, pid, today=lambda: MONDAY)
+    view = WeekView(opened_profile(window))
     qtbot.addWidget(view)
     view.show()
     assert view.banner.isVisible()

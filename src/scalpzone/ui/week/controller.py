@@ -65,6 +65,7 @@ class WeekController(QObject):
         self._banner = banner
         self._model = model
         self._profiles = profiles
+        self._profile = profiles.open_profile
         self._autosave = autosave
         self._editor = editor
         self._said = ""  # what the banner says (or said before it was put off)
@@ -129,7 +130,7 @@ class WeekController(QObject):
             return
         from scalpzone.ui.week.view import WeekView  # noqa: PLC0415  (after the first paint)
 
-        self.week_view = WeekView(store, self.profile_id, self._model.today)
+        self.week_view = WeekView(self._profile)
         self.week_view.sessionRequested.connect(self.run_session)
         self.week_view.checklistRequested.connect(self.health_checklist)
         # A narrow window scrolls the week sideways rather than squeezing seven days; the
@@ -151,7 +152,6 @@ class WeekController(QObject):
     def _refresh_week(self) -> None:
         if self.week_view is None:
             return
-        self._autosave.flush()
         self.week_view.refresh()
         self._stale = False
 
@@ -159,7 +159,7 @@ class WeekController(QObject):
         """The log, settings, health answers or roller changed: re-plan and show it."""
         if self._store() is None:
             return
-        self._profiles.reload_details()
+        self._profile.reread()
 
     # -- the banner over the map -------------------------------------------------------------
 
@@ -173,7 +173,7 @@ class WeekController(QObject):
         due = self._reconfirm_text()
         if due:
             # Never answered: the note stays until the checklist is gone through once.
-            self._say(due, closable=self._profiles.health_confirmed_on is not None)
+            self._say(due, closable=self._profile.health_confirmed_on is not None)
             return
         self._said = ""
         if self._banner.kind:
@@ -191,7 +191,7 @@ class WeekController(QObject):
     def _reconfirm_text(self) -> str:
         if self._store() is None or not self.profile_id:
             return ""
-        confirmed = self._profiles.health_confirmed_on
+        confirmed = self._profile.health_confirmed_on
         if not health_reconfirm_due(confirmed, self.today()):
             return ""
         if confirmed is None:
@@ -247,7 +247,7 @@ class WeekController(QObject):
         store = self._store()
         if store is None:
             return
-        if self._profiles.health_confirmed_on is None:
+        if self._profile.health_confirmed_on is None:
             self.said.emit(
                 self.tr("Please go through the health checklist before the first session.")
             )
@@ -255,15 +255,12 @@ class WeekController(QObject):
             return
         from scalpzone.ui.session.runner import SessionRunner  # noqa: PLC0415
 
-        runner = SessionRunner(
-            store, self.profile_id, session, self._model.today, self._window, dialogs=self._dialogs
-        )
+        runner = SessionRunner(self._profile, session, self._window, dialogs=self._dialogs)
         runner.logged.connect(lambda _entry: self._logged())
         runner.blockRequested.connect(self._block)
         self._open(runner)
 
     def _logged(self) -> None:
-        self.details_changed()
         self.said.emit(self.tr("Session logged; the plan has moved on."))
 
     def _block(self, zone_id: str, until: date) -> None:
