@@ -301,14 +301,11 @@ class WeekController(QObject):
 
     def health_checklist(self) -> None:
         """The health questions, with the day they were last confirmed."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.health import HealthDialog  # noqa: PLC0415
 
-        dialog = HealthDialog(store, self.profile_id, self.today(), self._window)
-        dialog.confirmed.connect(lambda _health: self.details_changed())
-        self._open(dialog)
+        self._open(HealthDialog(self._profile, self._window))
 
     def rollers(self) -> None:
         """The roller in use, its sessions, and a new one."""
