@@ -118,7 +118,9 @@ def test_after_twelve_weeks_it_asks_to_go_through_the_list_again(
     assert "go through the list again" in text
 
 
-def test_cancel_stores_nothing(qtbot: QtBot, profile: tuple[ProfileStore, int], window: MainWindow) -> None:
+def test_cancel_stores_nothing(
+    qtbot: QtBot, profile: tuple[ProfileStore, int], window: MainWindow
+) -> None:
     store, pid = profile
     dialog = open_dialog(qtbot, window)
     tick(qtbot, dialog.boxes[Contraindication.KELOID])

@@ -309,14 +309,11 @@ class WeekController(QObject):
 
     def rollers(self) -> None:
         """The roller in use, its sessions, and a new one."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.rollers import RollersDialog  # noqa: PLC0415
 
-        dialog = RollersDialog(store, self.profile_id, self.today(), self._window)
-        dialog.changed.connect(self.details_changed)
-        self._open(dialog)
+        self._open(RollersDialog(self._profile, self._window))
 
     def progress(self) -> None:
         """Scores over time and sessions per zone."""
