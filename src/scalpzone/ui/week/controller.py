@@ -290,14 +290,11 @@ class WeekController(QObject):
 
     def plan_settings(self) -> None:
         """Every plan setting, checked as it is typed."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415
 
-        dialog = SettingsDialog(store, self.profile_id, self._window)
-        dialog.saved.connect(lambda _settings: self.details_changed())
-        self._open(dialog)
+        self._open(SettingsDialog(self._profile, self._window))
 
     def health_checklist(self) -> None:
         """The health questions, with the day they were last confirmed."""
