@@ -314,18 +314,13 @@ class WeekController(QObject):
 
     def progress(self) -> None:
         """Scores over time and sessions per zone."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.progress import ProgressDialog  # noqa: PLC0415
 
         self._autosave.flush()
         timeline = self.photos.timeline()
-        self._open(
-            ProgressDialog(
-                store, self.profile_id, self._window, today=self._model.today, beside=timeline
-            )
-        )
+        self._open(ProgressDialog(self._profile, self._window, beside=timeline))
 
     def care_guide(self) -> None:
         """Technique, hygiene, aftercare and the sources, printable."""
