@@ -173,9 +173,12 @@ def preview_text(window: MainWindow) -> str:
     return "\n".join(f"{day}: {what}" for day, what in window.preview.day_texts())
 
 
-def opened_profile(window: MainWindow, today: date = MONDAY) -> OpenProfile:
-    """The window's profile opened again from its real store as it holds it now, on a map model
-    of its own whose plan starts `today`: what the dialogs and views under test take."""
+def opened_profile(
+    window: MainWindow, today: date = MONDAY, profile_id: int | None = None
+) -> OpenProfile:
+    """The window's profile (or another of its store's) opened again from the real store as it
+    holds it now, on a map model of its own whose plan starts `today`: what the dialogs and
+    views under test take."""
     from scalpzone.ui.map.model import MapModel
     from scalpzone.ui.profile.open_profile import OpenProfile
 
@@ -183,5 +186,5 @@ def opened_profile(window: MainWindow, today: date = MONDAY) -> OpenProfile:
     model = MapModel(lambda: today)
     profile = OpenProfile(model, window)  # the window owns it, as it owns its own
     model.setParent(profile)
-    profile.take(store, store.load_profile(window.profiles.profile_id))
+    profile.take(store, store.load_profile(profile_id or window.profiles.profile_id))
     return profile

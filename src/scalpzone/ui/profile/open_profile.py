@@ -14,9 +14,10 @@ with a signal of its own. A log change names the zones its sessions touch, never
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -33,6 +34,8 @@ from scalpzone.ui.profile.store_api import (
     RollerLike,
     StoredProfileLike,
 )
+
+_T = TypeVar("_T")
 
 
 class OpenProfile(QObject):
@@ -173,46 +176,49 @@ class OpenProfile(QObject):
 
     def log_session(self, entry: HistoryEntry) -> frozenset[str]:
         """Add a session to the log; the zones it names."""
-        self._require().log_session(self._id, entry)
-        return self._take_log()
+        return self._change_log(lambda store: store.log_session(self._id, entry))[1]
 
     def replace_log_entry(self, log_id: int, entry: HistoryEntry) -> frozenset[str]:
         """Correct a logged session; the zones named before or after."""
-        self._require().replace_log_entry(self._id, log_id, entry)
-        return self._take_log()
+        return self._change_log(lambda s: s.replace_log_entry(self._id, log_id, entry))[1]
 
     def remove_log_entry(self, log_id: int) -> HistoryEntry:
         """Take a session out of the log; what it held, so it can be put back."""
-        removed = self._require().remove_log_entry(self._id, log_id)
-        self._take_log()
-        return removed
+        return self._change_log(lambda store: store.remove_log_entry(self._id, log_id))[0]
 
     def restore_log_entry(self, log_id: int, entry: HistoryEntry) -> frozenset[str]:
         """Put a removed session back under its old id; the zones it names."""
-        self._require().restore_log_entry(self._id, log_id, entry)
-        return self._take_log()
+        return self._change_log(lambda s: s.restore_log_entry(self._id, log_id, entry))[1]
 
-    def reread(self) -> None:
-        """Read settings, health, log and roller again after a write made behind this object."""
+    def _change_log(self, write: Callable[[ProfileStoreLike], _T]) -> tuple[_T, frozenset[str]]:
+        """Write to the log, then take the log as the store holds it; also after a refusal,
+        which may come from another program having changed the log meanwhile."""
         store = self._require()
-        stored = store.load_profile(self._id)
-        self._confirmed_on = stored.health_confirmed_on
-        self._roller = store.current_roller(self._id)
-        self._replan(stored.document)
+        try:
+            done = write(store)
+        except BaseException:
+            self._take_log()
+            raise
+        return done, self._take_log()
 
     def _take_log(self) -> frozenset[str]:
-        """Read the log (and the roller, whose uses it counts) again; say which zones moved."""
+        """Read the log (and the roller, whose uses it counts) again; the zones that moved.
+
+        Nothing is said when neither changed."""
         store = self._require()
         before = self.history
         # The log in the order logged (row ids grow), as the profile is loaded.
         history = tuple(s.entry for s in sorted(store.log_entries(self._id), key=lambda s: s.id))
         roller = store.current_roller(self._id)
+        uses_moved = _uses(roller) != _uses(self._roller)
+        if history == before and not uses_moved:
+            return frozenset()
         changed = (Counter(before) - Counter(history)) + (Counter(history) - Counter(before))
         zones = frozenset(z for entry in changed for z in entry.zones)
-        uses_moved = _uses(roller) != _uses(self._roller)
         self._roller = roller
         self._replan(replace(self.document, history=history))
-        self.logChanged.emit(zones)
+        if history != before:
+            self.logChanged.emit(zones)
         if uses_moved:
             self.rollersChanged.emit()
         return zones

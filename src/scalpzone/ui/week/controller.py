@@ -2,9 +2,9 @@
 checklist, rollers, progress, the care guide, printing and exports (issue 5).
 
 Everything here is built after the first paint, and each dialog's module is imported the first
-time it opens. The map stays the map editor's; what this controller changes (the log, settings,
-health answers, rollers) is written by the dialogs through the store, after which
-`ProfileController.reload_details` re-plans the open map without touching its undo history.
+time it opens. Every dialog and the Week view take the open profile (`OpenProfile`): the log,
+settings, health answers and rollers are changed through it, and it re-plans the open map
+without touching the map's undo history.
 """
 
 from __future__ import annotations
@@ -94,9 +94,7 @@ class WeekController(QObject):
         self.photos = PhotoController(
             window,
             self._profiles.photo_store,
-            lambda: self.profile_id,
-            lambda: self._model.document.scalp_map,
-            self.today,
+            self._profile,
             self._open,
         )
         self.photos.said.connect(self.said)
@@ -111,11 +109,6 @@ class WeekController(QObject):
 
     def _store(self) -> ProfileStoreLike | None:
         return self._profiles.store
-
-    @property
-    def profile_id(self) -> int:
-        """The open profile."""
-        return self._profiles.profile_id
 
     def today(self) -> date:
         """The day plans start and sessions are dated."""
@@ -155,12 +148,6 @@ class WeekController(QObject):
         self.week_view.refresh()
         self._stale = False
 
-    def details_changed(self) -> None:
-        """The log, settings, health answers or roller changed: re-plan and show it."""
-        if self._store() is None:
-            return
-        self._profile.reread()
-
     # -- the banner over the map -------------------------------------------------------------
 
     def _show_status(self) -> None:
@@ -189,7 +176,7 @@ class WeekController(QObject):
         )
 
     def _reconfirm_text(self) -> str:
-        if self._store() is None or not self.profile_id:
+        if self._store() is None or not self._profile.profile_id:
             return ""
         confirmed = self._profile.health_confirmed_on
         if not health_reconfirm_due(confirmed, self.today()):
@@ -244,8 +231,7 @@ class WeekController(QObject):
 
     def run_session(self, session: Session) -> None:
         """Walk through a planned session and log it (the health checklist comes first)."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         if self._profile.health_confirmed_on is None:
             self.said.emit(
@@ -269,20 +255,13 @@ class WeekController(QObject):
 
     def session_log(self) -> None:
         """The log of past sessions, to correct or remove entries (with undo)."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.session.log_dialog import SessionLogDialog  # noqa: PLC0415
 
         self._open(
             SessionLogDialog(
-                store,
-                self.profile_id,
-                self.log_stack,
-                self.details_changed,
-                self._window,
-                today=self._model.today,
-                show_error=self._dialogs.show_error,
+                self._profile, self.log_stack, self._window, show_error=self._dialogs.show_error
             )
         )
 
@@ -349,8 +328,7 @@ class WeekController(QObject):
 
     def plan_for(self, weeks: int) -> Plan:
         """The plan from today for `weeks` weeks, as the week view makes it."""
-        store = self._store()
-        roller = store.current_roller(self.profile_id) if store is not None else None
+        roller = self._profile.current_roller
         uses = roller.uses if roller is not None else None
         return plan_ahead(self._document(), self.today(), weeks, uses)
 
@@ -399,7 +377,7 @@ class WeekController(QObject):
         dialog = CourseReportDialog(
             store,
             self._profiles.photo_store(),
-            self.profile_id,
+            self._profile.profile_id,
             self.today(),
             partial(self._exports.ask_pdf, self.tr("Save the course report")),
             self._dialogs.show_error,
