@@ -61,6 +61,7 @@ class OpenProfile(QObject):
         self._id = 0
         self._confirmed_on: date | None = None
         self._roller: RollerLike | None = None
+        self._replanning = False
         model.mapChanged.connect(self._on_map_changed)
 
     # Whose and when ----------------------------------------------------------------------------
@@ -224,7 +225,12 @@ class OpenProfile(QObject):
         return zones
 
     def _replan(self, document: MapDocument) -> None:
-        self._model.update_details(document, _uses(self._roller))
+        # The model redraws the zones whose "last rolled" day moved; that is no map edit.
+        self._replanning = True
+        try:
+            self._model.update_details(document, _uses(self._roller))
+        finally:
+            self._replanning = False
 
     def _require(self) -> ProfileStoreLike:
         if self._store is None:
@@ -232,6 +238,8 @@ class OpenProfile(QObject):
         return self._store
 
     def _on_map_changed(self, change: MapChange) -> None:
+        if self._replanning:
+            return
         zones = set(change.changed) | set(change.added) | set(change.removed)
         if change.reset:
             zones |= {z.id for z in self._model.scalp_map.zones}
