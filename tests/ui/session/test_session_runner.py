@@ -79,7 +79,7 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 
 def next_to_finish(qtbot: QtBot, runner: SessionRunner) -> None:
     """Click Next until the finish page shows."""
-    while not runner.on_finish_page:
+    while not runner.done_button.isVisible():  # Done shows on the finish page only
         click(qtbot, runner.next_button)
 
 
@@ -110,7 +110,7 @@ def test_done_by_clicking_logs_zones_in_order_counts_a_use_and_changes_the_plan(
         "needle 1.0 mm" in runner.header.text() and f"{session.minutes} min" in runner.header.text()
     )
     # Tick the steps on every page as the person goes.
-    while not runner.on_finish_page:
+    while not runner.done_button.isVisible():  # Done shows on the finish page only
         page = runner.pages.currentWidget()
         assert page is not None
         for step in [s for s in runner.step_checks if page.isAncestorOf(s)]:
@@ -351,7 +351,7 @@ def test_the_keyboard_alone_runs_a_session(
     runner.next_button.setFocus()
     while runner.next_button.isVisible():
         qtbot.keyClick(runner.next_button, Qt.Key.Key_Space)
-    assert runner.on_finish_page
+    assert runner.done_button.isVisible()  # the finish page
     # Next hid under the focus; Return must mean Done, not Skip beside it.
     with qtbot.waitSignal(runner.logged):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)

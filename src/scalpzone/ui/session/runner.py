@@ -329,11 +329,6 @@ class SessionRunner(QDialog):
         """The heading of the page shown."""
         return self._titles[self.pages.currentIndex()]
 
-    @property
-    def on_finish_page(self) -> bool:
-        """Whether the finish page is shown."""
-        return self.pages.currentIndex() == self.pages.count() - 1
-
     def go_to(self, index: int) -> None:
         """Show page `index` (clamped)."""
         index = max(0, min(index, self.pages.count() - 1))

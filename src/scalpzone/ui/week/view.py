@@ -295,15 +295,3 @@ class WeekView(QWidget):
     def day_texts(self) -> list[str]:
         """Each column's text as the person reads it."""
         return [column.text() for column in self.columns]
-
-    def side_texts(self) -> list[str]:
-        """The warnings and left-out zones listed in the side panel."""
-        out: list[str] = []
-        for i in range(self.side_layout.count()):
-            item = self.side_layout.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is None:
-                continue
-            labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
-            out.extend(label.text() for label in labels)
-        return out
