@@ -148,7 +148,7 @@ class ProgressView(QWidget):
         """Read the dated maps again, count the log, and redraw."""
         today = self._today()
         doc = self._profile.document
-        points = score_series(self._profile.map_snapshots(), doc.scalp_map)
+        points = score_series(self._profile.dated_maps(), doc.scalp_map)
         self.chart.set_points(points)
         if points:
             latest = points[-1]

@@ -107,7 +107,7 @@ class ProfileController(QObject):
             self._snapshot_base = self._model.document
             return False
         self._snapshot_base = snap.document
-        self.open_profile.show_snapshot(snap.profile_id, snap.document, snap.hairlines)
+        self.open_profile.show_startup_snapshot(snap.profile_id, snap.document, snap.hairlines)
         return True
 
     def start(self) -> bool:

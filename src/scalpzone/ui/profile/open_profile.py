@@ -147,7 +147,7 @@ class OpenProfile(QObject):
         """Every roller the profile has had, oldest first."""
         return self._require().rollers(self._id)
 
-    def map_snapshots(self) -> Sequence[DatedMap]:
+    def dated_maps(self) -> Sequence[DatedMap]:
         """Every zone's state on each day the map was saved, oldest first."""
         return self._require().map_snapshots(self._id)
 
@@ -248,10 +248,10 @@ class OpenProfile(QObject):
 
     # Opening (the profile controller) ----------------------------------------------------------
 
-    def show_snapshot(
+    def show_startup_snapshot(
         self, profile_id: int, document: MapDocument, hairlines: tuple[DatedHairline, ...]
     ) -> None:
-        """Show the map kept from the last run while the database opens (nothing to write to)."""
+        """Show the start-up snapshot (the last run's map) while the database opens."""
         self._id = profile_id
         self._model.reset(document, hairlines)
 
@@ -272,7 +272,8 @@ class OpenProfile(QObject):
             self._model.reset(document, hairlines, _uses(self._roller))
             return
         edited = replace(document, scalp_map=self._model.scalp_map)
-        if edited != self._model.document:  # the same map, other details (a new name)
+        # The same map, other details (a new profile's name, hairlines kept since the snapshot).
+        if edited != self._model.document or hairlines != self._model.hairlines:
             self._model.reset(edited, hairlines)
         self._model.set_roller_uses(_uses(self._roller))
 
