@@ -364,4 +364,3 @@ class Page(PaperPage):
             FAINT,
             int(Qt.AlignmentFlag.AlignRight),
         )
-
