@@ -45,7 +45,8 @@ class OpenProfile(QObject):
     `mapChanged(frozenset[str])` the zones a map edit changed, added or removed;
     `settingsChanged()`; `healthChanged()`; `rollersChanged()` the roller in use or its count of
     uses; `logChanged(frozenset[str])` the zones named by the sessions that were logged, edited,
-    removed or put back. Each is emitted after the plan was made again.
+    removed or put back. All but `mapChanged` (passed on from the map model as an edit happens)
+    are emitted after the plan was made again.
     """
 
     mapChanged = Signal(object)
