@@ -141,9 +141,10 @@ def _move_with_button(viewport: object, pos: QPoint, button: Qt.MouseButton) -> 
 def window_store(window: MainWindow) -> ProfileStore:
     """The window's own store, as the window uses it: each call waits for the map's writes."""
     from scalpzone.storage import ProfileStore
+    from scalpzone.storage.startup import StartupStore
 
     store = window.profiles.store
-    assert isinstance(getattr(store, "inner", None), ProfileStore)
+    assert isinstance(getattr(store, "inner", None), ProfileStore | StartupStore)
     return cast("ProfileStore", store)
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.photos import PhotoView
-from scalpzone.storage import Database, PhotoStore
+from scalpzone.storage import PhotoStore, full_database
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.photos.adding import AddPhotosDialog
 from scalpzone.ui.photos.area_photos import AreaPhotosDialog
@@ -45,8 +45,8 @@ def drop_files(window: MainWindow, paths: list[Path]) -> None:
 
 
 def photo_store(window: MainWindow) -> PhotoStore:
-    db = window.profiles.database
-    assert isinstance(db, Database)
+    db = full_database(window.profiles.database)
+    assert db is not None
     return PhotoStore(db)
 
 

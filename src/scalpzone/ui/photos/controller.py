@@ -12,9 +12,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from scalpzone.domain.photos import Alignment, PhotoInfo, PhotoView
-from scalpzone.storage import PhotoStore
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the storage package loads SQLAlchemy: not while the window starts
+    from scalpzone.storage import PhotoStore
     from scalpzone.ui.profile.open_profile import OpenProfile
 
 #: File endings taken as pictures when dropped (the reader says why any of them is refused).

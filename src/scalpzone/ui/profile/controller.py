@@ -86,10 +86,10 @@ class ProfileController(QObject):
 
     def photo_store(self) -> PhotoStore | None:
         """The open database's photos (None until it is open)."""
-        from scalpzone.storage import Database, PhotoStore  # noqa: PLC0415
+        from scalpzone.storage import PhotoStore, full_database  # noqa: PLC0415
 
-        db = self._db
-        return PhotoStore(db) if isinstance(db, Database) else None
+        db = full_database(self._db)
+        return PhotoStore(db) if db is not None else None
 
     @property
     def ready(self) -> bool:

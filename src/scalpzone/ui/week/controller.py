@@ -104,6 +104,8 @@ class WeekController(QObject):
             profiles, dialogs, autosave.flush, lambda: self._model.profile_name
         )
         self.archive.said.connect(self.said)
+        if profiles.ready:  # built once the profile had opened (at start-up): show it now
+            self._on_profile_opened()
 
     # -- the open profile --------------------------------------------------------------------
 
