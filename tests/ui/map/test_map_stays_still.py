@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from scalpzone.ui.main_window import MainWindow
@@ -89,3 +89,20 @@ def test_a_fit_put_off_under_the_pointer_happens_when_it_leaves(
     assert window.view.zoom == scale
     qtbot.mouseMove(window.zone_panel.table.viewport())
     qtbot.waitUntil(lambda: window.view.zoom < scale)
+
+
+def test_clicking_an_area_moves_on_the_tour_and_the_area_stays_put(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The first-start tour's next step is shorter than the first; the click's area stays."""
+    window.resize(1000, 520)
+    qtbot.waitUntil(lambda: window.tour_bar.tour_step == 0)
+    before, scale = _crown_at(window), window.view.zoom
+    top = window.view.y()
+    at = window.view.viewport().mapFrom(window, before)
+    qtbot.mouseMove(window.view.viewport(), at)  # one jump there, as a tablet or xdotool does
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: window.tour_bar.tour_step == 1)
+    qtbot.waitUntil(lambda: window.view.y() != top)
+    assert window.view.zoom == scale
+    assert (_crown_at(window) - before).manhattanLength() <= 1

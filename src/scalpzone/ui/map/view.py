@@ -201,6 +201,8 @@ class MapView(QGraphicsView):
             at = event.globalPosition()
             self._pointing |= self._pointer_at is not None and at != self._pointer_at
             self._pointer_at = at
+        elif event.type() == QEvent.Type.MouseButtonPress:
+            self._pointing = True
         elif event.type() == QEvent.Type.Leave:
             self._pointing = False
             if self._refit_pending:
