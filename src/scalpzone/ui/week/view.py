@@ -287,7 +287,9 @@ class WeekView(QWidget):
         # Long lines wrap: the panel never scrolls sideways, so "Why?" stays in view.
         label.setWordWrap(True)
         label.setMinimumWidth(1)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # a new policy drops it: a wrapped line was cut off
+        label.setSizePolicy(policy)
         label.setToolTip(detail or text)
         why = QPushButton(self.tr("Why?"), row)
         why.setAccessibleName(self.tr("Why: {what}").format(what=text))
