@@ -151,8 +151,13 @@ class AddPhotosDialog(QDialog):
     def _choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
+        from scalpzone.ui.widgets.question_boxes import start_folder  # noqa: PLC0415
+
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Pictures (*.jpg *.jpeg *.png *.heic *.heif)")
+            self,
+            self.tr("Add photos"),
+            str(start_folder()),
+            self.tr("Pictures (*.jpg *.jpeg *.png *.heic *.heif)"),
         )
         self._paths.extend(Path(n) for n in names if Path(n) not in self._paths)
         self._show_files()
