@@ -42,7 +42,7 @@ HANDLE_SIZE = 9.0
 #: The radius of a blocked zone's pause sign, in screen pixels.
 BLOCK_SIGN_PIXELS = 7.0
 #: How far a zone name's halo reaches beyond its letters, in screen pixels.
-HALO = 1.5
+HALO = 1.0
 
 
 @dataclass(slots=True)
