@@ -276,7 +276,7 @@ class ZoneLabel(QGraphicsSimpleTextItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.strokePath(outline, pen)
         painter.restore()
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt takes None
 
 
 class HandleItem(QGraphicsEllipseItem):
