@@ -113,6 +113,7 @@ class AddPhotosDialog(QDialog):
         self.given_date.toggled.connect(self.date_edit.setEnabled)
         self.areas = QListWidget()
         self.areas.setAccessibleName(self.tr("Areas the photos show"))
+        self.areas.setSpacing(2)  # the check boxes touched each other
         for zone in scalp_map.zones:
             item = QListWidgetItem(zone.display_name)
             item.setData(Qt.ItemDataRole.UserRole, zone.id)
