@@ -136,3 +136,17 @@ def test_the_file_menu_opens_add_and_compare_and_help_opens_the_guide(window: Ma
     ):
         actions[text].trigger()  # triggered(bool) as a real menu sends it
         assert isinstance(window.week.open_dialog, kind), text
+
+
+def test_compare_with_no_photos_says_how_to_add_some(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    from scalpzone.ui.photos.compare import CompareDialog
+
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Co&mpare photos…")
+    action.trigger()
+    dialog = window.week.open_dialog
+    assert isinstance(dialog, CompareDialog)
+    assert dialog.view_box.count() == 0
+    assert dialog.status.text().startswith("No photos yet. Add some with File › Add photos…")
+    dialog.close()
