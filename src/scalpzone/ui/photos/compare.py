@@ -176,7 +176,8 @@ class CompareDialog(QDialog):
             if self.view_box.count() == 0:
                 self.status.setText(
                     self.tr(
-                        "No photos yet. Add some with File › Add photos…: two of the same view can then be compared."
+                        "No photos yet. Add some with File › Add photos…: two of the same "
+                        "view can then be compared."
                     )
                 )
             else:
