@@ -150,3 +150,16 @@ def test_compare_with_no_photos_says_how_to_add_some(window: MainWindow) -> None
     assert dialog.view_box.count() == 0
     assert dialog.status.text().startswith("No photos yet. Add some with File › Add photos…")
     dialog.close()
+
+
+def test_the_area_check_boxes_do_not_touch(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Add p&hotos…")
+    action.trigger()
+    dialog = window.week.open_dialog
+    assert isinstance(dialog, AddPhotosDialog)
+    qtbot.waitExposed(dialog)
+    first, second = (dialog.areas.visualItemRect(dialog.areas.item(row)) for row in (0, 1))
+    assert second.top() - first.bottom() > 2
+    dialog.close()
