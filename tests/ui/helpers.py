@@ -18,6 +18,7 @@ from scalpzone.ui.map.shapes import to_scene
 
 if TYPE_CHECKING:
     from scalpzone.storage import ProfileStore
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 #: A Monday, so the week the preview shows is Mon 23 – Sun 29 Nov 2026.
 MONDAY = date(2026, 11, 23)
@@ -172,3 +173,20 @@ def panel_row(window: MainWindow, zone_id: str) -> list[str]:
 def preview_text(window: MainWindow) -> str:
     """Everything the "next 7 days" preview shows, one line a day."""
     return "\n".join(f"{day}: {what}" for day, what in window.preview.day_texts())
+
+
+def opened_profile(
+    window: MainWindow, today: date = MONDAY, profile_id: int | None = None
+) -> OpenProfile:
+    """The window's profile (or another of its store's) opened again from the real store as it
+    holds it now, on a map model of its own whose plan starts `today`: what the dialogs and
+    views under test take."""
+    from scalpzone.ui.map.model import MapModel
+    from scalpzone.ui.profile.open_profile import OpenProfile
+
+    store = window_store(window)
+    model = MapModel(lambda: today)
+    profile = OpenProfile(model, window)  # the window owns it, as it owns its own
+    model.setParent(profile)
+    profile.take(store, store.load_profile(profile_id or window.profiles.profile_id))
+    return profile

@@ -144,10 +144,6 @@ class MapScene(QGraphicsScene):
         """Whether earlier hairlines are shown."""
         return self._compare
 
-    def compare_labels(self) -> list[str]:
-        """The date labels shown next to earlier hairlines."""
-        return [item.text() for item in self._compare_items if isinstance(item, DateLabel)]
-
     # Editing aids ------------------------------------------------------------------------------
 
     def set_draft(self, points: Sequence[Point], *, closed: bool = False) -> None:

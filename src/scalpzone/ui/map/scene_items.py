@@ -165,11 +165,6 @@ class ZoneItem(QGraphicsPathItem):
         self._raise()
         self.update()
 
-    @property
-    def hovered(self) -> bool:
-        """Whether the pointer is over this zone."""
-        return self._hovered
-
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,7 @@ from scalpzone.ui.style.words import full_day, short_day, with_dates
 from scalpzone.ui.week.day_column import DayColumn
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 DAYS = 7
 
@@ -46,17 +45,10 @@ class WeekView(QWidget):
     sessionRequested = Signal(object)
     checklistRequested = Signal()
 
-    def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, profile: OpenProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
-        self._today = today
+        self._profile = profile
+        self._today = profile.today
         self.week_offset = 0
         self.plan: Plan | None = None
         self._recolour_when_shown = False
@@ -170,11 +162,10 @@ class WeekView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-plan from the database and show the week; call after logging or editing."""
+        """Re-plan from the open profile and show the week; call after logging or editing."""
         today = self._today()
-        stored = self._store.load_profile(self._profile_id)
-        doc = stored.document
-        roller = self._store.current_roller(self._profile_id)
+        doc = self._profile.document
+        roller = self._profile.current_roller
         start = self.week_start()
         if self.week_offset >= 0:
             uses = roller.uses if roller is not None else None
@@ -316,15 +307,3 @@ class WeekView(QWidget):
     def day_texts(self) -> list[str]:
         """Each column's text as the person reads it."""
         return [column.text() for column in self.columns]
-
-    def side_texts(self) -> list[str]:
-        """The warnings and left-out zones listed in the side panel."""
-        out: list[str] = []
-        for i in range(self.side_layout.count()):
-            item = self.side_layout.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is None:
-                continue
-            labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
-            out.extend(label.text() for label in labels)
-        return out
