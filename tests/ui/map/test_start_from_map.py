@@ -52,12 +52,9 @@ def test_no_start_button_on_a_rest_day_or_before_the_database_opens(
     window.set_editing_enabled(False)
     assert not button.isEnabled()
     window.set_editing_enabled(True)
-    store = window.profiles.store
-    assert store is not None
-    store.log_session(
-        window.profiles.profile_id,
-        HistoryEntry(MONDAY - timedelta(days=1), ("crown", "midscalp_left"), 1.0),
+    # Rolled yesterday: today is a rest day.
+    window.profiles.open_profile.log_session(
+        HistoryEntry(MONDAY - timedelta(days=1), ("crown", "midscalp_left"), 1.0)
     )
-    window.week.details_changed()
     assert window.model.plan.session_on(MONDAY) is None
     qtbot.waitUntil(lambda: not button.isVisible())
