@@ -36,6 +36,7 @@ class ScriptedDialogs:
         self.errors: list[tuple[str, str]] = []
         self.problems: list[tuple[str, str, list[str]]] = []
         self.suggested: list[str] = []
+        self.open_filters: list[str] = []
         self.infos: list[tuple[str, str]] = []
         self.choice_answers: list[int | None] = []
         self.choices: list[tuple[str, list[str], list[str]]] = []
@@ -67,8 +68,9 @@ class ScriptedDialogs:
         self.questions.append(label)
         return self.date_answers.pop(0) if self.date_answers else None
 
-    def open_file(self, title: str) -> Path | None:
-        """Choose the scripted file."""
+    def open_file(self, title: str, file_filter: str = "") -> Path | None:
+        """Choose the scripted file (and remember which kinds of file were offered)."""
+        self.open_filters.append(file_filter)
         return self.files.pop(0) if self.files else None
 
     def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:

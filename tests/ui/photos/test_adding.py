@@ -136,3 +136,30 @@ def test_the_file_menu_opens_add_and_compare_and_help_opens_the_guide(window: Ma
     ):
         actions[text].trigger()  # triggered(bool) as a real menu sends it
         assert isinstance(window.week.open_dialog, kind), text
+
+
+def test_compare_with_no_photos_says_how_to_add_some(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    from scalpzone.ui.photos.compare import CompareDialog
+
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Co&mpare photos…")
+    action.trigger()
+    dialog = window.week.open_dialog
+    assert isinstance(dialog, CompareDialog)
+    assert dialog.view_box.count() == 0
+    assert dialog.status.text().startswith("No photos yet. Add some with File › Add photos…")
+    dialog.close()
+
+
+def test_the_area_check_boxes_do_not_touch(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Add p&hotos…")
+    action.trigger()
+    dialog = window.week.open_dialog
+    assert isinstance(dialog, AddPhotosDialog)
+    qtbot.waitExposed(dialog)
+    first, second = (dialog.areas.visualItemRect(dialog.areas.item(row)) for row in (0, 1))
+    assert second.top() - first.bottom() > 2
+    dialog.close()

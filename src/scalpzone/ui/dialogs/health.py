@@ -22,6 +22,7 @@ from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.settings import Contraindication, Health
 from scalpzone.ui.style.words import full_day
 from scalpzone.ui.widgets.refusals import RefusalBar, fit_height
+from scalpzone.ui.widgets.screen_fit import resize_to_contents
 
 if TYPE_CHECKING:
     from scalpzone.ui.profile.open_profile import OpenProfile
@@ -103,6 +104,7 @@ class HealthDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._show_outcome()
+        resize_to_contents(self, 600)
 
     def _confirmed_text(self) -> str:
         if self.confirmed_on is None:

@@ -67,7 +67,7 @@ class ArchiveCommands(QObject):
         archives = self._archives()
         if archives is None:
             return None
-        path = self._dialogs.open_file(self.tr("Import a profile"))
+        path = self._dialogs.open_file(self.tr("Import a profile"), ARCHIVE_FILTER)
         if path is None:
             return None
         try:

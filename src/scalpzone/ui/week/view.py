@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -105,11 +105,20 @@ class WeekView(QWidget):
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setMinimumWidth(260)
+        # It scrolls: how tall its rows would like to be must not make the whole tab scroll.
+        side_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.rule_view = QTextBrowser(self)
         self.rule_view.setAccessibleName(self.tr("Why: the rule and its source"))
         self.rule_view.setOpenExternalLinks(True)
-        self.rule_view.setPlaceholderText(self.tr("Press “Why?” to see the rule and its source."))
         self.rule_view.setMinimumHeight(200)
+        # Said in a wrapping label (a placeholder is one line, cut short in a narrow panel).
+        self.rule_hint = QLabel(
+            self.tr("Press “Why?” to see the rule and its source."), self.rule_view.viewport()
+        )
+        self.rule_hint.setWordWrap(True)
+        self.rule_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint_box = QVBoxLayout(self.rule_view.viewport())
+        hint_box.addWidget(self.rule_hint, 0, Qt.AlignmentFlag.AlignTop)
         side_box = QVBoxLayout()
         side_box.addWidget(side_scroll, 1)
         side_box.addWidget(self.rule_view)
@@ -271,7 +280,9 @@ class WeekView(QWidget):
         # Long lines wrap: the panel never scrolls sideways, so "Why?" stays in view.
         label.setWordWrap(True)
         label.setMinimumWidth(1)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # a new policy drops it: a wrapped line was cut off
+        label.setSizePolicy(policy)
         label.setToolTip(detail or text)
         why = QPushButton(self.tr("Why?"), row)
         why.setAccessibleName(self.tr("Why: {what}").format(what=text))
@@ -287,6 +298,7 @@ class WeekView(QWidget):
         rule = RULES_BY_ID[rule_id]
         lead = f"<p>{html.escape(detail)}</p>" if detail else ""
         figures = f" ({html.escape(rule.value)})" if rule.value else ""
+        self.rule_hint.hide()
         self.rule_view.setHtml(
             lead + f"<b>{html.escape(rule.title)}</b>{figures}"
             f"<p>{html.escape(rule.explanation)}</p>{sources_paragraph(rule)}"
