@@ -30,13 +30,10 @@ LAUNCH = (
 
 
 def test_a_plain_launch_opens_the_window_without_the_command_line() -> None:
+    offscreen = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = [sys.executable, "-c", LAUNCH]
     done = subprocess.run(
-        [sys.executable, "-c", LAUNCH],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        child, env=offscreen, capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
     status, shown, imported = done.stdout.splitlines()[-3:]
