@@ -1,5 +1,5 @@
 """Entry point of the bundled app: the same `scalpzone` command as a pip install gives."""
 
-from scalpzone.cli import entry_point
+from scalpzone.launch import entry_point
 
 entry_point()

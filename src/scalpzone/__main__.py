@@ -1,5 +1,5 @@
-"""`python -m scalpzone` runs the command line."""
+"""`python -m scalpzone` runs the command line (or, with no arguments, the window)."""
 
-from scalpzone.cli import entry_point
+from scalpzone.launch import entry_point
 
 entry_point()

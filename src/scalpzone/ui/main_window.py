@@ -143,7 +143,8 @@ class MainWindow(OpensInBackground, QMainWindow):
         return self._week
 
     def finish_building(self) -> WindowActions:
-        """Fill the menus and build the week: after the first paint, before the database opens."""
+        """Fill the menus and build the week: once the database is open (or could not be), or
+        on first use if sooner."""
         if self._commands is not None:
             return self._commands
         from scalpzone.ui.week.controller import WeekController  # noqa: PLC0415

@@ -42,6 +42,9 @@ class MapView(QGraphicsView):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(scene, parent)
+        # A viewport of our own, so `viewport()` returns a known object: for the one Qt makes,
+        # PySide6 would look up its class among every widget class (≈ 20 ms before the first paint).
+        self.setViewport(QWidget())
         self._scene = scene
         self._model = model
         self._selection = selection

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -32,6 +32,9 @@ from scalpzone.ui.map.model import DatedHairline, MapModel
 from scalpzone.ui.profile.guarded_store import StoreAfterSaves
 from scalpzone.ui.profile.open_profile import OpenProfile
 from scalpzone.ui.profile.store_api import ProfileStoreLike
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 
 class Autosave(QObject):
@@ -62,7 +65,7 @@ class Autosave(QObject):
         # The map last written (maps are immutable, so identity says "unchanged since"): steps
         # that leave the map alone, such as edits of the session log, write nothing.
         self._saved: ScalpMap | None = None
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scalpzone-autosave")
+        self._worker: ThreadPoolExecutor | None = None  # made by the first write
         self._running: Future[str | None] | None = None
         self._running_map: ScalpMap | None = None
         self._running_index = -1
@@ -140,6 +143,10 @@ class Autosave(QObject):
         self.pending = False
         self._running_map = scalp_map
         self._running_index = self._stack.index()
+        if self._worker is None:  # concurrent.futures loads after the first paint
+            from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+            self._worker = ThreadPoolExecutor(1, thread_name_prefix="scalpzone-autosave")
         future = self._worker.submit(_write_map, store, profile_id, scalp_map, day)
         self._running = future
         future.add_done_callback(self._written.emit)

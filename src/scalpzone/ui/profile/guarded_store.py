@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.mapfile import MapDocument
-from scalpzone.domain.progress import DatedMap
 from scalpzone.domain.settings import Health, Settings
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.profile.store_api import (
@@ -18,6 +18,9 @@ from scalpzone.ui.profile.store_api import (
     RollerLike,
     StoredProfileLike,
 )
+
+if TYPE_CHECKING:
+    from scalpzone.domain.progress import DatedMap  # loads after the first paint
 
 
 class StoreAfterSaves:

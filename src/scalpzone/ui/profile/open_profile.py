@@ -17,14 +17,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.mapfile import MapDocument
 from scalpzone.domain.plan import Plan
-from scalpzone.domain.progress import DatedMap
 from scalpzone.domain.settings import Health, Settings
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.map.model import DatedHairline, MapChange, MapModel
@@ -34,6 +33,9 @@ from scalpzone.ui.profile.store_api import (
     RollerLike,
     StoredProfileLike,
 )
+
+if TYPE_CHECKING:
+    from scalpzone.domain.progress import DatedMap  # loads after the first paint
 
 _T = TypeVar("_T")
 

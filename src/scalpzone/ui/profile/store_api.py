@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.mapfile import MapDocument
-from scalpzone.domain.progress import DatedMap
 from scalpzone.domain.settings import Health, Settings
 from scalpzone.domain.zones import ScalpMap
+
+if TYPE_CHECKING:
+    from scalpzone.domain.progress import DatedMap  # loads after the first paint
 
 
 class ProfileSummaryLike(Protocol):
