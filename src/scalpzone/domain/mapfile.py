@@ -24,6 +24,7 @@ from scalpzone.domain.limits import (
 from scalpzone.domain.mapfile_input import (
     MapFileError,
     Reader,
+    collector_paused,
     day_problem,
     decode_text,
     load_json,
@@ -59,7 +60,8 @@ class MapDocument:
 
 def parse_map_json(text: str) -> MapDocument:
     """A map document from the file's text, or MapFileError with every problem."""
-    return parse_map_data(load_json(text))
+    with collector_paused():
+        return parse_map_data(load_json(text))
 
 
 def read_map_file(path: Path) -> MapDocument:

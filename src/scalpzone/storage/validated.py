@@ -29,6 +29,7 @@ from scalpzone.domain.mapfile import (
     day_problem,
     parse_map_data,
 )
+from scalpzone.domain.mapfile_input import collector_paused
 from scalpzone.domain.problems import Problem, ProblemsError, show
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
 from scalpzone.domain.settings import SETTING_KEYS, Weekday
@@ -135,6 +136,11 @@ def _health(session: Session, pid: int, problems: list[Problem]) -> tuple[dict[s
 
 def load_document(session: Session, profile_id: int) -> tuple[str, MapDocument, date | None]:
     """A profile's name, document and checklist date, or StoredDataError naming each bad row."""
+    with collector_paused():  # as the map file's reader does: every row is read and checked
+        return _read_document(session, profile_id)
+
+
+def _read_document(session: Session, profile_id: int) -> tuple[str, MapDocument, date | None]:
     profile = _rows(session, "SELECT id, name, hairline FROM profiles WHERE id = :pid", profile_id)
     if not profile:
         raise ProfileNotFoundError(f"There is no profile with id {profile_id}.")
