@@ -270,6 +270,14 @@ _centroid = lru_cache(maxsize=_OUTLINES_REMEMBERED)(polygon_centroid)
 _crossing = lru_cache(maxsize=_OUTLINES_REMEMBERED)(first_crossing)
 
 
+def forget_outlines() -> None:
+    """Forget every outline measured so far: the next measure of each is worked out afresh (a
+    benchmark times a fresh start's work this way, in a process that has seen the map before)."""
+    _area.cache_clear()
+    _centroid.cache_clear()
+    _crossing.cache_clear()
+
+
 def outline_area(points: Sequence[Point]) -> float:
     """`polygon_area`, remembered for outlines given as tuples of (x, y) tuples."""
     try:
