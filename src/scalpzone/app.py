@@ -1,9 +1,10 @@
 """Builds the application and its main window (the only module the CLI imports Qt through).
 
 Start-up shows the window first, drawn from the last session's snapshot, and opens the
-database after the first paint on a worker thread (importing SQLAlchemy takes longer than Qt
-itself); the map takes clicks meanwhile and they are saved once it is open
-(ui/profile/opening.py).
+database after the first paint on a worker thread, with plain `sqlite3` when the file is up to
+date (storage/startup.py: importing SQLAlchemy takes longer than Qt itself); the map takes
+clicks meanwhile and they are saved once it is open (ui/profile/opening.py). SQLAlchemy loads
+on a thread once the window is usable.
 """
 
 from __future__ import annotations
@@ -63,10 +64,9 @@ def storage_opener(database_path: Path | None) -> StorageOpener:
     """Opens the database at `database_path`, or where storage says by default."""
 
     def open_storage() -> tuple[DatabaseLike, ProfileStoreLike]:
-        from scalpzone.storage import Database, ProfileStore  # noqa: PLC0415
+        from scalpzone.storage import open_for_start  # noqa: PLC0415  (no SQLAlchemy yet)
 
-        database = Database.open(database_path)
-        return database, ProfileStore(database)
+        return open_for_start(database_path)
 
     return open_storage
 
@@ -111,13 +111,17 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
     status = {"code": 0}
 
     def open_database() -> None:
-        # The icon and the style's dark-palette fix wait for the first paint too.
-        app.setWindowIcon(QIcon(str(APP_ICON)))
-        appearance.install_style()
         window.open_database_in_background()
 
     def opened(ok: bool) -> None:
-        if not ok:
+        # The icon and the style's dark-palette fix wait until the window is usable.
+        app.setWindowIcon(QIcon(str(APP_ICON)))
+        appearance.install_style()
+        if ok:  # usable now: SQLAlchemy loads on a thread for everything past the start
+            from scalpzone.storage import load_rest_in_background  # noqa: PLC0415
+
+            load_rest_in_background(window.profiles.database)
+        else:
             status["code"] = 1
             if not window.stack.count():  # nothing on screen worth keeping open for
                 window.close()

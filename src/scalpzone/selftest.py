@@ -257,7 +257,7 @@ class SelfTestDialogs:
     def ask_date(self, title: str, label: str, earliest: date, initial: date) -> date | None:
         return None
 
-    def open_file(self, title: str) -> Path | None:
+    def open_file(self, title: str, file_filter: str = "") -> Path | None:
         return None
 
     def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:

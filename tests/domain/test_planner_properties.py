@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -267,3 +268,12 @@ def test_a_longer_plan_begins_with_the_shorter_one(case: Case, more: int) -> Non
     case.weeks += more
     long = case.plan()
     assert long.sessions[: len(short.sessions)] == short.sessions
+
+
+@given(cases(health=False))
+def test_a_warning_carries_the_days_it_names_as_data(case: Case) -> None:
+    """The printed weeks pick their notes by `days`; the message names the same days."""
+    for warning in case.plan().warnings:
+        named = {date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}", warning.message)}
+        assert set(warning.days) == named
+        assert all(case.start <= d for d in warning.days)

@@ -222,9 +222,7 @@ def test_migrating_from_scratch_gives_exactly_the_models_schema(tmp_path: Path) 
     migrated = tmp_path / "migrated.sqlite3"
     _at_revision(migrated, "head")
     created = tmp_path / "created.sqlite3"
-    engine = file_engine(created)
-    schema.create_schema(engine)
-    engine.dispose()
+    schema.create_file_schema(created)
 
     engine = file_engine(migrated)
     with engine.connect() as connection:
@@ -236,6 +234,16 @@ def test_migrating_from_scratch_gives_exactly_the_models_schema(tmp_path: Path) 
     assert _autoincrement_tables(a) == _autoincrement_tables(b) == {"session_log", "photos"}
     a.close()
     b.close()
+
+
+def test_the_statements_that_create_a_database_are_the_models_own() -> None:
+    """schema_ddl.py (run without SQLAlchemy) holds what SQLAlchemy writes for the models."""
+    from scalpzone.storage.schema_ddl import STATEMENTS
+
+    assert schema.models_ddl() == STATEMENTS, (
+        "models.py changed: regenerate src/scalpzone/storage/schema_ddl.py from "
+        "scalpzone.storage.schema.models_ddl()"
+    )
 
 
 def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:

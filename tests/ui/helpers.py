@@ -18,6 +18,7 @@ from scalpzone.ui.map.shapes import to_scene
 
 if TYPE_CHECKING:
     from scalpzone.storage import ProfileStore
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 #: A Monday, so the week the preview shows is Mon 23 – Sun 29 Nov 2026.
 MONDAY = date(2026, 11, 23)
@@ -35,6 +36,7 @@ class ScriptedDialogs:
         self.errors: list[tuple[str, str]] = []
         self.problems: list[tuple[str, str, list[str]]] = []
         self.suggested: list[str] = []
+        self.open_filters: list[str] = []
         self.infos: list[tuple[str, str]] = []
         self.choice_answers: list[int | None] = []
         self.choices: list[tuple[str, list[str], list[str]]] = []
@@ -66,8 +68,9 @@ class ScriptedDialogs:
         self.questions.append(label)
         return self.date_answers.pop(0) if self.date_answers else None
 
-    def open_file(self, title: str) -> Path | None:
-        """Choose the scripted file."""
+    def open_file(self, title: str, file_filter: str = "") -> Path | None:
+        """Choose the scripted file (and remember which kinds of file were offered)."""
+        self.open_filters.append(file_filter)
         return self.files.pop(0) if self.files else None
 
     def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:
@@ -140,9 +143,10 @@ def _move_with_button(viewport: object, pos: QPoint, button: Qt.MouseButton) -> 
 def window_store(window: MainWindow) -> ProfileStore:
     """The window's own store, as the window uses it: each call waits for the map's writes."""
     from scalpzone.storage import ProfileStore
+    from scalpzone.storage.startup import StartupStore
 
     store = window.profiles.store
-    assert isinstance(getattr(store, "inner", None), ProfileStore)
+    assert isinstance(getattr(store, "inner", None), ProfileStore | StartupStore)
     return cast("ProfileStore", store)
 
 
@@ -170,3 +174,20 @@ def panel_row(window: MainWindow, zone_id: str) -> list[str]:
 def preview_text(window: MainWindow) -> str:
     """Everything the "next 7 days" preview shows, one line a day."""
     return "\n".join(f"{day}: {what}" for day, what in window.preview.day_texts())
+
+
+def opened_profile(
+    window: MainWindow, today: date = MONDAY, profile_id: int | None = None
+) -> OpenProfile:
+    """The window's profile (or another of its store's) opened again from the real store as it
+    holds it now, on a map model of its own whose plan starts `today`: what the dialogs and
+    views under test take."""
+    from scalpzone.ui.map.model import MapModel
+    from scalpzone.ui.profile.open_profile import OpenProfile
+
+    store = window_store(window)
+    model = MapModel(lambda: today)
+    profile = OpenProfile(model, window)  # the window owns it, as it owns its own
+    model.setParent(profile)
+    profile.take(store, store.load_profile(profile_id or window.profiles.profile_id))
+    return profile

@@ -25,7 +25,7 @@ from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, write_pdf
 from scalpzone.ui.style.references import references_html
 from scalpzone.ui.week.view import WeekView
-from tests.ui.helpers import MONDAY
+from tests.ui.helpers import opened_profile
 from tests.ui.thinning_profile import profile_with_thinning
 
 pytestmark = pytest.mark.gui
@@ -72,8 +72,8 @@ def test_rules_and_sources_read_as_sentences(qapp: object) -> None:
 
 
 def test_every_why_names_numbered_sources_and_links_them(qtbot: QtBot, window: MainWindow) -> None:
-    store, pid = profile_with_thinning(window, bald=("hairline_center",))
-    view = WeekView(store, pid, today=lambda: MONDAY)
+    profile_with_thinning(window, bald=("hairline_center",))
+    view = WeekView(opened_profile(window))
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from scalpzone.domain.mapfile import MapDocument
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.map.scene_items import DateLabel
 from tests.ui.conftest import WindowMaker
 
 pytestmark = pytest.mark.gui
@@ -104,6 +105,12 @@ def test_layout_and_last_profile_are_remembered(qtbot: QtBot, make_window: Windo
     assert second.windowTitle() == "Alex — ScalpZone"
 
 
+def date_labels(window: MainWindow) -> list[str]:
+    """The dates written beside the hairlines on the map, in the order drawn."""
+    items = window.scene.items(Qt.SortOrder.AscendingOrder)
+    return [item.text() for item in items if isinstance(item, DateLabel) and item.isVisible()]
+
+
 def test_compare_hairlines_overlays_earlier_days_with_dates(window: MainWindow) -> None:
     store = window.profiles.store
     assert store is not None
@@ -114,9 +121,9 @@ def test_compare_hairlines_overlays_earlier_days_with_dates(window: MainWindow) 
 
     window.commands.compare.setChecked(True)
     assert window.scene.comparing
-    assert window.scene.compare_labels() == ["24 Aug 2026", "today"]
+    assert date_labels(window) == ["24 Aug 2026", "today"]
     window.commands.compare.setChecked(False)
-    assert window.scene.compare_labels() == []
+    assert date_labels(window) == []
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.settings import Health
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
-from tests.ui.helpers import MONDAY, window_store
+from tests.ui.helpers import MONDAY
 
 THINNING = ("crown", "midscalp_left", "midscalp_right", "front_center")
 
@@ -27,14 +27,10 @@ def lived_in(window: MainWindow) -> None:
         window.editor.set_state(zone_id, ZoneState.THINNING)
     window.editor.set_state("temple_left", ZoneState.BALD)
     window.editor.block_until("midscalp_right", MONDAY + timedelta(days=2))
-    window.autosave.flush()
-    store = window_store(window)
-    pid = window.profiles.profile_id
-    store.save_health(pid, Health(), MONDAY - timedelta(days=7))
-    store.start_roller(pid, 1.0, MONDAY - timedelta(days=8))
-    store.log_session(pid, HistoryEntry(MONDAY - timedelta(days=4), ("crown",), 1.0))
-    window.profiles.reload_details()
-    window.week.details_changed()
+    profile = window.profiles.open_profile
+    profile.confirm_health(Health())
+    profile.start_roller(1.0, MONDAY - timedelta(days=8))
+    profile.log_session(HistoryEntry(MONDAY - timedelta(days=4), ("crown",), 1.0))
     window.notices.show_message("Saved. This note is here to be read like any other.")
 
 

@@ -88,11 +88,16 @@ class Rejection:
 
 @dataclass(frozen=True, slots=True)
 class PlanWarning:
-    """Something the person should know about the plan."""
+    """Something the person should know about the plan.
+
+    `days` are the days it is about (the patch test, a roller to replace before, the course
+    review), so a printed week shows only its own; empty when it holds for the whole plan.
+    """
 
     code: WarningCode
     message: str
     zones: tuple[str, ...] = ()
+    days: tuple[date, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         """As in the plan JSON of SPEC §5."""

@@ -275,6 +275,7 @@ def _patch_test_warning(session: Session, scalp_map: ScalpMap) -> PlanWarning:
         f"{_names(scalp_map, session.zones)}, then wait at least 48 hours and check the skin "
         "before the next session.",
         session.zones,
+        (session.date,),
     )
 
 
@@ -379,6 +380,7 @@ def _roller_warning(
             WarningCode.ROLLER_REPLACE,
             f"Replace your roller before the session on {days}: by then it has been used "
             f"{limit} times and its needles are blunt. Use a roller of your own; never share one.",
+            days=tuple(replace_before),
         )
     ]
 
@@ -401,6 +403,7 @@ def _course_warning(
             f"Your 12-week course reaches its review on {review.isoformat()}: mark your map "
             "again, compare it with how it looked at the start, and decide with care whether to "
             "go on. See a dermatologist if anything worries you.",
+            days=(review,),
         )
     ]
 

@@ -22,43 +22,40 @@ Every step that the person should know about leaves a sentence in `notices`.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scalpzone import __version__
-from scalpzone.domain.problems import Problem
 from scalpzone.storage import backups, opening, schema
 from scalpzone.storage.backups import BackupInfo
-from scalpzone.storage.engines import BUSY_TIMEOUT_MS, check_constraints, file_engine, memory_engine
+from scalpzone.storage.engines import BUSY_TIMEOUT_MS, file_engine, memory_engine
 from scalpzone.storage.errors import (
+    UNREADABLE,
     BackupNotFoundError,
     DiskFullError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     StorageError,
-    StoredDataError,
+    unreadable,
 )
 from scalpzone.storage.failures import classify, plain_error
 from scalpzone.storage.files import open_read_only, secure_database
-from scalpzone.storage.location import backup_folder, resolve_database_path, sidecars
+from scalpzone.storage.location import backup_folder
 from scalpzone.storage.lock import DatabaseLock
 from scalpzone.storage.recovery import (
     FileCheck,
     Verdict,
     check_database_file,
-    owner_may,
-    refuse_if_not_ours,
+    file_writable,
 )
 
 __all__ = ["BUSY_TIMEOUT_MS", "Database", "file_engine"]
@@ -98,16 +95,14 @@ class Database:
     @classmethod
     def open(cls, path: Path | str | None = None, *, now: Clock = datetime.now) -> Database:
         """Open (creating, recovering or upgrading as needed) and lock the database."""
-        db_path = resolve_database_path(path)
-        # Before anything is created beside it, not even a lock file:
-        refuse_if_not_ours(db_path, on_record=backups.on_record(db_path))
-        folder = db_path.parent
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as error:
-            raise classify(error, folder, f"create the folder {folder} for its database") from None
-        folder_writable = os.access(folder, os.W_OK | os.X_OK)
-        lock = DatabaseLock.acquire(db_path, required=folder_writable)
+        db_path, lock, folder_writable = opening.claim(path)
+        return cls.open_claimed(db_path, lock, folder_writable, now)
+
+    @classmethod
+    def open_claimed(
+        cls, db_path: Path, lock: DatabaseLock, folder_writable: bool, now: Clock
+    ) -> Database:
+        """`open` after `opening.claim`; the lock is released if the database cannot be opened."""
         try:
             return cls._open_locked(db_path, lock, folder_writable, now)
         except (OSError, sqlite3.Error, DBAPIError) as error:
@@ -116,6 +111,26 @@ class Database:
         except BaseException:
             lock.release()
             raise
+
+    @classmethod
+    def take_over(
+        cls,
+        path: Path,
+        lock: DatabaseLock,
+        notices: list[str],
+        identity: str,
+        changed: bool,
+        now: Clock,
+    ) -> Database:
+        """The full database on a file the start-up path opened and checked (startup.py): its
+        lock and notices carry over, and `changed` says whether it wrote (for the backup on
+        closing)."""
+        database = cls(path, lock, file_engine(path), notices, read_only=False, now=now)
+        if database.identity != identity:
+            database._engine.dispose()
+            raise StorageError(f"The database {path} changed identity while it was open.")
+        database._changed = changed
+        return database
 
     @classmethod
     def _open_locked(
@@ -141,7 +156,7 @@ class Database:
                 )
             check = opening.recover(path, check, notices, now)
 
-        if check.verdict is not Verdict.MISSING and not (folder_writable and _file_writable(path)):
+        if check.verdict is not Verdict.MISSING and not (folder_writable and file_writable(path)):
             notices.append(
                 f"The database {path} is read-only, so ScalpZone opened it for viewing only: "
                 "changes cannot be saved. To save changes, make the file (and its folder) "
@@ -169,43 +184,25 @@ class Database:
             if check.verdict is Verdict.MISSING:
                 opening.create_new(path, notices, now)
             elif check.verdict is Verdict.EMPTY:
-                engine = file_engine(path)
-                try:
-                    schema.create_schema(engine)
-                finally:
-                    engine.dispose()
+                schema.create_file_schema(path)
             elif check.verdict is Verdict.OLDER:
                 opening.upgrade(path, check, notices, now)
             secure_database(path)
             engine = file_engine(path)
             try:
-                identity, daily, broken = cls._look_over(engine, path, check, now)
+                raw = engine.raw_connection()
+                try:
+                    cx = cast(sqlite3.Connection, raw.dbapi_connection)
+                    identity, daily, broken = opening.look_over(cx, path, check, now)
+                finally:
+                    raw.close()
             except BaseException:
                 engine.dispose()
                 raise
         except (OSError, sqlite3.Error, DBAPIError) as error:
             raise classify(error, path, "open its database") from None
-        notices.extend(opening.check_notices(path, broken))
-        opening.keep_backups_apart(path, identity, notices)
-        if daily:
-            opening.daily_backup(path, identity, notices, now)
+        opening.settle(path, identity, daily, broken, notices, now)
         return engine
-
-    @staticmethod
-    def _look_over(
-        engine: Engine, path: Path, check: FileCheck, now: Clock
-    ) -> tuple[str, bool, list[str]]:
-        """The database's identity, whether this is the day's first start (a daily backup is
-        due), and what SQLite's CHECK-aware check finds then."""
-        identity = opening.engine_identity(engine)
-        if identity is None:
-            raise StorageError(f"The database {path} has no identity after opening it.")
-        # Once a day, with the daily backup: SQLite's check where CHECK constraints count
-        # (each profile's values are also checked whenever it is read).
-        daily = check.verdict is not Verdict.MISSING and opening.first_start_today(
-            path, identity, now
-        )
-        return identity, daily, check_constraints(engine) if daily else []
 
     @classmethod
     def _viewing(
@@ -216,7 +213,11 @@ class Database:
         if check.verdict is Verdict.OLDER:
             schema.upgrade(engine)
         elif check.verdict is Verdict.EMPTY:
-            schema.create_schema(engine)
+            raw = engine.raw_connection()
+            try:
+                schema.create_schema(cast(sqlite3.Connection, raw.dbapi_connection))
+            finally:
+                raw.close()
         return cls(path, lock, engine, notices, read_only=True, now=now)
 
     # -- using -----------------------------------------------------------------------------
@@ -269,19 +270,8 @@ class Database:
                 yield session
         except DBAPIError as error:
             raise plain_error(error, self.path) from error
-        except (
-            ValueError,
-            TypeError,
-            KeyError,
-            IndexError,
-            OverflowError,
-            RecursionError,
-        ) as error:
-            raise StoredDataError(
-                "The database",
-                [Problem("(a stored value)", f"cannot be read back ({error})")],
-                profile_id=None,
-            ) from error
+        except UNREADABLE as error:
+            raise unreadable(error) from error
 
     def _require_open(self) -> None:
         if self._closed:
@@ -418,17 +408,3 @@ class Database:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _file_writable(path: Path) -> bool:
-    try:
-        st = path.stat()
-    except OSError:
-        return False
-    if not owner_may(path, st, stat.S_IWUSR, os.W_OK):
-        return False
-    for sidecar in sidecars(path):
-        with contextlib.suppress(FileNotFoundError):
-            if not owner_may(sidecar, sidecar.stat(), stat.S_IWUSR, os.W_OK):
-                return False
-    return True

@@ -10,21 +10,16 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import StaticPool
 
-from scalpzone.storage.files import open_read_only
+from scalpzone.storage.files import BUSY_TIMEOUT_MS, configure, open_read_only
 
-BUSY_TIMEOUT_MS = 5000
+__all__ = ["BUSY_TIMEOUT_MS", "file_engine", "memory_engine"]
 
 
 def _on_connect_file(dbapi_connection: Any, _record: Any) -> None:
     """Per-connection settings for the database file (SQLAlchemy `connect` event)."""
     assert isinstance(dbapi_connection, sqlite3.Connection)
     # SQLAlchemy emits BEGIN itself (see _on_begin), so reads are transactional too.
-    dbapi_connection.isolation_level = None
-    dbapi_connection.execute("PRAGMA foreign_keys = ON")
-    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    dbapi_connection.execute("PRAGMA journal_mode = WAL")
-    # FULL: a commit is on disk before save_map returns, even if the power goes next.
-    dbapi_connection.execute("PRAGMA synchronous = FULL")
+    configure(dbapi_connection)
 
 
 def _on_connect_memory(dbapi_connection: Any, _record: Any) -> None:
@@ -57,15 +52,3 @@ def memory_engine(source: Path) -> Engine:
     event.listen(engine, "connect", _on_connect_memory)
     event.listen(engine, "begin", _on_begin)
     return engine
-
-
-def check_constraints(engine: Engine) -> list[str]:
-    """SQLite's consistency check on a writable connection, where CHECK constraints count.
-
-    (On a read-only connection SQLite skips CHECK constraints in its check.) Returns the
-    problems SQLite lists, e.g. "CHECK constraint failed in settings"; empty when all is well.
-    """
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql("PRAGMA quick_check(20)").fetchall()
-    found = [str(row[0]) for row in rows]
-    return [] if found == ["ok"] else found

@@ -105,3 +105,17 @@ class ArchiveError(StorageError):
 
     Nothing was changed. `str()` names the file and what is wrong with it.
     """
+
+
+#: What turning a stored value into its type raises when the value is no such thing (a date
+#: that is no date, JSON that is not JSON): said as `unreadable` says it.
+UNREADABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
+
+
+def unreadable(error: BaseException) -> StoredDataError:
+    """A stored value that cannot even be turned into its type, as a StoredDataError."""
+    return StoredDataError(
+        "The database",
+        [Problem("(a stored value)", f"cannot be read back ({error})")],
+        profile_id=None,
+    )

@@ -128,7 +128,11 @@ def classify_write(error: BaseException, path: Path) -> StorageError:
 
 def plain_error(error: DBAPIError, path: Path) -> StorageError:
     """A database error (as SQLAlchemy raises it) as a sentence."""
-    original = error.orig if error.orig is not None else error
+    return sqlite_failure(error.orig if error.orig is not None else error, path)
+
+
+def sqlite_failure(original: BaseException, path: Path) -> StorageError:
+    """A database error (as `sqlite3` raises it, on the start-up path) as a sentence."""
     text = str(original)
     if sqlite_code(original) == SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return ReadOnlyDatabaseError(

@@ -8,6 +8,21 @@ import sqlite3
 import stat
 from pathlib import Path
 
+#: How long a connection waits for another's write before it says the database is busy.
+BUSY_TIMEOUT_MS = 5000
+
+
+def configure(connection: sqlite3.Connection) -> None:
+    """ScalpZone's settings on a connection to the database file (every connection, whether
+    SQLAlchemy's or the start-up path's): transactions begun by the caller, foreign keys on,
+    a busy timeout, the write-ahead log, and a commit on disk before it returns."""
+    connection.isolation_level = None
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit is on disk before save_map returns, even if the power goes next.
+    connection.execute("PRAGMA synchronous = FULL")
+
 
 def owned_by_me(st: os.stat_result) -> bool:
     """Whether this process's user owns the file (always False where there are no uids)."""

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from sqlalchemy import Select, Table, delete, func, or_, select, text, update
+from sqlalchemy import Table, delete, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.storage.errors import LogEntryNotFoundError, StorageError
 from scalpzone.storage.models import RollerRow, SessionLogRow
-from scalpzone.storage.validated import check_log_rows, check_roller_rows
+from scalpzone.storage.rows import Roller, rollers
+from scalpzone.storage.validated import check_log_rows
+
+__all__ = ["LogRepository", "LoggedSession", "Roller", "RollerRepository"]
 
 #: `json.dumps(value, separators=(",", ":"))` without building an encoder on every call.
 _compact_json = json.JSONEncoder(separators=(",", ":")).encode
@@ -31,21 +34,6 @@ class LoggedSession:
 
     id: int
     entry: HistoryEntry
-
-
-@dataclass(frozen=True, slots=True)
-class Roller:
-    """A derma roller: needle length, first day used, sessions logged with it, retirement day.
-
-    `uses` is counted from the log when read: the done sessions dated on or after `first_use`
-    and before `retired_on` (the day the next roller took over), see RollerRepository.
-    """
-
-    id: int
-    needle_mm: float
-    first_use: date
-    uses: int
-    retired_on: date | None = None
 
 
 class LogRepository:
@@ -175,20 +163,12 @@ class RollerRepository:
 
     def current(self, profile_id: int) -> Roller | None:
         """The roller in use, if any."""
-        check_roller_rows(self._s, profile_id)
-        row = self._s.execute(
-            _roller_query(profile_id)
-            .where(RollerRow.retired_on.is_(None))
-            .order_by(RollerRow.id.desc())
-            .limit(1)
-        ).first()
-        return Roller(*row) if row is not None else None
+        found = rollers(self._s, profile_id, current=True)
+        return found[0] if found else None
 
     def all(self, profile_id: int) -> tuple[Roller, ...]:
         """Every roller, first bought first."""
-        check_roller_rows(self._s, profile_id)
-        rows = self._s.execute(_roller_query(profile_id).order_by(RollerRow.id))
-        return tuple(Roller(*row) for row in rows)
+        return rollers(self._s, profile_id)
 
     def start(self, profile_id: int, needle_mm: float, first_use: date) -> int:
         """Retire the roller in use (as of `first_use`) and start a new one."""
@@ -202,22 +182,3 @@ class RollerRepository:
         self._s.add(row)
         self._s.flush()
         return row.id
-
-
-def _roller_query(profile_id: int) -> Select[int, float, date, int, date | None]:
-    """Rollers of a profile as Roller fields, each with its uses counted from the log."""
-    log = SessionLogRow
-    uses = (
-        select(func.count())
-        .where(
-            log.profile_id == RollerRow.profile_id,
-            log.status == SessionStatus.DONE.value,
-            log.day >= RollerRow.first_use,
-            or_(RollerRow.retired_on.is_(None), log.day < RollerRow.retired_on),
-        )
-        .correlate(RollerRow)
-        .scalar_subquery()
-    )
-    return select(
-        RollerRow.id, RollerRow.needle_mm, RollerRow.first_use, uses, RollerRow.retired_on
-    ).where(RollerRow.profile_id == profile_id)

@@ -29,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from scalpzone.storage.schema import HEALTH_ITEMS
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -156,18 +158,6 @@ class SettingsRow(Base):
     session_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
     roller_max_uses: Mapped[int] = mapped_column(Integer, nullable=False)
     session_time: Mapped[str] = mapped_column(String(5), nullable=False)
-
-
-HEALTH_ITEMS = (
-    "active_acne",
-    "eczema_psoriasis",
-    "rosacea",
-    "infection_or_wound",
-    "sunburn",
-    "blood_thinners",
-    "isotretinoin",
-    "keloid",
-)
 
 
 def _flag(name: str) -> CheckConstraint:

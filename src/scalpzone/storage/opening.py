@@ -12,30 +12,35 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine, text
+from typing import TYPE_CHECKING
 
 from scalpzone import __version__
 from scalpzone.storage import backups, schema
-from scalpzone.storage.engines import file_engine
 from scalpzone.storage.errors import StorageError
 from scalpzone.storage.failures import classify
 from scalpzone.storage.files import create_private_file, fsync_path
-from scalpzone.storage.location import backup_folder
+from scalpzone.storage.location import backup_folder, resolve_database_path
+from scalpzone.storage.lock import DatabaseLock
 from scalpzone.storage.recovery import (
     FileCheck,
     Verdict,
     move_aside,
     move_orphans,
     put_back,
+    refuse_if_not_ours,
     usable_copy,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 Clock = Callable[[], datetime]
 
 
 def engine_identity(engine: Engine) -> str | None:
     """The UUID of the database behind an engine (None before schema 0004)."""
+    from sqlalchemy import text  # noqa: PLC0415  (the start-up path imports no SQLAlchemy)
+
     with engine.connect() as connection:
         tables = connection.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'database_identity'"
@@ -48,10 +53,64 @@ def engine_identity(engine: Engine) -> str | None:
 
 def set_identity(engine: Engine, identity: str) -> None:
     """Give the database this identity (after an upgrade made it a new one)."""
+    from sqlalchemy import text  # noqa: PLC0415
+
     with engine.begin() as connection:
         connection.execute(
             text("UPDATE database_identity SET uuid = :uuid WHERE id = 1"), {"uuid": identity}
         )
+
+
+def claim(path: Path | str | None) -> tuple[Path, DatabaseLock, bool]:
+    """The database's path, its lock, and whether its folder may be written to.
+
+    Before anything is created beside the file, not even a lock file, it is refused unless it
+    is ScalpZone's (or missing); DatabaseLockedError if another ScalpZone has it.
+    """
+    db_path = resolve_database_path(path)
+    refuse_if_not_ours(db_path, on_record=backups.on_record(db_path))
+    folder = db_path.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise classify(error, folder, f"create the folder {folder} for its database") from None
+    folder_writable = os.access(folder, os.W_OK | os.X_OK)
+    return db_path, DatabaseLock.acquire(db_path, required=folder_writable), folder_writable
+
+
+def look_over(
+    cx: sqlite3.Connection, path: Path, check: FileCheck, now: Clock
+) -> tuple[str, bool, list[str]]:
+    """The database's identity, whether this is the day's first start (a daily backup is
+    due), and what SQLite's CHECK-aware check finds then (on a writable connection)."""
+    identity = schema.database_uuid(cx)
+    if identity is None:
+        raise StorageError(f"The database {path} has no identity after opening it.")
+    # Once a day, with the daily backup: SQLite's check where CHECK constraints count
+    # (each profile's values are also checked whenever it is read).
+    daily = check.verdict is not Verdict.MISSING and first_start_today(path, identity, now)
+    return identity, daily, quick_check(cx) if daily else []
+
+
+def quick_check(cx: sqlite3.Connection) -> list[str]:
+    """SQLite's consistency check on a writable connection, where CHECK constraints count.
+
+    (On a read-only connection SQLite skips CHECK constraints in its check.) Returns the
+    problems SQLite lists, e.g. "CHECK constraint failed in settings"; empty when all is well.
+    """
+    found = [str(row[0]) for row in cx.execute("PRAGMA quick_check(20)").fetchall()]
+    return [] if found == ["ok"] else found
+
+
+def settle(
+    path: Path, identity: str, daily: bool, broken: list[str], notices: list[str], now: Clock
+) -> None:
+    """After `look_over`: say what the check found, keep the backup folder in order, and make
+    the day's backup on its first start."""
+    notices.extend(check_notices(path, broken))
+    keep_backups_apart(path, identity, notices)
+    if daily:
+        daily_backup(path, identity, notices, now)
 
 
 def _restore_candidates(path: Path) -> tuple[list[backups.BackupInfo], str]:
@@ -138,11 +197,7 @@ def create_new(path: Path, notices: list[str], now: Clock) -> None:
     part = path.with_name(f"{path.name}.{os.getpid()}{backups.PART}")
     create_private_file(part)
     try:
-        engine = file_engine(part)
-        try:
-            schema.create_schema(engine)
-        finally:
-            engine.dispose()
+        schema.create_file_schema(part)
         fsync_path(part)
         backups.commit_copy(part, path)
     except BaseException:
@@ -167,6 +222,8 @@ def upgrade(path: Path, check: FileCheck, notices: list[str], now: Clock) -> Non
             f"come first could not be written to {backup_folder(path)} ({why(error)}). "
             "Nothing was changed; free some space or fix the folder and start ScalpZone again."
         ) from None
+    from scalpzone.storage.engines import file_engine  # noqa: PLC0415
+
     engine = file_engine(path)
     try:
         schema.upgrade(engine)
@@ -236,7 +293,7 @@ _VALUE_PROBLEMS = ("CHECK constraint failed", "NULL value in", "non-unique entry
 
 
 def check_notices(path: Path, broken: list[str]) -> list[str]:
-    """What the day's check (`engines.check_constraints`) found, in words: values edited
+    """What the day's check (`quick_check`) found, in words: values edited
     outside ScalpZone, and damaged pages, which only the photos' pixels can hide from the
     check at every start (recovery._quick_check)."""
     values = [line for line in broken if line.startswith(_VALUE_PROBLEMS)]

@@ -273,7 +273,7 @@ def _quick_check(connection: sqlite3.Connection, tables: set[str]) -> list[tuple
 
     The pixels are nine tenths of such a file and checking them would make every start as
     slow as reading every photo. They are checked, with everything else, by the check of the
-    day's first start (`engines.check_constraints`), and a damaged photo page is reported as
+    day's first start (`opening.quick_check`), and a damaged photo page is reported as
     damage when that photo is read.
     """
     if not tables & _PIXEL_TABLES or sqlite3.sqlite_version_info < (3, 33, 0):
@@ -361,3 +361,18 @@ def move_orphans(path: Path, now: Callable[[], datetime] = datetime.now) -> list
         if _rename_regular(sidecar, aside):
             moved.append(aside)
     return moved
+
+
+def file_writable(path: Path) -> bool:
+    """Whether the database file and its sidecars may be written by this user."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if not owner_may(path, st, stat.S_IWUSR, os.W_OK):
+        return False
+    for sidecar in sidecars(path):
+        with contextlib.suppress(FileNotFoundError):
+            if not owner_may(sidecar, sidecar.stat(), stat.S_IWUSR, os.W_OK):
+                return False
+    return True

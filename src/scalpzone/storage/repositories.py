@@ -6,19 +6,16 @@ action. Reads that can be long (the session log) select plain columns rather tha
 
 from __future__ import annotations
 
-import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
-from functools import lru_cache
 from typing import cast
 
-from sqlalchemy import delete, select, text
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from scalpzone.domain.geometry import Point
-from scalpzone.domain.mapfile import HAIRLINE_MAX_POINTS
 from scalpzone.domain.problems import Problem
 from scalpzone.domain.regions import REGION_IDS
 from scalpzone.domain.settings import Contraindication, Health, Settings, Weekday
@@ -28,44 +25,37 @@ from scalpzone.storage.errors import (
     StoredDataError,
 )
 from scalpzone.storage.models import (
-    HEALTH_ITEMS,
-    HairlineSnapshotRow,
     HealthRow,
-    MapSnapshotRow,
     ProfileRow,
     SettingsRow,
     ZoneRow,
 )
-from scalpzone.storage.validated import (
-    check_zone_states,
-    dated_json,
-    points_problem,
+from scalpzone.storage.profile_rows import save_health, save_settings
+from scalpzone.storage.rows import (
+    ProfileSummary,
+    hairlines,
+    points_from_json,
+    points_json,
+    profile_summaries,
+    put_hairline_snapshot,
+    put_map_snapshot,
+    save_zones,
 )
+from scalpzone.storage.schema import HEALTH_ITEMS
+from scalpzone.storage.validated import check_zone_states, dated_json
 
-_COMPACT = (",", ":")
-
-
-@lru_cache(maxsize=256)  # a save compares every outline's text: remember the text of each
-def _outline_text(points: tuple[Point, ...]) -> str:
-    return json.dumps([[x, y] for x, y in points], separators=_COMPACT)
-
-
-def points_json(points: Sequence[Point]) -> str:
-    """Points as compact JSON `[[x,y],…]` (floats written exactly, as `repr` does)."""
-    return _outline_text(tuple(map(tuple, points)))
-
-
-def points_from_json(text: str) -> tuple[Point, ...]:
-    """Points back from `points_json`."""
-    return tuple((float(x), float(y)) for x, y in json.loads(text))
-
-
-@dataclass(frozen=True, slots=True)
-class ProfileSummary:
-    """A profile as a list shows it."""
-
-    id: int
-    name: str
+__all__ = [
+    "HealthRepository",
+    "MapSnapshot",
+    "ProfileRepository",
+    "ProfileSummary",
+    "SettingsRepository",
+    "SnapshotRepository",
+    "ZoneRepository",
+    "ZoneStateSnapshot",
+    "points_from_json",
+    "points_json",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +75,11 @@ class MapSnapshot:
     zones: tuple[ZoneStateSnapshot, ...]
 
 
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The session's own `sqlite3` connection, inside its transaction (for rows.py)."""
+    return cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
+
+
 class ProfileRepository:
     """Profiles: names and the current hairline."""
 
@@ -93,10 +88,7 @@ class ProfileRepository:
 
     def summaries(self) -> list[ProfileSummary]:
         """Every profile, by name (case-insensitive), then id."""
-        rows = self._s.execute(
-            select(ProfileRow.id, ProfileRow.name).order_by(ProfileRow.name, ProfileRow.id)
-        )
-        return [ProfileSummary(pid, name) for pid, name in rows]
+        return profile_summaries(self._s)
 
     def get(self, profile_id: int) -> ProfileRow:
         """The profile row, or ProfileNotFoundError."""
@@ -164,29 +156,8 @@ class ZoneRepository:
 
     def save(self, profile_id: int, zones: Sequence[Zone]) -> None:
         """Make the stored zones exactly these: changed rows updated, new added, missing removed."""
-        existing = {
-            row.zone_id: row
-            for row in self._s.scalars(select(ZoneRow).where(ZoneRow.profile_id == profile_id))
-        }
-        for position, zone in enumerate(zones):
-            values = {
-                "position": position,
-                "state": zone.state.value,
-                "severity": zone.severity,
-                "blocked_until": zone.blocked_until,
-                "name": zone.name,
-                "polygon": points_json(zone.polygon) if zone.polygon is not None else None,
-            }
-            row = existing.pop(zone.id, None)
-            if row is None:
-                self._s.add(ZoneRow(profile_id=profile_id, zone_id=zone.id, **values))
-                continue
-            for key, value in values.items():
-                if getattr(row, key) != value:
-                    setattr(row, key, value)
-        for row in existing.values():
-            self._s.delete(row)
         self._s.flush()
+        save_zones(raw_connection(self._s), profile_id, zones)
 
 
 class SnapshotRepository:
@@ -197,57 +168,15 @@ class SnapshotRepository:
 
     def hairlines(self, profile_id: int) -> tuple[tuple[date, tuple[Point, ...]], ...]:
         """Every dated hairline, oldest first (StoredDataError names a row that is not one)."""
-        rows = self._s.execute(
-            text(
-                "SELECT id, day, points FROM hairline_snapshots WHERE profile_id = :pid "
-                "ORDER BY day"
-            ),
-            {"pid": profile_id},
-        )
-        found: list[tuple[date, tuple[Point, ...]]] = []
-        problems: list[Problem] = []
-        for where, day, raw in dated_json(rows, "hairline_snapshots", "points", problems):
-            fail = points_problem(raw, HAIRLINE_MAX_POINTS)
-            if fail is not None:
-                problems.append(Problem(f"{where}, points", fail))
-                continue
-            points = cast(list[list[float]], raw)
-            found.append((day, tuple((float(x), float(y)) for x, y in points)))
-        if problems:
-            raise StoredDataError("The dated hairlines", problems, profile_id=profile_id)
-        return tuple(found)
+        return hairlines(self._s, profile_id)
 
     def put_hairline(self, profile_id: int, day: date, points: Sequence[Point]) -> None:
         """Keep this hairline for the day; a second save on the same day replaces the first."""
-        stmt = insert(HairlineSnapshotRow).values(
-            profile_id=profile_id, day=day, points=points_json(points)
-        )
-        self._s.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["profile_id", "day"], set_={"points": stmt.excluded.points}
-            )
-        )
-
-    def drop_hairline(self, profile_id: int, day: date) -> None:
-        """Forget the hairline kept for a day (it was cleared the same day)."""
-        self._s.execute(
-            delete(HairlineSnapshotRow).where(
-                HairlineSnapshotRow.profile_id == profile_id, HairlineSnapshotRow.day == day
-            )
-        )
+        put_hairline_snapshot(raw_connection(self._s), profile_id, day, points)
 
     def put_map(self, profile_id: int, day: date, zones: Iterable[Zone]) -> None:
         """Keep every zone's state and severity as of the day (same day: replaced)."""
-        states = json.dumps(
-            [{"id": z.id, "state": z.state.value, "severity": z.severity} for z in zones],
-            separators=_COMPACT,
-        )
-        stmt = insert(MapSnapshotRow).values(profile_id=profile_id, day=day, zones=states)
-        self._s.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["profile_id", "day"], set_={"zones": stmt.excluded.zones}
-            )
-        )
+        put_map_snapshot(raw_connection(self._s), profile_id, day, zones)
 
     def maps(self, profile_id: int) -> tuple[MapSnapshot, ...]:
         """Every dated map snapshot, oldest first (StoredDataError names a row that is not one)."""
@@ -269,10 +198,6 @@ class SnapshotRepository:
         if problems:
             raise StoredDataError("The dated maps", problems, profile_id=profile_id)
         return tuple(found)
-
-
-def _days_mask(days: Iterable[Weekday]) -> int:
-    return sum(1 << day.number for day in days)
 
 
 def _days_from_mask(mask: int) -> frozenset[Weekday]:
@@ -304,22 +229,8 @@ class SettingsRepository:
 
     def save(self, profile_id: int, settings: Settings) -> None:
         """Store the settings (already checked against the rules)."""
-        values = {
-            "needle_mm": settings.needle_mm,
-            "session_days": _days_mask(settings.session_days),
-            "sessions_per_week": settings.sessions_per_week,
-            "zone_rest_hours": settings.zone_rest_hours,
-            "zone_max_per_week": settings.zone_max_per_week,
-            "session_minutes": settings.session_minutes,
-            "roller_max_uses": settings.roller_max_uses,
-            "session_time": settings.session_time.strftime("%H:%M"),
-        }
-        stmt = insert(SettingsRow).values(profile_id=profile_id, **values)
-        self._s.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["profile_id"], set_={k: stmt.excluded[k] for k in values}
-            )
-        )
+        self._s.flush()
+        save_settings(raw_connection(self._s), profile_id, settings)
 
 
 class HealthRepository:
@@ -338,13 +249,5 @@ class HealthRepository:
 
     def save(self, profile_id: int, health: Health, confirmed_on: date | None) -> None:
         """Store the checklist and when the person confirmed it."""
-        values: dict[str, object] = {
-            item: int(Contraindication(item) in health.ticked) for item in HEALTH_ITEMS
-        }
-        values["confirmed_on"] = confirmed_on
-        stmt = insert(HealthRow).values(profile_id=profile_id, **values)
-        self._s.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["profile_id"], set_={k: stmt.excluded[k] for k in values}
-            )
-        )
+        self._s.flush()
+        save_health(raw_connection(self._s), profile_id, health, confirmed_on)

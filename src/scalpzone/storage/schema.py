@@ -14,12 +14,9 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-
-from scalpzone.storage.models import Base
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
     from sqlalchemy.engine import Connection
 
 #: The newest revision in migrations/versions; a test checks the two agree.
@@ -27,6 +24,17 @@ HEAD_REVISION = "0005"
 #: In every ScalpZone database's header (PRAGMA application_id): "SCZN".
 APPLICATION_ID = int.from_bytes(b"SCZN", "big")
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: The health checklist's columns, in order (the `health` table; models.py builds them).
+HEALTH_ITEMS = (
+    "active_acne",
+    "eczema_psoriasis",
+    "rosacea",
+    "infection_or_wound",
+    "sunburn",
+    "blood_thinners",
+    "isotretinoin",
+    "keloid",
+)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -73,30 +81,62 @@ def stored_revision(connection: sqlite3.Connection) -> str | None:
     return str(rows[0][0]) if len(rows) == 1 else None
 
 
-def create_schema(engine: Engine) -> None:
+def create_schema(cx: sqlite3.Connection) -> None:
     """Create every table of the current models in an empty database and stamp it as HEAD.
 
-    The new database gets its identity (a UUID) and ScalpZone's application id. The stamp is
-    Alembic's own version table, written directly: creating a database does not import
-    Alembic (a third of a second), only upgrading an older one does.
+    The statements are the models' own, as SQLAlchemy writes them (schema_ddl.py; a test
+    keeps the two equal), run on a plain connection in one transaction, so creating a database
+    imports neither SQLAlchemy nor Alembic. The new database gets its identity (a UUID) and
+    ScalpZone's application id; the stamp is Alembic's own version table, written directly.
     """
     import uuid  # noqa: PLC0415  (only a new database needs one)
 
-    with engine.begin() as connection:
-        Base.metadata.create_all(connection)
-        connection.execute(
-            text("INSERT INTO database_identity (id, uuid) VALUES (1, :uuid)"),
-            {"uuid": str(uuid.uuid4())},
-        )
-        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.exec_driver_sql(
+    from scalpzone.storage.schema_ddl import STATEMENTS  # noqa: PLC0415
+
+    cx.execute("BEGIN")
+    try:
+        for statement in STATEMENTS:
+            cx.execute(statement)
+        cx.execute("INSERT INTO database_identity (id, uuid) VALUES (1, ?)", (str(uuid.uuid4()),))
+        cx.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        cx.execute(
             "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
             "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
         )
-        connection.execute(
-            text("INSERT INTO alembic_version (version_num) VALUES (:head)"),
-            {"head": HEAD_REVISION},
-        )
+        cx.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
+    except BaseException:
+        cx.execute("ROLLBACK")
+        raise
+    cx.execute("COMMIT")
+
+
+def create_file_schema(path: Path) -> None:
+    """`create_schema` in the database file at `path` (new or empty), on its own connection."""
+    from scalpzone.storage.files import configure  # noqa: PLC0415
+
+    cx = sqlite3.connect(path)
+    try:
+        configure(cx)
+        create_schema(cx)
+    finally:
+        cx.close()
+
+
+def models_ddl() -> tuple[str, ...]:
+    """The statements that create the models' tables and indexes, as SQLAlchemy writes them
+    for SQLite, one line each: what schema_ddl.py must hold (tests/storage/test_migrations.py)."""
+    from sqlalchemy.dialects import sqlite  # noqa: PLC0415
+    from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: PLC0415
+
+    from scalpzone.storage.models import Base  # noqa: PLC0415
+
+    dialect = sqlite.dialect()
+    found: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        found.append(str(CreateTable(table).compile(dialect=dialect)))
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            found.append(str(CreateIndex(index).compile(dialect=dialect)))
+    return tuple(" ".join(line.strip() for line in s.strip().splitlines()) for s in found)
 
 
 def database_uuid(connection: sqlite3.Connection) -> str | None:

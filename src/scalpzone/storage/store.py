@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
 from datetime import date
 
-from scalpzone.domain.geometry import Point
 from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.limits import HISTORY_MAX_ENTRIES
 from scalpzone.domain.mapfile import (
-    NAME_MAX,
     NOTE_MAX,
     MapDocument,
-    map_document_json,
-    parse_map_data,
-    was_read_whole,
 )
-from scalpzone.domain.problems import Problem, ProblemsError
+from scalpzone.domain.problems import Problem
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
 from scalpzone.domain.settings import Health, Settings, parse_settings
 from scalpzone.domain.zones import ScalpMap
 from scalpzone.storage.database import Database
 from scalpzone.storage.errors import (
     InvalidProfileDataError,
-    ProfileNameError,
     ProfileNotFoundError,
-    ZoneInUseError,
 )
 from scalpzone.storage.log_repositories import (
     LoggedSession,
@@ -34,7 +25,7 @@ from scalpzone.storage.log_repositories import (
     Roller,
     RollerRepository,
 )
-from scalpzone.storage.photo_rows import PhotoRepository
+from scalpzone.storage.profile_rows import clean_name, create_profile, refuse_taken
 from scalpzone.storage.repositories import (
     HealthRepository,
     MapSnapshot,
@@ -44,49 +35,14 @@ from scalpzone.storage.repositories import (
     SnapshotRepository,
     ZoneRepository,
     points_json,
+    raw_connection,
 )
+from scalpzone.storage.rows import StoredProfile, check_document, write_map
 from scalpzone.storage.validated import load_document
 
+__all__ = ["IMPORTED_NAME", "ProfileStore", "StoredProfile", "clean_name"]
+
 IMPORTED_NAME = "Imported map"
-
-
-@dataclass(frozen=True, slots=True)
-class StoredProfile:
-    """A profile as loaded: its map, settings, health and log, and its dated hairlines."""
-
-    id: int
-    name: str
-    document: MapDocument
-    hairlines: tuple[tuple[date, tuple[Point, ...]], ...]
-    health_confirmed_on: date | None
-
-
-def _check_document(doc: MapDocument, what: str) -> None:
-    """Refuse what the map file could not write back: the export must always import again."""
-    if was_read_whole(doc):
-        return  # straight from the reader: reading its export again gives it back
-    try:
-        parse_map_data(map_document_json(doc))
-    except ProblemsError as error:
-        raise InvalidProfileDataError(what, error.problems) from None
-
-
-def clean_name(name: str) -> str:
-    """A profile name as stored: trimmed; refused when empty, too long, or with control chars."""
-    if not isinstance(name, str):
-        raise ProfileNameError("A profile name must be text.")
-    cleaned = name.strip()
-    if not cleaned:
-        raise ProfileNameError("A profile needs a name; the name given is empty.")
-    if len(cleaned) > NAME_MAX:
-        raise ProfileNameError(
-            f"The profile name is {len(cleaned)} characters long; the most is {NAME_MAX}."
-        )
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in cleaned):
-        raise ProfileNameError(
-            "A profile name cannot contain line breaks, tabs or other invisible characters."
-        )
-    return cleaned
 
 
 class ProfileStore:
@@ -117,14 +73,9 @@ class ProfileStore:
 
     def create_profile(self, name: str) -> int:
         """A new profile with an all-healthy map and default settings; returns its id."""
-        cleaned = clean_name(name)
+        clean_name(name)  # refused before a transaction begins
         with self._db.transaction() as session:
-            self.refuse_taken(session_profiles := ProfileRepository(session), cleaned)
-            row = session_profiles.add(cleaned)
-            ZoneRepository(session).save(row.id, ScalpMap().zones)
-            SettingsRepository(session).save(row.id, Settings())
-            HealthRepository(session).save(row.id, Health(), None)
-            return row.id
+            return create_profile(raw_connection(session), name)
 
     def rename_profile(self, profile_id: int, name: str) -> None:
         """Give a profile another name (ProfileNameError if it is empty, too long or taken)."""
@@ -142,12 +93,8 @@ class ProfileStore:
 
     @staticmethod
     def refuse_taken(profiles: ProfileRepository, name: str, except_id: int | None = None) -> None:
-        folded = name.casefold()
-        for pid, existing in profiles.names():
-            if pid != except_id and existing.casefold() == folded:
-                raise ProfileNameError(
-                    f"There is already a profile named {existing!r}; choose another name."
-                )
+        """ProfileNameError if another profile has this name (in any case)."""
+        refuse_taken(profiles.names(), name, except_id)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -203,29 +150,9 @@ class ProfileStore:
         `day` always holds the zone states as saved. A drawn zone still named in the session log
         cannot be removed (ZoneInUseError): the log would point at nothing.
         """
-        _check_document(MapDocument(scalp_map), "The map")
+        check_document(MapDocument(scalp_map), "The map")
         with self._db.transaction() as session:
-            row = ProfileRepository(session).get(profile_id)
-            zones = ZoneRepository(session)
-            removed = zones.ids(profile_id) - {z.id for z in scalp_map.zones}
-            if removed:
-                in_log = sorted(removed & LogRepository(session).zone_ids_used(profile_id))
-                if in_log:
-                    raise ZoneInUseError(
-                        f"The drawn zone(s) {', '.join(in_log)} cannot be removed: the session "
-                        "log still names them. The map was not saved."
-                    )
-            zones.save(profile_id, scalp_map.zones)
-            PhotoRepository(session).unlink_zones(profile_id, removed)
-            snapshots = SnapshotRepository(session)
-            hairline = points_json(scalp_map.hairline)
-            if hairline != row.hairline:
-                row.hairline = hairline
-                if scalp_map.hairline:
-                    snapshots.put_hairline(profile_id, day, scalp_map.hairline)
-                else:
-                    snapshots.drop_hairline(profile_id, day)
-            snapshots.put_map(profile_id, day, scalp_map.zones)
+            write_map(raw_connection(session), profile_id, scalp_map, day)
 
     def save_settings(self, profile_id: int, settings: Settings) -> None:
         """Store plan settings after checking them against the rules (SPEC §2)."""
@@ -333,7 +260,7 @@ class ProfileStore:
         taken). The hairline and map are kept as snapshots dated `day` (default: today).
         Nothing is written unless all of it can be.
         """
-        _check_document(doc, "The map file")
+        check_document(doc, "The map file")
         day = day or date.today()
         with self._db.transaction() as session:
             profiles = ProfileRepository(session)

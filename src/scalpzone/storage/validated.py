@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
-
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from scalpzone.domain.history import SessionStatus
 from scalpzone.domain.mapfile import (
@@ -35,7 +33,14 @@ from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
 from scalpzone.domain.settings import SETTING_KEYS, Weekday
 from scalpzone.domain.zones import ZoneState
 from scalpzone.storage.errors import ProfileNotFoundError, StoredDataError
-from scalpzone.storage.models import HEALTH_ITEMS
+from scalpzone.storage.schema import HEALTH_ITEMS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+#: Where rows are read from: an ORM session, or a plain connection (the start-up path,
+#: storage/startup.py), which reads the same SQL and is checked by the same code.
+Reader: TypeAlias = "Session | sqlite3.Connection"
 
 _INDEXED = re.compile(r"(zones|history)\[(\d+)\](?:\.(\w+))?(.*)")
 #: Map file field → database column, where they differ.
@@ -43,8 +48,12 @@ _COLUMNS = {"id": "zone_id", "date": "day"}
 _SETTING_COLUMNS = SETTING_KEYS
 
 
-def _rows(session: Session, sql: str, profile_id: int) -> list[Any]:
-    return list(session.execute(text(sql), {"pid": profile_id}))
+def rows_of(reader: Reader, sql: str, profile_id: int) -> list[Any]:
+    if isinstance(reader, sqlite3.Connection):
+        return reader.execute(sql, {"pid": profile_id}).fetchall()
+    from sqlalchemy import text  # noqa: PLC0415  (loaded by then: the session is SQLAlchemy's)
+
+    return list(reader.execute(text(sql), {"pid": profile_id}))
 
 
 def _json(value: object, where: str, problems: list[Problem]) -> object:
@@ -94,8 +103,8 @@ class _Where:
         return problem
 
 
-def _settings(session: Session, pid: int, problems: list[Problem]) -> dict[str, object]:
-    rows = _rows(
+def _settings(session: Reader, pid: int, problems: list[Problem]) -> dict[str, object]:
+    rows = rows_of(
         session, f"SELECT {', '.join(_SETTING_COLUMNS)} FROM settings WHERE profile_id = :pid", pid
     )
     if not rows:
@@ -115,8 +124,8 @@ def _settings(session: Session, pid: int, problems: list[Problem]) -> dict[str, 
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _health(session: Session, pid: int, problems: list[Problem]) -> tuple[dict[str, object], Any]:
-    rows = _rows(
+def _health(session: Reader, pid: int, problems: list[Problem]) -> tuple[dict[str, object], Any]:
+    rows = rows_of(
         session,
         f"SELECT {', '.join(HEALTH_ITEMS)}, confirmed_on FROM health WHERE profile_id = :pid",
         pid,
@@ -134,14 +143,16 @@ def _health(session: Session, pid: int, problems: list[Problem]) -> tuple[dict[s
     return health, confirmed
 
 
-def load_document(session: Session, profile_id: int) -> tuple[str, MapDocument, date | None]:
+def load_document(session: Reader, profile_id: int) -> tuple[str, MapDocument, date | None]:
     """A profile's name, document and checklist date, or StoredDataError naming each bad row."""
     with collector_paused():  # as the map file's reader does: every row is read and checked
         return _read_document(session, profile_id)
 
 
-def _read_document(session: Session, profile_id: int) -> tuple[str, MapDocument, date | None]:
-    profile = _rows(session, "SELECT id, name, hairline FROM profiles WHERE id = :pid", profile_id)
+def _read_document(session: Reader, profile_id: int) -> tuple[str, MapDocument, date | None]:
+    profile = rows_of(
+        session, "SELECT id, name, hairline FROM profiles WHERE id = :pid", profile_id
+    )
     if not profile:
         raise ProfileNotFoundError(f"There is no profile with id {profile_id}.")
     _, name, hairline = profile[0]
@@ -151,7 +162,7 @@ def _read_document(session: Session, profile_id: int) -> tuple[str, MapDocument,
     raw["settings"] = _settings(session, profile_id, problems)
     raw["health"], confirmed = _health(session, profile_id, problems)
     zones: list[dict[str, object]] = []
-    for row, zone_id, state, severity, blocked, zname, polygon in _rows(
+    for row, zone_id, state, severity, blocked, zname, polygon in rows_of(
         session,
         "SELECT id, zone_id, state, severity, blocked_until, name, polygon FROM zones "
         "WHERE profile_id = :pid ORDER BY position",
@@ -171,7 +182,7 @@ def _read_document(session: Session, profile_id: int) -> tuple[str, MapDocument,
     if points:
         raw["hairline"] = points
     history: list[dict[str, object]] = []
-    for row, day, zone_ids, needle, status, note in _rows(
+    for row, day, zone_ids, needle, status, note in rows_of(
         session,
         "SELECT id, day, zones, needle_mm, status, note FROM session_log "
         "WHERE profile_id = :pid ORDER BY id",
@@ -216,11 +227,11 @@ def check_zone_states(raw: object, where: str) -> list[Problem]:
     return problems
 
 
-def check_log_rows(session: Session, profile_id: int) -> None:
+def check_log_rows(session: Reader, profile_id: int) -> None:
     """StoredDataError naming each session-log row that is not a session (read as plain values)."""
     problems: list[Problem] = []
     statuses = {s.value for s in SessionStatus}
-    for row, day, zone_ids, needle, status, note in _rows(
+    for row, day, zone_ids, needle, status, note in rows_of(
         session,
         "SELECT id, day, zones, needle_mm, status, note FROM session_log WHERE profile_id = :pid",
         profile_id,
@@ -250,10 +261,10 @@ def check_log_rows(session: Session, profile_id: int) -> None:
         raise StoredDataError("The session log", problems, profile_id=profile_id)
 
 
-def check_roller_rows(session: Session, profile_id: int) -> None:
+def check_roller_rows(session: Reader, profile_id: int) -> None:
     """StoredDataError naming each roller row with a needle or a day that breaks the rules."""
     problems: list[Problem] = []
-    for row, needle, first_use, retired_on in _rows(
+    for row, needle, first_use, retired_on in rows_of(
         session,
         "SELECT id, needle_mm, first_use, retired_on FROM rollers WHERE profile_id = :pid",
         profile_id,

@@ -229,7 +229,8 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.statusBar().addPermanentWidget(self.scores)
         # Tab in reading order: the notes' buttons above the map, the map, the lists, the slider.
         notes = [self.tour_bar, self.plan_banner, self.notices]
-        after = [self.view, self.zone_panel.table, self.preview.table, self.legend.slider]
+        after = [self.view, self.zone_panel.table, self.preview.table, self.preview.start_button]
+        after.append(self.legend.slider)
         tab_in_reading_order([self.tabs.tabBar()], notes, after)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -269,6 +270,7 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self._follow_tab())
         self.model.mapChanged.connect(lambda change: follow_tour(self.tour_bar, change))
         self.view.zoneMenuRequested.connect(self._show_zone_menu)
+        self.preview.startRequested.connect(self._start_today)
         self.zone_panel.zoneMenuRequested.connect(self._show_zone_menu)
         self.legend.opacityChanged.connect(self.scene.set_fill_opacity)
         self.selection.currentChanged.connect(self._on_current_changed)
@@ -277,6 +279,9 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.profiles.firstStart.connect(self._on_first_start)
         self.autosave.failed.connect(self._take_back_refused_change)
         self.stack.indexChanged.connect(lambda _i: self._show_step_in_status())
+
+    def _start_today(self) -> None:
+        self.week.today_session()  # the week is built after the first paint
 
     def _take_back_refused_change(self, why: str) -> None:
         """The database refused a step: say why and undo it and any step made on top of it
@@ -311,6 +316,7 @@ class MainWindow(OpensInBackground, QMainWindow):
     def set_editing_enabled(self, enabled: bool, *, stored: bool | None = None) -> None:
         """Allow or stop map edits and (`stored`, default the same) what needs the database."""
         self.view.editing_enabled = enabled
+        self.preview.start_button.setEnabled(enabled if stored is None else stored)
         if self._commands is None:
             for action in self.bars.tools.values():
                 action.setEnabled(enabled)

@@ -245,7 +245,7 @@ def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActio
     )
     file_menu.addAction(
         make.make(
-            "&Restore backup…",
+            "Restore &backup…",
             "Put an earlier copy of all your data back (the present one is kept as a backup)",
             do.restore_backup,
         )
@@ -334,8 +334,8 @@ def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActio
         do.template_gallery,
     )
     map_menu.addAction(gallery)
-    clear = make.make("Clear all &marks", "Set every preset region back to healthy", do.clear_marks)
-    clear_hairline = make.make("Clear &hairline", "Remove the drawn hairline", do.clear_hairline)
+    clear = make.make("&Clear all marks", "Set every preset region back to healthy", do.clear_marks)
+    clear_hairline = make.make("Clear hai&rline", "Remove the drawn hairline", do.clear_hairline)
     map_menu.addAction(clear)
     map_menu.addAction(clear_hairline)
 

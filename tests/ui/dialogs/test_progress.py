@@ -14,7 +14,8 @@ from scalpzone.domain.zones import ScalpMap, ZoneState
 from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.dialogs.progress import ProgressDialog
 from scalpzone.ui.main_window import MainWindow
-from tests.ui.helpers import MONDAY
+from scalpzone.ui.profile.open_profile import OpenProfile
+from tests.ui.helpers import MONDAY, opened_profile
 from tests.ui.thinning_profile import THINNING, profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
@@ -26,8 +27,8 @@ def marked(scalp_map: ScalpMap, state: ZoneState, *zone_ids: str) -> ScalpMap:
     return scalp_map
 
 
-def open_dialog(qtbot: QtBot, window: MainWindow, store: ProfileStore, pid: int) -> ProgressDialog:
-    dialog = ProgressDialog(store, pid, window, today=lambda: MONDAY)
+def open_dialog(qtbot: QtBot, window: MainWindow, profile: OpenProfile) -> ProgressDialog:
+    dialog = ProgressDialog(profile, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -47,8 +48,8 @@ def three_dated_maps(window: MainWindow) -> tuple[ProfileStore, int, list[ScalpM
 
 
 def test_the_chart_shows_the_scores_of_each_dated_map(qtbot: QtBot, window: MainWindow) -> None:
-    store, pid, maps = three_dated_maps(window)
-    dialog = open_dialog(qtbot, window, store, pid)
+    _store, _pid, maps = three_dated_maps(window)
+    dialog = open_dialog(qtbot, window, opened_profile(window))
     chart = dialog.view.chart
     points = chart.points()
     assert [p.day for p in points] == [MONDAY - timedelta(days=d) for d in (28, 14, 0)]
@@ -71,8 +72,8 @@ def test_the_chart_shows_the_scores_of_each_dated_map(qtbot: QtBot, window: Main
 
 
 def test_one_snapshot_says_the_chart_fills_in_later(qtbot: QtBot, window: MainWindow) -> None:
-    store, pid = profile_with_thinning(window)
-    dialog = open_dialog(qtbot, window, store, pid)
+    profile_with_thinning(window)
+    dialog = open_dialog(qtbot, window, opened_profile(window))
     chart = dialog.view.chart
     assert len(chart.points()) == 1
     assert chart.is_empty
@@ -87,8 +88,8 @@ def test_one_snapshot_says_the_chart_fills_in_later(qtbot: QtBot, window: MainWi
 def test_the_one_snapshot_note_hides_no_point(
     qtbot: QtBot, window: MainWindow, thinning: tuple[str, ...]
 ) -> None:
-    store, pid = profile_with_thinning(window, THINNING + thinning)
-    dialog = open_dialog(qtbot, window, store, pid)
+    profile_with_thinning(window, THINNING + thinning)
+    dialog = open_dialog(qtbot, window, opened_profile(window))
     chart = dialog.view.chart
     chart.grab()  # paint once, as the screen does
     assert chart.message_box is not None and len(chart.markers) == 2
@@ -98,7 +99,7 @@ def test_the_one_snapshot_note_hides_no_point(
 
 def test_saving_the_map_on_another_day_adds_a_point(qtbot: QtBot, window: MainWindow) -> None:
     store, pid = profile_with_thinning(window)
-    dialog = open_dialog(qtbot, window, store, pid)
+    dialog = open_dialog(qtbot, window, opened_profile(window))
     assert len(dialog.view.chart.points()) == 1
     later = marked(store.load_profile(pid).document.scalp_map, ZoneState.BALD, "crown")
     store.save_map(pid, later, MONDAY + timedelta(days=7))
@@ -121,7 +122,8 @@ def test_sessions_per_area_count_done_sessions_this_course(
     ]
     for days_ago, zones, status in log:
         store.log_session(pid, HistoryEntry(MONDAY - timedelta(days=days_ago), zones, 1.0, status))
-    dialog = open_dialog(qtbot, window, store, pid)
+    profile = opened_profile(window)
+    dialog = open_dialog(qtbot, window, profile)
     view = dialog.view
     name = {z.id: z.display_name for z in scalp_map.zones}
     expected = {"crown": 3, "midscalp_left": 1, "midscalp_right": 1}
@@ -138,8 +140,9 @@ def test_sessions_per_area_count_done_sessions_this_course(
     assert f"({start.day} {start:%b} – " in view.counts_title.text()
     assert "3 sessions done so far" in view.counts_note.text()
 
-    store.log_session(pid, HistoryEntry(MONDAY, ("midscalp_left",), 1.0))
-    dialog.refresh()
+    # Logged while the dialog is open (the runner's way): the counts follow the log.
+    with qtbot.waitSignal(profile.logChanged):
+        profile.log_session(HistoryEntry(MONDAY, ("midscalp_left",), 1.0))
     assert dict(view.zone_rows())[name["midscalp_left"]] == 2
     screenshot(dialog, "progress-counts")
 
@@ -148,7 +151,7 @@ def test_before_any_session_the_thinning_areas_show_with_nothing_done(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     store, pid = profile_with_thinning(window, thinning=("crown",))
-    dialog = open_dialog(qtbot, window, store, pid)
+    dialog = open_dialog(qtbot, window, opened_profile(window))
     crown = store.load_profile(pid).document.scalp_map.zone("crown").display_name
     assert dialog.view.zone_rows() == [(crown, 0)]
     assert dialog.view.course_start is None

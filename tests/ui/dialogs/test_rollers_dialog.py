@@ -14,7 +14,8 @@ from scalpzone.domain.history import HistoryEntry, SessionStatus
 from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.dialogs.rollers import RollersDialog
 from scalpzone.ui.main_window import MainWindow
-from tests.ui.helpers import MONDAY
+from scalpzone.ui.profile.open_profile import OpenProfile
+from tests.ui.helpers import MONDAY, opened_profile
 from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
@@ -31,12 +32,24 @@ def profile(window: MainWindow) -> tuple[ProfileStore, int]:
     return store, pid
 
 
-def open_dialog(qtbot: QtBot, store: ProfileStore, pid: int) -> RollersDialog:
-    dialog = RollersDialog(store, pid, MONDAY)
+def open_dialog(qtbot: QtBot, profile: OpenProfile) -> RollersDialog:
+    dialog = RollersDialog(profile)
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def earlier_rows(dialog: RollersDialog) -> list[list[str]]:
+    """The earlier rollers' table as the person reads it, newest first."""
+    table = dialog.earlier_table
+    return [
+        [
+            item.text() if (item := table.item(r, c)) is not None else ""
+            for c in range(table.columnCount())
+        ]
+        for r in range(table.rowCount())
+    ]
 
 
 def log(store: ProfileStore, pid: int, days_after_first_use: int, done: bool = True) -> None:
@@ -46,31 +59,32 @@ def log(store: ProfileStore, pid: int, days_after_first_use: int, done: bool = T
 
 
 def test_without_a_roller_it_says_how_to_add_one(
-    qtbot: QtBot, profile: tuple[ProfileStore, int]
+    qtbot: QtBot, profile: tuple[ProfileStore, int], window: MainWindow
 ) -> None:
-    store, pid = profile
-    dialog = open_dialog(qtbot, store, pid)
+    dialog = open_dialog(qtbot, opened_profile(window))
     assert "No roller recorded yet" in dialog.current_label.text()
     assert not dialog.replace_warning.isVisible()
-    assert dialog.earlier_rows() == []
+    assert earlier_rows(dialog) == []
 
 
 def test_uses_count_done_sessions_and_the_warning_comes_at_the_limit(
-    qtbot: QtBot, profile: tuple[ProfileStore, int]
+    qtbot: QtBot, profile: tuple[ProfileStore, int], window: MainWindow
 ) -> None:
     store, pid = profile
     store.start_roller(pid, 1.0, FIRST_USE)
     log(store, pid, 2)
     log(store, pid, 5)
     log(store, pid, 8, done=False)
-    dialog = open_dialog(qtbot, store, pid)
+    profile = opened_profile(window)
+    dialog = open_dialog(qtbot, profile)
     text = dialog.current_label.text()
     assert "1.0 mm needles, first used Sat 24 Oct 2026" in text
     assert "Uses: 2 of 3" in text
     assert not dialog.replace_warning.isVisible()
 
-    log(store, pid, 11)
-    dialog.refresh()
+    # A session logged while the dialog is open (the runner's way): the count follows.
+    with qtbot.waitSignal(profile.rollersChanged):
+        profile.log_session(HistoryEntry(FIRST_USE + timedelta(days=11), ("crown",), 1.0))
     assert "Uses: 3 of 3" in dialog.current_label.text()
     assert dialog.replace_warning.isVisible()
     warning = dialog.replace_warning.text()
@@ -81,10 +95,9 @@ def test_uses_count_done_sessions_and_the_warning_comes_at_the_limit(
 
 
 def test_one_roller_per_person_is_stated_plainly(
-    qtbot: QtBot, profile: tuple[ProfileStore, int]
+    qtbot: QtBot, profile: tuple[ProfileStore, int], window: MainWindow
 ) -> None:
-    store, pid = profile
-    dialog = open_dialog(qtbot, store, pid)
+    dialog = open_dialog(qtbot, opened_profile(window))
     words = " ".join(label.text() for label in dialog.findChildren(type(dialog.current_label)))
     assert "One roller per person." in words
     assert "never share it" in words
@@ -92,12 +105,12 @@ def test_one_roller_per_person_is_stated_plainly(
 
 
 def test_a_needle_out_of_range_is_refused_and_a_good_one_stored(
-    qtbot: QtBot, profile: tuple[ProfileStore, int]
+    qtbot: QtBot, profile: tuple[ProfileStore, int], window: MainWindow
 ) -> None:
     store, pid = profile
     old = store.start_roller(pid, 1.0, FIRST_USE)
     log(store, pid, 3)
-    dialog = open_dialog(qtbot, store, pid)
+    dialog = open_dialog(qtbot, opened_profile(window))
     qtbot.mouseClick(dialog.new_roller_button, LEFT)
     form = dialog.new_roller_dialog
     assert form is not None
@@ -128,17 +141,17 @@ def test_a_needle_out_of_range_is_refused_and_a_good_one_stored(
     assert (current.needle_mm, current.first_use, current.uses) == (0.5, MONDAY, 0)
     assert "0.5 mm needles, first used Mon 23 Nov 2026" in dialog.current_label.text()
     assert "Uses: 0 of 3" in dialog.current_label.text()
-    assert dialog.earlier_rows() == [["1.0 mm", "Sat 24 Oct 2026", "Mon 23 Nov 2026", "1"]]
+    assert earlier_rows(dialog) == [["1.0 mm", "Sat 24 Oct 2026", "Mon 23 Nov 2026", "1"]]
     assert "made for 1.0 mm needles" in dialog.needle_note.text()
     screenshot(dialog, "rollers-dialog")
 
 
 def test_a_first_day_before_the_roller_in_use_is_refused(
-    qtbot: QtBot, profile: tuple[ProfileStore, int]
+    qtbot: QtBot, profile: tuple[ProfileStore, int], window: MainWindow
 ) -> None:
     store, pid = profile
     store.start_roller(pid, 1.0, FIRST_USE)
-    dialog = open_dialog(qtbot, store, pid)
+    dialog = open_dialog(qtbot, opened_profile(window))
     form = dialog.ask_new_roller()
     qtbot.waitExposed(form)
     early = FIRST_USE - timedelta(days=1)

@@ -6,12 +6,19 @@ from itertools import combinations
 
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainterPathStroker
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.map.scene_items import ZoneLabel
+from scalpzone.ui.map.scene_items import LineItem, ZoneLabel
 
 pytestmark = pytest.mark.gui
+
+
+def _letters(label: ZoneLabel) -> QRectF:
+    """Where a name's letters are (its bounding rect also holds the halo around them)."""
+    return QGraphicsSimpleTextItem.boundingRect(label)
 
 
 def _overlaps(window: MainWindow) -> list[tuple[str, str]]:
@@ -20,7 +27,7 @@ def _overlaps(window: MainWindow) -> list[tuple[str, str]]:
     for item in window.scene.items():
         if isinstance(item, ZoneLabel) and item.isVisible():
             device = item.deviceTransform(view.viewportTransform())
-            rects[item.text()] = device.mapRect(item.boundingRect())
+            rects[item.text()] = device.mapRect(_letters(item))
     return [(a, b) for a, b in combinations(rects, 2) if rects[a].intersects(rects[b])]
 
 
@@ -33,4 +40,44 @@ def test_names_keep_apart_in_a_small_window_and_around_a_drawn_zone(
     assert _overlaps(window) == []
     # A drawn zone near the back of the head: its name does not cover "Back of head".
     window.editor.add_zone([(0.40, 0.80), (0.60, 0.80), (0.60, 0.90), (0.40, 0.90)])
+    assert _overlaps(window) == []
+
+
+def _names_on_lines(window: MainWindow) -> list[str]:
+    """Names whose drawn text meets the hairline or an earlier hairline, on screen."""
+    view = window.view
+    stroker = QPainterPathStroker()
+    stroker.setWidth(3.0)  # the hairline's pen, in pixels
+    lines = [
+        stroker.createStroke(view.viewportTransform().map(item.path()))
+        for item in window.scene.items()
+        if isinstance(item, LineItem) and item.isVisible() and not item.path().isEmpty()
+    ]
+    assert lines, "no hairline drawn"
+    hits = []
+    for item in window.scene.items():
+        if isinstance(item, ZoneLabel) and item.isVisible():
+            box = item.deviceTransform(view.viewportTransform()).mapRect(_letters(item))
+            if any(line.intersects(box) for line in lines):
+                hits.append(item.text())
+    return hits
+
+
+@pytest.mark.parametrize("size", [(700, 480), (1000, 640), (1500, 950)])
+def test_the_hairline_never_runs_through_a_name(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.view.size().width() < size[0])
+    window.view.fit()
+    # A hairline drawn along the front, through the three hairline areas.
+    front = [(0.2, 0.2), (0.3, 0.13), (0.5, 0.1), (0.7, 0.13), (0.8, 0.2)]
+    window.editor.set_hairline(front)
+    assert _names_on_lines(window) == []
+    assert _overlaps(window) == []
+    # Zoomed in, and with the hairline drawn lower, through the temples.
+    window.view.zoom_by(1.6)
+    assert _names_on_lines(window) == []
+    window.editor.set_hairline([(0.15, 0.30), (0.35, 0.22), (0.5, 0.2), (0.65, 0.22), (0.85, 0.30)])
+    assert _names_on_lines(window) == []
     assert _overlaps(window) == []

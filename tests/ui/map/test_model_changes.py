@@ -24,11 +24,10 @@ def _changes(window: MainWindow) -> list[MapChange]:
 def test_a_logged_session_redraws_only_the_zones_it_rolled(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    store, pid = window_store(window), window.profiles.profile_id
+    profile = window.profiles.open_profile
     seen = _changes(window)
-    store.log_session(pid, HistoryEntry(MONDAY.replace(day=20), ("crown", "temple_left"), 1.0))
     with qtbot.waitSignal(window.model.planChanged):
-        window.week.details_changed()
+        profile.log_session(HistoryEntry(MONDAY.replace(day=20), ("crown", "temple_left"), 1.0))
     assert [c.changed for c in seen] == [frozenset({"crown", "temple_left"})]
     assert window.model.last_treated("crown") == MONDAY.replace(day=20)
     row = window.zone_panel.table_model.row_of("crown")
@@ -41,8 +40,10 @@ def test_a_settings_change_replans_without_a_map_change(qtbot: QtBot, window: Ma
     store, pid = window_store(window), window.profiles.profile_id
     seen = _changes(window)
     settings = store.load_profile(pid).document.settings
-    store.save_settings(pid, replace(settings, session_minutes=settings.session_minutes + 5))
     with qtbot.waitSignal(window.model.planChanged):
-        window.week.details_changed()
+        window.profiles.open_profile.save_settings(
+            replace(settings, session_minutes=settings.session_minutes + 5)
+        )
     assert seen == []
+    assert store.load_profile(pid).document.settings.session_minutes == settings.session_minutes + 5
     assert window.model.document.settings.session_minutes == settings.session_minutes + 5

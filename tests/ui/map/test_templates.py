@@ -117,7 +117,7 @@ def test_clear_all_marks_is_one_step_after_a_question(
     window.apply_template(template_table()["norwood-6"])
     dialogs.confirm_answers.append(True)
     (map_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Map"]
-    (clear,) = [a for a in map_menu.actions() if a.text() == "Clear all &marks"]
+    (clear,) = [a for a in map_menu.actions() if a.text() == "&Clear all marks"]
     clear.trigger()
     assert stored_map(window) == ScalpMap()
     assert window.stack.undoText() == "Clear all marks"

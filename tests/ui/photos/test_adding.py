@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.photos import PhotoView
-from scalpzone.storage import Database, PhotoStore
+from scalpzone.storage import PhotoStore, full_database
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.photos.adding import AddPhotosDialog
 from scalpzone.ui.photos.area_photos import AreaPhotosDialog
@@ -45,8 +45,8 @@ def drop_files(window: MainWindow, paths: list[Path]) -> None:
 
 
 def photo_store(window: MainWindow) -> PhotoStore:
-    db = window.profiles.database
-    assert isinstance(db, Database)
+    db = full_database(window.profiles.database)
+    assert db is not None
     return PhotoStore(db)
 
 
@@ -136,3 +136,30 @@ def test_the_file_menu_opens_add_and_compare_and_help_opens_the_guide(window: Ma
     ):
         actions[text].trigger()  # triggered(bool) as a real menu sends it
         assert isinstance(window.week.open_dialog, kind), text
+
+
+def test_compare_with_no_photos_says_how_to_add_some(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    from scalpzone.ui.photos.compare import CompareDialog
+
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Co&mpare photos…")
+    action.trigger()
+    dialog = window.week.open_dialog
+    assert isinstance(dialog, CompareDialog)
+    assert dialog.view_box.count() == 0
+    assert dialog.status.text().startswith("No photos yet. Add some with File › Add photos…")
+    dialog.close()
+
+
+def test_the_area_check_boxes_do_not_touch(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Add p&hotos…")
+    action.trigger()
+    dialog = window.week.open_dialog
+    assert isinstance(dialog, AddPhotosDialog)
+    qtbot.waitExposed(dialog)
+    first, second = (dialog.areas.visualItemRect(dialog.areas.item(row)) for row in (0, 1))
+    assert second.top() - first.bottom() > 2
+    dialog.close()

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.photo_files import read_photo
 from scalpzone.domain.photos import PhotoView
-from scalpzone.storage import Database, PhotoStore
+from scalpzone.storage import PhotoStore, full_database
 from scalpzone.ui.dialogs.progress import ProgressDialog
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.photos.guide import PhotoGuideDialog
@@ -36,8 +36,8 @@ def test_each_view_has_its_own_instruction_and_drawing(qtbot: QtBot) -> None:
 def test_progress_shows_the_photo_timeline_beside_the_scores(
     qtbot: QtBot, window: MainWindow, tmp_path: object
 ) -> None:
-    db = window.profiles.database
-    assert isinstance(db, Database)
+    db = full_database(window.profiles.database)
+    assert db is not None
     store, pid = PhotoStore(db), window.profiles.profile_id
     for name, taken, view in (
         ("a.jpg", "2026:09:07 09:00:00", PhotoView.TOP),

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from scalpzone.domain.guidance import DISCLAIMER
 from scalpzone.domain.photo_files import read_photo
 from scalpzone.domain.photos import PhotoView
-from scalpzone.storage import Database, PhotoStore
+from scalpzone.storage import PhotoStore, full_database
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.printing.course_report_dialog import CourseReportDialog
 from tests.photos.images import camera_jpeg
@@ -47,8 +47,8 @@ def page_texts(pdf: Path) -> list[str]:
 def report_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> CourseReportDialog:
     """The dialog as File › Course report… opens it over a profile with a whole course."""
     fill_course(window_store(window), window.profiles.profile_id)
-    db = window.profiles.database
-    assert isinstance(db, Database)
+    db = full_database(window.profiles.database)
+    assert db is not None
     photos, pid = PhotoStore(db), window.profiles.profile_id
     for name, taken, view in (
         ("crown-1.jpg", date(2026, 9, 7), PhotoView.CROWN),

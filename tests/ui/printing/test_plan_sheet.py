@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,11 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage, QPageSize
 
 from scalpzone.domain.mapfile import read_map_file
+from scalpzone.domain.plan import PlanWarning, WarningCode
 from scalpzone.domain.planner import make_plan
 from scalpzone.ui.printing.plan_sheet import PlanSheet, SheetContent, default_page_size, write_pdf
 
+ONE_DAY = timedelta(days=1)
 EXAMPLE = Path(__file__).parents[2] / "data" / "spec_example.json"
 poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="needs poppler-utils (.ci/run installs it)"
@@ -67,3 +70,31 @@ def test_letter_for_us_locales_a4_elsewhere() -> None:
     de = QLocale(QLocale.Language.German, QLocale.Country.Germany)
     assert default_page_size(us).id() == QPageSize.PageSizeId.Letter
     assert default_page_size(de).id() == QPageSize.PageSizeId.A4
+
+
+@pytest.mark.gui
+@poppler
+def test_a_note_prints_in_the_weeks_of_its_days_whatever_its_words(
+    qapp: object, tmp_path: Path
+) -> None:
+    """The week a note belongs to is read from its days, never from dates in its text."""
+    doc = read_map_file(EXAMPLE)
+    plan = make_plan(doc.scalp_map, doc.settings, doc.health, doc.history, date(2026, 11, 23), 3)
+    second_week = PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings)).week_of(1)
+    note = PlanWarning(
+        WarningCode.COURSE_REVIEW, "Worded without any date.", days=(second_week + ONE_DAY,)
+    )
+    plan = replace(plan, warnings=(*plan.warnings, note))
+    pdf = tmp_path / "plan.pdf"
+    sheet = PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings, doc.profile_name))
+    write_pdf(sheet, pdf, QPageSize(QPageSize.PageSizeId.A4))
+
+    def page(number: int) -> str:
+        return subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    assert [("Worded without any date." in page(n)) for n in (1, 2, 3)] == [False, True, False]

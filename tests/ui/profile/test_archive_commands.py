@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 
 from scalpzone.domain.photo_files import read_photo
 from scalpzone.domain.photos import PhotoView
-from scalpzone.storage import Database, PhotoStore
+from scalpzone.storage import PhotoStore, full_database
 from scalpzone.ui.main_window import MainWindow
 from tests.photos.images import camera_jpeg
 from tests.report_support import fill_course
@@ -28,8 +28,8 @@ def test_export_then_import_gives_an_equal_profile_under_a_new_name(
     store = window_store(window)
     pid = window.profiles.profile_id
     fill_course(store, pid)
-    db = window.profiles.database
-    assert isinstance(db, Database)
+    db = full_database(window.profiles.database)
+    assert db is not None
     photos = PhotoStore(db)
     (photo_id,) = photos.add_photos(
         pid, PhotoView.CROWN, [read_photo(camera_jpeg(tmp_path / "c.jpg"))]

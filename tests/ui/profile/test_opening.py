@@ -234,3 +234,39 @@ def test_alembic_is_imported_only_when_the_schema_needs_an_upgrade(
         timeout=120,
     )
     assert opened.stdout.split() == [str(revision != schema.HEAD_REVISION)]
+
+
+def test_an_existing_profile_opens_without_sqlalchemy_then_hands_over_to_it(
+    qtbot: QtBot,
+    make_window: WindowMaker,
+    start_window: Callable[..., tuple[MainWindow, Gate]],
+    database_path: Path,
+) -> None:
+    from scalpzone.storage import load_rest_in_background
+    from scalpzone.storage.startup import StartupDatabase
+
+    first = make_window()
+    click_zone(qtbot, first, "crown")
+    first.close()
+
+    window, gate = start_window()
+    click_zone(qtbot, window, "occipital")
+    with qtbot.waitSignal(window.openingFinished) as opened:
+        gate.release()
+    assert opened.args == [True]
+    db = window.profiles.database
+    assert isinstance(db, StartupDatabase)  # the plain path: no SQLAlchemy needed to get here
+    assert db._full is None
+    assert stored_map(window).zone("occipital").state is ZoneState.THINNING
+
+    load_rest_in_background(db)  # as the app does once the window is usable
+    db.full()
+    assert window.profiles.photo_store() is not None  # photos need the full database
+    click_zone(qtbot, window, "midscalp_center")
+    assert stored_map(window).zone("midscalp_center").state is ZoneState.THINNING
+    assert db.store().load_profile(
+        window.profiles.profile_id
+    ) == window.profiles.store.load_profile(window.profiles.profile_id)
+    window.close()
+    assert _stored_state(database_path, "midscalp_center") is ZoneState.THINNING
+    assert _stored_state(database_path, "crown") is ZoneState.THINNING

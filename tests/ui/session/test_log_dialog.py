@@ -16,9 +16,10 @@ from scalpzone.domain.zones import Zone, ZoneState
 from scalpzone.storage.log_repositories import LoggedSession
 from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.profile.open_profile import OpenProfile
 from scalpzone.ui.session.log_dialog import SessionLogDialog
 from scalpzone.ui.session.log_edit import SessionEditDialog
-from tests.ui.helpers import MONDAY, ScriptedDialogs, window_store
+from tests.ui.helpers import MONDAY, ScriptedDialogs, opened_profile, window_store
 from tests.ui.thinning_profile import screenshot
 
 pytestmark = pytest.mark.gui
@@ -34,16 +35,20 @@ def day(n: int) -> date:
 
 @dataclass
 class Setup:
-    """The window's real store and profile with a roller and three logged sessions."""
+    """The window's real store and open profile with a roller and three logged sessions."""
 
     store: ProfileStore
     pid: int
+    profile: OpenProfile
     stack: QUndoStack
     dialogs: ScriptedDialogs
     changes: list[int] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.profile.logChanged.connect(lambda _zones: self.on_changed())
+
     def on_changed(self) -> None:
-        """What the window would do: re-plan. Here: count the calls."""
+        """The open profile said its log changed (the window re-plans). Here: count the times."""
         self.changes.append(len(self.changes) + 1)
 
     def log(self) -> tuple[LoggedSession, ...]:
@@ -59,28 +64,18 @@ class Setup:
 
 @pytest.fixture
 def setup(window: MainWindow, dialogs: ScriptedDialogs) -> Setup:
-    """Sessions on preset zones (the window's map is not changed behind its back)."""
+    """Sessions on preset zones, logged through the window's open profile."""
+    profile = window.profiles.open_profile
+    profile.start_roller(1.0, day(1))
+    profile.log_session(HistoryEntry(day(16), ("crown", "midscalp_left"), 1.0, note="mild redness"))
+    profile.log_session(HistoryEntry(day(18), ("crown",), 1.0, SessionStatus.SKIPPED, "tired"))
+    profile.log_session(HistoryEntry(day(20), ("midscalp_right", "crown"), 0.5))
     store = window_store(window)
-    pid = window.profiles.profile_id
-    store.start_roller(pid, 1.0, day(1))
-    store.log_session(
-        pid, HistoryEntry(day(16), ("crown", "midscalp_left"), 1.0, note="mild redness")
-    )
-    store.log_session(pid, HistoryEntry(day(18), ("crown",), 1.0, SessionStatus.SKIPPED, "tired"))
-    store.log_session(pid, HistoryEntry(day(20), ("midscalp_right", "crown"), 0.5))
-    return Setup(store, pid, window.week.log_stack, dialogs)
+    return Setup(store, window.profiles.profile_id, profile, window.week.log_stack, dialogs)
 
 
 def open_log(qtbot: QtBot, window: MainWindow, s: Setup) -> SessionLogDialog:
-    dialog = SessionLogDialog(
-        s.store,
-        s.pid,
-        s.stack,
-        s.on_changed,
-        window,
-        today=lambda: MONDAY,
-        show_error=s.dialogs.show_error,
-    )
+    dialog = SessionLogDialog(s.profile, s.stack, window, show_error=s.dialogs.show_error)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -260,7 +255,7 @@ def test_marking_a_session_skipped_drops_one_roller_use(
             "Note: 2001 characters is above the 2000-character maximum",
         ),
         (
-            lambda f: [f.set_zone_checked(z, False) for z in ("midscalp_right", "crown")],
+            lambda f: [f.zone_boxes[z].setChecked(False) for z in ("midscalp_right", "crown")],
             "Zones: none is ticked; tick at least one zone",
         ),
         (
@@ -351,7 +346,7 @@ def test_an_undo_the_store_refuses_is_shown_and_dropped(qtbot: QtBot, window: Ma
     store.save_map(pid, scalp_map, MONDAY)
     store.log_session(pid, HistoryEntry(day(20), ("custom-1", "crown"), 1.0))
     dialogs = ScriptedDialogs()
-    s = Setup(store, pid, QUndoStack(), dialogs)
+    s = Setup(store, pid, opened_profile(window, profile_id=pid), QUndoStack(), dialogs)
     dialog = open_log(qtbot, window, s)
     assert dialog.rows()[0][2] == "Part line, Crown"
 

@@ -17,7 +17,7 @@ from scalpzone.storage.store import ProfileStore
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.session.runner import SessionRunner
 from scalpzone.ui.week.view import WeekView
-from tests.ui.helpers import MONDAY, ScriptedDialogs
+from tests.ui.helpers import MONDAY, ScriptedDialogs, opened_profile
 from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
@@ -57,13 +57,12 @@ def uses(store: ProfileStore, pid: int) -> int:
 
 def open_runner(
     qtbot: QtBot,
-    store: ProfileStore,
-    pid: int,
+    window: MainWindow,
     session: Session,
     dialogs: ScriptedDialogs,
     today: date = MONDAY,
 ) -> SessionRunner:
-    runner = SessionRunner(store, pid, session, lambda: today, dialogs=dialogs)
+    runner = SessionRunner(opened_profile(window, today), session, dialogs=dialogs)
     qtbot.addWidget(runner)
     runner.open()
     qtbot.waitExposed(runner)
@@ -80,7 +79,7 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 
 def next_to_finish(qtbot: QtBot, runner: SessionRunner) -> None:
     """Click Next until the finish page shows."""
-    while not runner.on_finish_page:
+    while not runner.done_button.isVisible():  # Done shows on the finish page only
         click(qtbot, runner.next_button)
 
 
@@ -88,7 +87,7 @@ def test_done_by_clicking_logs_zones_in_order_counts_a_use_and_changes_the_plan(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
     store, pid = treated_profile(window)
-    week = WeekView(store, pid, today=lambda: MONDAY)
+    week = WeekView(opened_profile(window))
     qtbot.addWidget(week)
     assert week.plan is not None
     session = week.plan.session_on(MONDAY)
@@ -98,7 +97,7 @@ def test_done_by_clicking_logs_zones_in_order_counts_a_use_and_changes_the_plan(
     uses_before = uses(store, pid)
     logged_before = len(store.load_profile(pid).document.history)
 
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     names = [window.model.zone(z).display_name for z in session.zones]
     names_numbered = [f"{i}. {name}" for i, name in enumerate(names, start=1)]
     assert runner.page_titles() == [
@@ -111,7 +110,7 @@ def test_done_by_clicking_logs_zones_in_order_counts_a_use_and_changes_the_plan(
         "needle 1.0 mm" in runner.header.text() and f"{session.minutes} min" in runner.header.text()
     )
     # Tick the steps on every page as the person goes.
-    while not runner.on_finish_page:
+    while not runner.done_button.isVisible():  # Done shows on the finish page only
         page = runner.pages.currentWidget()
         assert page is not None
         for step in [s for s in runner.step_checks if page.isAncestorOf(s)]:
@@ -139,8 +138,8 @@ def test_done_by_clicking_logs_zones_in_order_counts_a_use_and_changes_the_plan(
 def test_zone_pages_show_the_zone_and_the_way_to_roll(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid, session = mondays_session(window)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    _store, _pid, session = mondays_session(window)
+    runner = open_runner(qtbot, window, session, dialogs)
     screenshot(runner, "session-before")
     click(qtbot, runner.next_button)
     page = runner.zone_pages[0]
@@ -170,7 +169,7 @@ def test_partial_done_logs_only_the_ticked_zones(
 ) -> None:
     store, pid, session = mondays_session(window)
     uses_before = uses(store, pid)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     next_to_finish(qtbot, runner)
     left_out = session.zones[-1]
     click(qtbot, runner.rolled_checks[left_out])
@@ -190,8 +189,8 @@ def test_partial_done_logs_only_the_ticked_zones(
 def test_nothing_ticked_cannot_be_logged_as_done(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    store, pid, session = mondays_session(window)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    _store, _pid, session = mondays_session(window)
+    runner = open_runner(qtbot, window, session, dialogs)
     next_to_finish(qtbot, runner)
     for box in runner.rolled_checks.values():
         click(qtbot, box)
@@ -204,7 +203,7 @@ def test_skip_logs_skipped_and_counts_no_use(
 ) -> None:
     store, pid, session = mondays_session(window)
     uses_before = uses(store, pid)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     runner.step_list.setCurrentRow(runner.step_list.count() - 1)  # jump straight to Finish
     assert runner.skip_button.isVisible()
     with qtbot.waitSignal(runner.logged) as logged:
@@ -222,7 +221,7 @@ def test_irritation_notes_it_and_asks_the_window_to_block_the_zone(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
     store, pid, session = mondays_session(window)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     next_to_finish(qtbot, runner)
     assert not runner.irritation_box.isChecked()
     runner.irritation_box.setChecked(True)  # the group box's own check box
@@ -254,7 +253,7 @@ def test_irritation_without_blocking_asks_for_no_block(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
     store, pid, session = mondays_session(window)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     next_to_finish(qtbot, runner)
     runner.irritation_box.setChecked(True)
     click(qtbot, runner.block_check)
@@ -275,7 +274,7 @@ def test_a_later_session_run_today_is_logged_today_and_says_so(
     store, pid = treated_profile(window)
     plan = plan_from(store, pid, MONDAY)
     later = next(s for s in plan.sessions if s.date > MONDAY)
-    runner = open_runner(qtbot, store, pid, later, dialogs)
+    runner = open_runner(qtbot, window, later, dialogs)
     assert runner.log_day() == MONDAY
     said = f"planned for {later.date:%a} {later.date.day} {later.date:%b}"
     assert said in runner.header.text()
@@ -295,7 +294,7 @@ def test_a_refused_log_is_shown_plainly_and_nothing_is_saved(
     gone = replace(session, zones=(*session.zones, "custom-9"))
     before = store.load_profile(pid).document.history
     uses_before = uses(store, pid)
-    runner = open_runner(qtbot, store, pid, gone, dialogs)
+    runner = open_runner(qtbot, window, gone, dialogs)
     assert runner.page_titles()[4] == "Area 4 of 4: custom-9"
     next_to_finish(qtbot, runner)
     with qtbot.assertNotEmitted(runner.logged), qtbot.assertNotEmitted(runner.blockRequested):
@@ -316,12 +315,12 @@ def test_escape_logs_nothing_and_asks_only_when_steps_were_ticked(
     store, pid, session = mondays_session(window)
     before = store.load_profile(pid).document.history
 
-    untouched = open_runner(qtbot, store, pid, session, dialogs)
+    untouched = open_runner(qtbot, window, session, dialogs)
     with qtbot.waitSignal(untouched.rejected):
         qtbot.keyClick(untouched, Qt.Key.Key_Escape)
     assert dialogs.questions == []
 
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     click(qtbot, runner.step_checks[0].box)
     dialogs.confirm_answers = [False]
     qtbot.keyClick(runner, Qt.Key.Key_Escape)
@@ -338,7 +337,7 @@ def test_the_keyboard_alone_runs_a_session(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
     store, pid, session = mondays_session(window)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     runner.activateWindow()
     qtbot.waitUntil(runner.isActiveWindow)
     # Space ticks the focused step; Return presses the default button (Next, then Done).
@@ -352,7 +351,7 @@ def test_the_keyboard_alone_runs_a_session(
     runner.next_button.setFocus()
     while runner.next_button.isVisible():
         qtbot.keyClick(runner.next_button, Qt.Key.Key_Space)
-    assert runner.on_finish_page
+    assert runner.done_button.isVisible()  # the finish page
     # Next hid under the focus; Return must mean Done, not Skip beside it.
     with qtbot.waitSignal(runner.logged):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
@@ -367,7 +366,7 @@ def test_a_patch_test_says_so(qtbot: QtBot, window: MainWindow, dialogs: Scripte
     store, pid = profile_with_thinning(window)  # nothing logged yet
     session = plan_from(store, pid, MONDAY).session_on(MONDAY)
     assert session is not None and session.patch_test and len(session.zones) == 1
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     assert "Patch test: roll this one area only" in runner.header.text()
     assert "48 hours" in runner.header.text()
     assert runner.page_titles()[1].startswith("Area 1 of 1: ")
@@ -380,7 +379,7 @@ def test_with_no_roller_recorded_done_asks_before_logging(
     assert store.current_roller(pid) is None
     session = plan_from(store, pid, MONDAY).session_on(MONDAY)
     assert session is not None
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     next_to_finish(qtbot, runner)
     dialogs.confirm_answers.append(False)
     click(qtbot, runner.done_button)
@@ -397,7 +396,7 @@ def test_each_area_page_has_a_timer_for_the_areas_minutes(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
     store, pid, session = mondays_session(window)
-    runner = open_runner(qtbot, store, pid, session, dialogs)
+    runner = open_runner(qtbot, window, session, dialogs)
     scalp_map = store.load_profile(pid).document.scalp_map
     for page, zone_id in zip(runner.zone_pages, session.zones, strict=True):
         assert page.timer.total == scalp_map.zone(zone_id).minutes * 60

@@ -15,7 +15,7 @@ from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.settings import Health
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
-from tests.ui.helpers import MONDAY, ScriptedDialogs, window_store
+from tests.ui.helpers import MONDAY, ScriptedDialogs
 from tests.ui.thinning_profile import THINNING
 
 pytestmark = pytest.mark.gui
@@ -26,11 +26,10 @@ def test_the_first_session_four_weeks_on_says_photos_first_in_the_week_and_the_c
 ) -> None:
     for zone_id in THINNING:  # marked through the editor, as the person does
         window.editor.set_state(zone_id, ZoneState.THINNING)
-    store, pid = window_store(window), window.profiles.profile_id
-    store.save_health(pid, Health(), MONDAY)
+    profile = window.profiles.open_profile
+    profile.confirm_health(Health())  # today, MONDAY
     first_done = MONDAY - timedelta(weeks=4)  # so a 4-week mark falls on MONDAY
-    store.log_session(pid, HistoryEntry(first_done, ("crown",), 1.0))
-    window.week.details_changed()
+    profile.log_session(HistoryEntry(first_done, ("crown",), 1.0))
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     view = window.week.week_view
     assert view is not None

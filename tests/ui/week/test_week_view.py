@@ -15,20 +15,33 @@ from scalpzone.domain.settings import Contraindication, Health
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.style.appearance import dark_palette
 from scalpzone.ui.week.view import WeekView
-from tests.ui.helpers import MONDAY
+from tests.ui.helpers import MONDAY, opened_profile
 from tests.ui.thinning_profile import profile_with_thinning, screenshot
 
 pytestmark = pytest.mark.gui
 
 
 def make_view(qtbot: QtBot, window: MainWindow, **kwargs: tuple[str, ...]) -> WeekView:
-    store, pid = profile_with_thinning(window, **kwargs)
-    view = WeekView(store, pid, today=lambda: MONDAY)
+    profile_with_thinning(window, **kwargs)
+    view = WeekView(opened_profile(window))
     qtbot.addWidget(view)
     view.resize(1200, 520)
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+def side_texts(view: WeekView) -> list[str]:
+    """The warnings and left-out zones listed in the side panel, as the person reads them."""
+    out: list[str] = []
+    for i in range(view.side_layout.count()):
+        item = view.side_layout.itemAt(i)
+        widget = item.widget() if item is not None else None
+        if widget is None:
+            continue
+        labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
+        out.extend(label.text() for label in labels)
+    return out
 
 
 def test_seven_days_with_zones_in_order_and_today_marked(qtbot: QtBot, window: MainWindow) -> None:
@@ -43,7 +56,7 @@ def test_seven_days_with_zones_in_order_and_today_marked(qtbot: QtBot, window: M
     column = texts[(first.date - MONDAY).days]
     assert "Patch test" in column
     assert f"{first.minutes} min · 1.0 mm" in column
-    side = "\n".join(view.side_texts())
+    side = "\n".join(side_texts(view))
     assert "Hairline centre: bald" in side or "bald" in side
     assert "patch test" in side.lower()
     screenshot(view, "week-view")
@@ -75,7 +88,7 @@ def test_later_and_earlier_weeks(qtbot: QtBot, window: MainWindow) -> None:
 def test_hold_banner_says_why_and_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
     store, pid = profile_with_thinning(window)
     store.save_health(pid, Health(frozenset({Contraindication.SUNBURN})), MONDAY)
-    view = WeekView(store, pid, today=lambda: MONDAY)
+    view = WeekView(opened_profile(window))
     qtbot.addWidget(view)
     view.show()
     assert view.banner.isVisible()

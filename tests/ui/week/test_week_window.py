@@ -20,7 +20,7 @@ from scalpzone.domain.settings import Contraindication, Health
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.week.controller import EXPORT_WEEKS, PRINT_WEEKS
-from tests.ui.helpers import MONDAY, ScriptedDialogs
+from tests.ui.helpers import MONDAY, ScriptedDialogs, window_store
 from tests.ui.thinning_profile import THINNING
 
 pytestmark = pytest.mark.gui
@@ -34,10 +34,7 @@ def mark_thinning(window: MainWindow, zones: tuple[str, ...] = THINNING) -> None
 
 def confirm_health(window: MainWindow, health: Health | None = None) -> None:
     """The person went through the checklist today (nothing ticked unless said)."""
-    store = window.profiles.store
-    assert store is not None
-    store.save_health(window.profiles.profile_id, health or Health(), MONDAY)
-    window.week.details_changed()
+    window.profiles.open_profile.confirm_health(health or Health())  # dated today, MONDAY
 
 
 def test_the_week_tab_follows_map_edits(qtbot: QtBot, window: MainWindow) -> None:
@@ -168,11 +165,7 @@ def test_export_plan_and_log_as_csv(
     window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     mark_thinning(window)
-    store = window.profiles.store
-    assert store is not None
-    pid = window.profiles.profile_id
-    store.log_session(pid, HistoryEntry(date(2026, 11, 20), ("crown",), 1.0))
-    window.week.details_changed()
+    window.profiles.open_profile.log_session(HistoryEntry(date(2026, 11, 20), ("crown",), 1.0))
     plan_csv, log_csv = tmp_path / "plan.csv", tmp_path / "log.csv"
     dialogs.files += [plan_csv, log_csv]
     window.week.export_plan_csv()
@@ -230,10 +223,8 @@ def test_a_logged_session_settles_today_everywhere(qtbot: QtBot, window: MainWin
 
     mark_thinning(window, ("crown",))
     confirm_health(window)
-    store = window.profiles.store
-    assert store is not None
-    pid = window.profiles.profile_id
-    store.start_roller(pid, 1.0, MONDAY - timedelta(days=7))
+    store, pid = window_store(window), window.profiles.profile_id
+    window.profiles.open_profile.start_roller(1.0, MONDAY - timedelta(days=7))
     assert window.model.plan.session_on(MONDAY) is not None
     window.week.show_week()
     window.week.today_session()
@@ -278,13 +269,10 @@ def test_only_today_has_a_start_button(qtbot: QtBot, window: MainWindow) -> None
 def test_a_rest_day_says_when_the_next_session_is(window: MainWindow) -> None:
     mark_thinning(window)
     confirm_health(window)
-    store = window.profiles.store
-    assert store is not None
     # Rolled yesterday: today is a rest day.
-    store.log_session(
-        window.profiles.profile_id, HistoryEntry(MONDAY - timedelta(days=1), THINNING, 1.0)
+    window.profiles.open_profile.log_session(
+        HistoryEntry(MONDAY - timedelta(days=1), THINNING, 1.0)
     )
-    window.week.details_changed()
     assert window.model.plan.session_on(MONDAY) is None
     window.week.today_session()
     title, text = window.dialogs.infos[-1]  # type: ignore[attr-defined]
@@ -311,9 +299,7 @@ def test_irritation_noted_in_the_runner_blocks_the_zone_as_an_undoable_map_edit(
 
     mark_thinning(window, ("crown",))
     confirm_health(window)
-    store = window.profiles.store
-    assert store is not None
-    store.start_roller(window.profiles.profile_id, 1.0, MONDAY)  # logging asks without one
+    window.profiles.open_profile.start_roller(1.0, MONDAY)  # logging asks without one
     window.week.today_session()
     runner = window.week.open_dialog
     assert isinstance(runner, SessionRunner)

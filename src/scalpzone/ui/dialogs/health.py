@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -23,9 +22,10 @@ from scalpzone.domain.rules import RULES_BY_ID
 from scalpzone.domain.settings import Contraindication, Health
 from scalpzone.ui.style.words import full_day
 from scalpzone.ui.widgets.refusals import RefusalBar, fit_height
+from scalpzone.ui.widgets.screen_fit import resize_to_contents
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 
 class HealthDialog(QDialog):
@@ -36,21 +36,13 @@ class HealthDialog(QDialog):
 
     confirmed = Signal(object)
 
-    def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        today: date,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, profile: OpenProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
-        self._today = today
+        self._profile = profile
+        self._today = profile.today()
         self.setWindowTitle(self.tr("Health checklist"))
         self.setMinimumWidth(560)
-        stored = store.load_profile(profile_id)
-        self.confirmed_on = stored.health_confirmed_on
+        self.confirmed_on = profile.health_confirmed_on
 
         heading = QLabel(self.tr("Before you roll: does any of these apply to you now?"), self)
         font = QFont(heading.font())
@@ -67,7 +59,7 @@ class HealthDialog(QDialog):
         self.boxes: dict[Contraindication, QCheckBox] = {}
         for item in Contraindication:
             box = QCheckBox(item.label, items)
-            box.setChecked(item in stored.document.health.ticked)
+            box.setChecked(item in profile.health.ticked)
             box.toggled.connect(self._show_outcome)
             items_layout.addWidget(box)
             self.boxes[item] = box
@@ -112,6 +104,7 @@ class HealthDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._show_outcome()
+        resize_to_contents(self, 600)
 
     def _confirmed_text(self) -> str:
         if self.confirmed_on is None:
@@ -150,7 +143,7 @@ class HealthDialog(QDialog):
         from scalpzone.storage import StorageError  # noqa: PLC0415  (no SQLAlchemy on import)
 
         try:
-            self._store.save_health(self._profile_id, health, self._today)
+            self._profile.confirm_health(health)
         except StorageError as error:
             self.outcome.setText(self.tr("Your answers were not saved: {why}").format(why=error))
             self.outcome.show()

@@ -6,7 +6,6 @@ The numbers come from `domain.progress`; this module only shows them: the score 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -40,7 +39,7 @@ from scalpzone.ui.style.words import day_month, long_date
 from scalpzone.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 
 class _BarDelegate(QStyledItemDelegate):
@@ -90,19 +89,15 @@ class _BarDelegate(QStyledItemDelegate):
 
 
 class ProgressView(QWidget):
-    """The score chart over the dated maps and the sessions per area in this course."""
+    """The score chart over the dated maps and the sessions per area in this course.
 
-    def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-    ) -> None:
+    It follows the open profile's log (`logChanged`): a session logged or corrected recounts.
+    """
+
+    def __init__(self, profile: OpenProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
-        self._today = today
+        self._profile = profile
+        self._today = profile.today
         self.setAccessibleName(self.tr("Progress"))
 
         bold = QFont(self.font())
@@ -144,13 +139,16 @@ class ProgressView(QWidget):
         self.counts: tuple[ZoneCount, ...] = ()
         self.course_start: date | None = None
         self.refresh()
+        profile.logChanged.connect(self._on_log_changed)
+
+    def _on_log_changed(self, _zones: frozenset[str]) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
-        """Read the dated maps and the log again and redraw."""
+        """Read the dated maps again, count the log, and redraw."""
         today = self._today()
-        stored = self._store.load_profile(self._profile_id)
-        doc = stored.document
-        points = score_series(self._store.map_snapshots(self._profile_id), doc.scalp_map)
+        doc = self._profile.document
+        points = score_series(self._profile.dated_maps(), doc.scalp_map)
         self.chart.set_points(points)
         if points:
             latest = points[-1]
@@ -236,17 +234,11 @@ class ProgressDialog(QDialog):
     """Help or View › Progress: the chart and the per-area counts in a window with Close."""
 
     def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = date.today,
-        beside: QWidget | None = None,
+        self, profile: OpenProfile, parent: QWidget | None = None, *, beside: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Progress – ScalpZone"))
-        self.view = ProgressView(store, profile_id, today, self)
+        self.view = ProgressView(profile, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()  # the scores, and the photo timeline beside them when given

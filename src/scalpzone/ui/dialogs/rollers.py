@@ -32,7 +32,8 @@ from scalpzone.ui.style.words import full_day
 from scalpzone.ui.widgets.refusals import RefusalBar, RefusalLabel, fit_height, needle_box
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike, RollerLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
+    from scalpzone.ui.profile.store_api import RollerLike
 
 
 def _qdate(day: date) -> QDate:
@@ -160,22 +161,17 @@ class NewRollerDialog(QDialog):
 class RollersDialog(QDialog):
     """The roller in use with its uses, a replace warning, the earlier rollers, and a new one.
 
-    `changed()` is emitted after a new roller was stored (re-plan: the roller warning may change).
+    It shows the open profile's rollers and follows its `rollersChanged` (a session logged or
+    a log entry corrected changes the count of uses). `changed()` is emitted after a new roller
+    was stored here.
     """
 
     changed = Signal()
 
-    def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        today: date,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, profile: OpenProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
-        self._today = today
+        self._profile = profile
+        self._today = profile.today()
         self.current: RollerLike | None = None
         self.new_roller_dialog: NewRollerDialog | None = None
         self.setWindowTitle(self.tr("Rollers"))
@@ -248,14 +244,15 @@ class RollersDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.refresh()
+        profile.rollersChanged.connect(self.refresh)
 
     # -- what is shown ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the rollers and the settings again and show them."""
-        settings = self._store.load_profile(self._profile_id).document.settings
+        """Show the roller in use, its uses against the setting's limit, and the earlier ones."""
+        settings = self._profile.settings
         limit = settings.roller_max_uses
-        self.current = self._store.current_roller(self._profile_id)
+        self.current = self._profile.current_roller
         current = self.current
         if current is None:
             self.current_label.setText(
@@ -311,7 +308,7 @@ class RollersDialog(QDialog):
         fit_height(self)
 
     def _fill_earlier(self) -> None:
-        earlier = [r for r in self._store.rollers(self._profile_id) if r.retired_on is not None]
+        earlier = [r for r in self._profile.rollers() if r.retired_on is not None]
         earlier.reverse()
         self.earlier_table.setRowCount(len(earlier))
         for row, roller in enumerate(earlier):
@@ -328,25 +325,13 @@ class RollersDialog(QDialog):
         self.earlier_table.setVisible(bool(earlier))
         self.no_earlier.setVisible(not earlier)
 
-    def earlier_rows(self) -> list[list[str]]:
-        """The earlier rollers' table as the person reads it, newest first."""
-        table = self.earlier_table
-        return [
-            [
-                item.text() if (item := table.item(r, c)) is not None else ""
-                for c in range(table.columnCount())
-            ]
-            for r in range(table.rowCount())
-        ]
-
     # -- a new roller ----------------------------------------------------------------------
 
     def ask_new_roller(self) -> NewRollerDialog:
         """Open the new-roller form (window-modal, not blocking); a stored roller emits changed()."""
-        settings = self._store.load_profile(self._profile_id).document.settings
         current = self.current
         dialog = NewRollerDialog(
-            current.needle_mm if current is not None else settings.needle_mm,
+            current.needle_mm if current is not None else self._profile.settings.needle_mm,
             self._today,
             current.first_use if current is not None else None,
             self,
@@ -363,12 +348,12 @@ class RollersDialog(QDialog):
         from scalpzone.storage import StorageError  # noqa: PLC0415  (no SQLAlchemy on import)
 
         try:
-            self._store.start_roller(self._profile_id, needle_mm, first_use)
+            self._profile.start_roller(needle_mm, first_use)  # rollersChanged: shown again
         except StorageError as error:
             self.error.setText(self.tr("The new roller was not saved: {why}").format(why=error))
             self.error.show()
             return False
         self.error.hide()
-        self.refresh()
+        fit_height(self)
         self.changed.emit()
         return True

@@ -49,7 +49,7 @@ from scalpzone.domain.settings import (
 from scalpzone.ui.widgets.refusals import RefusalLabel, fit_height, needle_box
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 #: Spin boxes reach well past every limit, so a refused value can be typed and is shown as
 #: refused rather than silently clamped to the nearest allowed one (needles: `needle_box`).
@@ -121,12 +121,9 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(
-        self, store: ProfileStoreLike, profile_id: int, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, profile: OpenProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
+        self._profile = profile
         self._settings: Settings | None = None
         self._problems: list[Problem] = []
         self.setWindowTitle(self.tr("Plan settings"))
@@ -299,7 +296,7 @@ class SettingsDialog(QDialog):
         self.cap.changed.connect(self.validate)
         self.session_time.timeChanged.connect(self.validate)
 
-        self.show_settings(store.load_profile(profile_id).document.settings)
+        self.show_settings(profile.settings)
 
     def _button(self, which: QDialogButtonBox.StandardButton) -> QPushButton:
         button = self.buttons.button(which)
@@ -410,10 +407,6 @@ class SettingsDialog(QDialog):
         """Every value refused right now."""
         return list(self._problems)
 
-    def refusal_texts(self) -> dict[str, str]:
-        """What each refused field shows under it, by setting name (fields that are fine left out)."""
-        return {key: label.text() for key, label in self.refusals.items() if label.text()}
-
     def settings(self) -> Settings | None:
         """The settings as typed, or None while anything is refused."""
         return self._settings
@@ -429,7 +422,7 @@ class SettingsDialog(QDialog):
         from scalpzone.storage import StorageError  # noqa: PLC0415  (no SQLAlchemy on import)
 
         try:
-            self._store.save_settings(self._profile_id, settings)
+            self._profile.save_settings(settings)
         except StorageError as error:
             self.save_error.field_name = self.tr("Not saved")
             self.save_error.setText(self.tr("The settings were not saved: {why}").format(why=error))

@@ -174,6 +174,11 @@ class MapModel(QObject):
         """Why the plan leaves this zone out, if it does."""
         return self._index.rejections.get(zone_id)
 
+    @property
+    def hairlines(self) -> tuple[DatedHairline, ...]:
+        """Every dated hairline of the profile, oldest first."""
+        return self._hairlines
+
     def earlier_hairlines(self) -> tuple[DatedHairline, ...]:
         """Hairlines kept from days before today, oldest first (for comparing progress)."""
         today = self._today()

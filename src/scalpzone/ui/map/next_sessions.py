@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +25,12 @@ DAYS = 7
 
 
 class NextSessionsPreview(QWidget):
-    """Seven rows, one per day: the zones to roll in order and the minutes, or a rest day."""
+    """Seven rows, one per day: the zones to roll in order and the minutes, or a rest day.
+
+    When today has a session still to do, a button under the rows starts it.
+    """
+
+    startRequested = Signal()
 
     def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,10 +63,16 @@ class NextSessionsPreview(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setFixedHeight(self.table.verticalHeader().defaultSectionSize() * DAYS + 4)
+        self.start_button = QPushButton(self.tr("S&tart today's session…"), self)
+        self.start_button.setToolTip(
+            self.tr("Walk through today's session step by step and log it")
+        )
+        self.start_button.clicked.connect(self.startRequested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         layout.addStretch(1)
         model.planChanged.connect(self.refresh)
@@ -124,6 +136,8 @@ class NextSessionsPreview(QWidget):
         else:
             self.message.setText(with_dates(plan.message))
         self.message.setVisible(bool(self.message.text()))
+        to_do = plan.session_on(today) is not None and model.logged_on(today) is None
+        self.start_button.setVisible(plan.status is PlanStatus.OK and to_do)
 
     def _set(
         self, row: int, column: int, text: str, *, bold: bool, tip: str = "", dim: bool = False

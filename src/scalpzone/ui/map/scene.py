@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPalette, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip, QWidget
 
@@ -137,15 +137,12 @@ class MapScene(QGraphicsScene):
         """Overlay the hairlines of earlier days, each with its date."""
         self._compare = compare
         self._show_compare()
+        self.declutter()
 
     @property
     def comparing(self) -> bool:
         """Whether earlier hairlines are shown."""
         return self._compare
-
-    def compare_labels(self) -> list[str]:
-        """The date labels shown next to earlier hairlines."""
-        return [item.text() for item in self._compare_items if isinstance(item, DateLabel)]
 
     # Editing aids ------------------------------------------------------------------------------
 
@@ -231,7 +228,15 @@ class MapScene(QGraphicsScene):
         order = sorted(
             self._labels.values(), key=lambda label: self._model.zone(label.zone_id).is_custom
         )
-        return place_labels(order, self._label_scale)
+        lines = [self.hairline.path()]
+        lines += [item.path() for item in self._compare_items if isinstance(item, LineItem)]
+        scale = self._label_scale
+        dates = [
+            QRectF(item.pos() * scale, item.boundingRect().size())
+            for item in self._compare_items
+            if isinstance(item, DateLabel)
+        ]
+        return place_labels(order, scale, lines, dates)
 
     def _on_map_changed(self, change: MapChange) -> None:
         if change.reset and list(self._zones) == [z.id for z in self._model.scalp_map.zones]:
@@ -252,7 +257,7 @@ class MapScene(QGraphicsScene):
         if change.hairline:
             self._show_hairline()
             self._show_compare()
-        if change.zones_touched:
+        if change.zones_touched or change.hairline:
             self.declutter()
         if change.hairline or change.reset or self._vertex_zone in change.changed:
             self._rebuild_handles()

@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -32,6 +41,8 @@ from scalpzone.ui.style.colours import MapColours, mix
 HANDLE_SIZE = 9.0
 #: The radius of a blocked zone's pause sign, in screen pixels.
 BLOCK_SIGN_PIXELS = 7.0
+#: How far a zone name's halo reaches beyond its letters, in screen pixels.
+HALO = 1.0
 
 
 @dataclass(slots=True)
@@ -154,11 +165,6 @@ class ZoneItem(QGraphicsPathItem):
         self._raise()
         self.update()
 
-    @property
-    def hovered(self) -> bool:
-        """Whether the pointer is over this zone."""
-        return self._hovered
-
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -222,16 +228,18 @@ class ZoneLabel(QGraphicsSimpleTextItem):
         font = QFont()
         font.setPixelSize(11)
         self.setFont(font)
-        self.setZValue(5)
+        # Above the outlines and the hairline, on a halo of the colour behind it (see paint).
+        self.setZValue(17)
+        self._halo = QColor()
         self.set_zone(zone)
 
     def set_zone(self, zone: Zone) -> None:
         """Show the zone's current name at its centre."""
         if zone.display_name != self.text():
             self.setText(zone.display_name)
-            rect = self.boundingRect()
+            centre = self.boundingRect().center()
             # With ItemIgnoresTransformations this offset is in pixels: centre the text on it.
-            self.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
+            self.setTransform(QTransform.fromTranslate(-centre.x(), -centre.y()))
         self.setPos(to_scene(zone.centre))
         self._zone = zone
         self.refresh_colours()
@@ -243,6 +251,27 @@ class ZoneLabel(QGraphicsSimpleTextItem):
         shown = mix(colours.background, fill, self._look.fill_opacity)
         self.setBrush(QColor("#111111") if shown.lightnessF() > 0.55 else QColor("#f2f2f2"))
         self.setPen(Qt.PenStyle.NoPen)
+        self._halo = shown
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The text and its halo."""
+        return super().boundingRect().adjusted(-HALO, -HALO, HALO, HALO)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """A line that passes under a name (an outline, the hairline) stops short of its
+        letters: the text sits on a thin halo of the colour of its area."""
+        outline = QPainterPath()
+        outline.addText(QPointF(0, QFontMetricsF(self.font()).ascent()), self.font(), self.text())
+        pen = QPen(self._halo, 2 * HALO, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.strokePath(outline, pen)
+        painter.restore()
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt takes None
 
 
 class HandleItem(QGraphicsEllipseItem):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QCursor,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
+    QMoveEvent,
     QPainter,
     QResizeEvent,
     QWheelEvent,
@@ -46,6 +48,10 @@ class MapView(QGraphicsView):
         self._editor = editor
         self._tool: Tool | None = None
         self._auto_fit = True
+        self._refit_pending = False
+        self._pointing = False  # the pointer moved over the map and has not left it
+        self._pointer_at: QPointF | None = None
+        self._top = 0  # the viewport's top in the window, to keep the map still when it moves
         self._space_held = False
         self._space_panned = False
         self._pan_from: QPointF | None = None
@@ -54,7 +60,8 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # A resize keeps the scroll position; _keep_still() then undoes any move of the top edge.
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setAccessibleName(self.tr("Scalp map"))
@@ -98,8 +105,13 @@ class MapView(QGraphicsView):
     def fit(self) -> None:
         """Show the whole head, and keep it fitted as the window resizes."""
         self._auto_fit = True
+        self._refit_pending = False
         self._show_scroll_bars(False)
-        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        head = self._scene.sceneRect()
+        # Room around the head, so the view can scroll to keep the map still (see _keep_still).
+        room = max(head.width(), head.height())
+        self.setSceneRect(QRectF(head).adjusted(-room, -room, room, room))
+        self.fitInView(head, Qt.AspectRatioMode.KeepAspectRatio)
         self._scene.declutter(self.transform().m11())
 
     def _show_scroll_bars(self, show: bool) -> None:
@@ -114,6 +126,7 @@ class MapView(QGraphicsView):
         current = self.transform().m11()
         factor = min(max(current * factor, ZOOM_MIN), ZOOM_MAX) / current
         self._auto_fit = False
+        self._refit_pending = False
         self._show_scroll_bars(True)
         if anchor is None:
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -146,10 +159,55 @@ class MapView(QGraphicsView):
         super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the head fitted until the person zooms."""
+        """Keep the head fitted until the person zooms, but never under the pointer."""
         super().resizeEvent(event)
-        if self._auto_fit:
+        self._keep_still()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        """A note above the map came or went: the map stays where it is on screen."""
+        super().moveEvent(event)
+        self._keep_still()
+
+    def _keep_still(self) -> None:
+        """Notes above and below the map change its room; the map must not jump.
+
+        While the pointer is over the map its scale stays and it scrolls by as much as its top
+        edge moved, so every area stays under the same pixel. Elsewhere a fitted map refits to
+        its room; a fit put off while the pointer was on the map happens when it leaves.
+        """
+        top = self.viewport().mapTo(self.window(), QPoint(0, 0)).y()
+        moved, self._top = top - self._top, top
+        if self._auto_fit and not self.pointer_on_map():
             self.fit()
+            return
+        if moved:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + moved)
+        self._refit_pending = self._auto_fit
+
+    def pointer_on_map(self) -> bool:
+        """Whether the person is pointing at the map (moved the mouse onto it, still there).
+
+        A pointer that only rests where the map appeared (at start-up) does not count.
+        """
+        viewport = self.viewport()
+        inside = viewport.rect().contains(viewport.mapFromGlobal(QCursor.pos()))
+        return self._pointing and viewport.isVisible() and inside
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Follow the pointer: a fit put off while it was on the map happens when it leaves."""
+        if isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseMove:
+            # Qt also sends moves when the map appears or moves under a still pointer.
+            at = event.globalPosition()
+            self._pointing |= self._pointer_at is not None and at != self._pointer_at
+            self._pointer_at = at
+        elif event.type() == QEvent.Type.MouseButtonPress:
+            self._pointing = True
+        elif event.type() == QEvent.Type.Leave:
+            self._pointing = False
+            if self._refit_pending:
+                self.fit()
+        return super().viewportEvent(event)
 
     def _pan(self, event: QMouseEvent) -> None:
         assert self._pan_from is not None

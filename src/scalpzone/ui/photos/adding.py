@@ -113,6 +113,7 @@ class AddPhotosDialog(QDialog):
         self.given_date.toggled.connect(self.date_edit.setEnabled)
         self.areas = QListWidget()
         self.areas.setAccessibleName(self.tr("Areas the photos show"))
+        self.areas.setSpacing(2)  # the check boxes touched each other
         for zone in scalp_map.zones:
             item = QListWidgetItem(zone.display_name)
             item.setData(Qt.ItemDataRole.UserRole, zone.id)
@@ -151,8 +152,13 @@ class AddPhotosDialog(QDialog):
     def _choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
+        from scalpzone.ui.widgets.question_boxes import start_folder  # noqa: PLC0415
+
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Pictures (*.jpg *.jpeg *.png *.heic *.heif)")
+            self,
+            self.tr("Add photos"),
+            str(start_folder()),
+            self.tr("Pictures (*.jpg *.jpeg *.png *.heic *.heif)"),
         )
         self._paths.extend(Path(n) for n in names if Path(n) not in self._paths)
         self._show_files()

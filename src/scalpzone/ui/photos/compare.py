@@ -173,7 +173,15 @@ class CompareDialog(QDialog):
         pair = self.pair()
         if pair is None:
             self.canvas.set_photos(QImage(), QImage(), None)
-            self.status.setText(self.tr("No photo of this view yet."))
+            if self.view_box.count() == 0:
+                self.status.setText(
+                    self.tr(
+                        "No photos yet. Add some with File › Add photos…: two of the same "
+                        "view can then be compared."
+                    )
+                )
+            else:
+                self.status.setText(self.tr("No photo of this view yet."))
             self._enable(False)
             return
         self._enable(True)

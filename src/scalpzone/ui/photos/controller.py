@@ -4,16 +4,18 @@ photos from its right-click menu, and the capture guide."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from scalpzone.domain.photos import Alignment, PhotoInfo, PhotoView
-from scalpzone.domain.zones import ScalpMap
-from scalpzone.storage import PhotoStore
+
+if TYPE_CHECKING:  # the storage package loads SQLAlchemy: not while the window starts
+    from scalpzone.storage import PhotoStore
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 #: File endings taken as pictures when dropped (the reader says why any of them is refused).
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
@@ -94,17 +96,13 @@ class PhotoController(QObject):
         self,
         window: QWidget,
         photo_store: Callable[[], PhotoStore | None],
-        profile_id: Callable[[], int],
-        scalp_map: Callable[[], ScalpMap],
-        today: Callable[[], date],
+        profile: OpenProfile,
         open_dialog: Callable[[QDialog], None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._photo_store = photo_store
-        self._profile_id = profile_id
-        self._scalp_map = scalp_map
-        self._today = today
+        self._profile = profile
         self._open = open_dialog
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -135,7 +133,12 @@ class PhotoController(QObject):
         from scalpzone.ui.photos.adding import AddPhotosDialog  # noqa: PLC0415
 
         dialog = AddPhotosDialog(
-            photos, self._profile_id(), self._scalp_map(), paths, self._today(), self._window
+            photos,
+            self._profile.profile_id,
+            self._profile.scalp_map,
+            paths,
+            self._profile.today(),
+            self._window,
         )
         if zone_id is not None:
             dialog.check_area(zone_id)
@@ -167,7 +170,9 @@ class PhotoController(QObject):
             return
         from scalpzone.ui.photos.compare import CompareDialog  # noqa: PLC0415
 
-        self._open(CompareDialog(StoredPhotos(photos, self._profile_id()), view, self._window))
+        self._open(
+            CompareDialog(StoredPhotos(photos, self._profile.profile_id), view, self._window)
+        )
 
     def timeline(self) -> QWidget | None:
         """The photo timeline the Progress view shows beside the scores."""
@@ -176,7 +181,7 @@ class PhotoController(QObject):
             return None
         from scalpzone.ui.photos.timeline import PhotoTimeline  # noqa: PLC0415
 
-        timeline = PhotoTimeline(photos, self._profile_id())
+        timeline = PhotoTimeline(photos, self._profile.profile_id)
         timeline.compareRequested.connect(self.compare)
         return timeline
 
@@ -191,7 +196,7 @@ class PhotoController(QObject):
         photos = self._photo_store()
         if photos is None:
             return
-        shots = photos.photos_of_zone(self._profile_id(), zone_id)
+        shots = photos.photos_of_zone(self._profile.profile_id, zone_id)
         menu.addSeparator()
         show = menu.addAction(self.tr("Photos of this area ({count})…").format(count=len(shots)))
         show.setEnabled(bool(shots))
@@ -206,7 +211,7 @@ class PhotoController(QObject):
             return
         from scalpzone.ui.photos.area_photos import AreaPhotosDialog  # noqa: PLC0415
 
-        name = self._scalp_map().zone(zone_id).display_name
-        dialog = AreaPhotosDialog(photos, self._profile_id(), zone_id, name, self._window)
+        name = self._profile.scalp_map.zone(zone_id).display_name
+        dialog = AreaPhotosDialog(photos, self._profile.profile_id, zone_id, name, self._window)
         dialog.compareRequested.connect(self.compare)
         self._open(dialog)

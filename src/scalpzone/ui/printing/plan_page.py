@@ -347,8 +347,8 @@ class Page(PaperPage):
             )
 
     def _in_week(self, warning: PlanWarning) -> bool:
-        dated = _dates_in(warning.message)
-        return not dated or any(self.first <= d <= self.last for d in dated)
+        days = warning.days
+        return not days or any(self.first <= d <= self.last for d in days)
 
     def footer(self) -> None:
         left, right = self.left, self.right
@@ -364,13 +364,3 @@ class Page(PaperPage):
             FAINT,
             int(Qt.AlignmentFlag.AlignRight),
         )
-
-
-def _dates_in(message: str) -> list[date]:
-    found = []
-    for word in message.replace(",", " ").replace(":", " ").split():
-        try:
-            found.append(date.fromisoformat(word.strip(".")))
-        except ValueError:
-            continue
-    return found

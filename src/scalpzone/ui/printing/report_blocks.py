@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -217,14 +218,10 @@ def _summary(report: CourseReport) -> str:
     planned = sum(a.planned for a in report.areas)
     done = sum(min(a.done, a.planned) for a in report.areas) if planned else 0
     parts = [
-        f"{report.sessions_done} session day{'' if report.sessions_done == 1 else 's'} logged as done."
-    ]
-    if planned:
-        parts.append(
-            f"Of {planned} area treatments the plan set from {long_date(report.planned_from)} until "
-            f"{long_date(report.planned_until)}, "
-            f"{done} {'was' if done == 1 else 'were'} done ({round(100 * done / planned)} %)."
+        treatments_said(
+            report.sessions_done, planned, done, report.planned_from, report.planned_until
         )
+    ]
     if len(report.scores) >= 2:
         a, b = report.scores[0], report.scores[-1]
         parts.append(
@@ -232,6 +229,26 @@ def _summary(report: CourseReport) -> str:
             f"{long_date(b.day)}; bald: {round(a.bald)} % then {round(b.bald)} %."
         )
     return " ".join(parts)
+
+
+def treatments_said(
+    sessions: int, planned: int, done: int, planned_from: date, planned_until: date
+) -> str:
+    """ "3 session days logged as done. The plan set 8 area treatments from … until …; 3 were
+    done (38 %)." in words that agree with their numbers (no "1 area treatments")."""
+    if sessions == 0:
+        said = "No session day logged as done."
+    else:
+        said = f"{sessions} session day{'' if sessions == 1 else 's'} logged as done."
+    if not planned:
+        return said
+    what = "1 area treatment" if planned == 1 else f"{planned} area treatments"
+    if planned_from == planned_until:
+        when = f"on {long_date(planned_from)}"
+    else:
+        when = f"from {long_date(planned_from)} until {long_date(planned_until)}"
+    share = round(100 * done / planned)
+    return f"{said} The plan set {what} {when}; {done} {'was' if done == 1 else 'were'} done ({share} %)."
 
 
 def _adherence_rows(report: CourseReport, width: float) -> list[Block]:

@@ -17,8 +17,16 @@ THINNING_INK = QColor("#555555")
 
 
 def axis_top(value: float) -> float:
-    """The top of the axis in whole tens just above the highest share (at least 10 %)."""
-    return float(min(100, max(10, 10 * -(-int(value + 0.999) // 10))))
+    """The top of the axis in whole tens just above the highest share (at least 10 %); above
+    50 %, in whole twenties."""
+    top = min(100, max(10, 10 * -(-int(value + 0.999) // 10)))
+    return float(top if top <= 50 else min(100, 20 * -(-top // 20)))
+
+
+def axis_ticks(top: float) -> list[float]:
+    """Grid values from 0 to `top`, every 10 % (every 20 % above 50 %): whole numbers only."""
+    step = 10 if top <= 50 else 20
+    return [float(value) for value in range(0, int(top) + 1, step)]
 
 
 def draw_score_chart(p: QPainter, box: QRectF, points: Sequence[ScorePoint]) -> None:
@@ -46,8 +54,7 @@ def draw_score_chart(p: QPainter, box: QRectF, points: Sequence[ScorePoint]) -> 
         return plot.bottom() - plot.height() * value / top
 
     p.setPen(QPen(RULE, 0.4))
-    for step in range(5):
-        value = top * step / 4
+    for value in axis_ticks(top):
         p.drawLine(QPointF(plot.left(), y_of(value)), QPointF(plot.right(), y_of(value)))
         draw_text(
             p,

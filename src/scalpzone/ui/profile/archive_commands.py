@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from scalpzone.storage import (
-    ArchiveError,
-    Database,
-    ProfileArchives,
-    ProfileNameError,
-    StorageError,
-    read_archive,
-)
+from scalpzone.storage import ArchiveError, ProfileNameError, StorageError, full_database
 from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.widgets.questions import Dialogs
+
+if TYPE_CHECKING:
+    from scalpzone.storage import ProfileArchives
 
 ARCHIVE_FILTER = "ScalpZone profile (*.scalpzone);;All files (*)"
 
@@ -42,8 +39,10 @@ class ArchiveCommands(QObject):
         self._profile_name = profile_name
 
     def _archives(self) -> ProfileArchives | None:
-        db = self._profiles.database
-        return ProfileArchives(db) if isinstance(db, Database) else None
+        from scalpzone.storage import ProfileArchives  # noqa: PLC0415  (loads SQLAlchemy)
+
+        db = full_database(self._profiles.database)
+        return ProfileArchives(db) if db is not None else None
 
     def export_profile(self) -> Path | None:
         """Ask where, then write the open profile whole (or say why not; the old file is kept)."""
@@ -68,10 +67,12 @@ class ArchiveCommands(QObject):
         archives = self._archives()
         if archives is None:
             return None
-        path = self._dialogs.open_file(self.tr("Import a profile"))
+        path = self._dialogs.open_file(self.tr("Import a profile"), ARCHIVE_FILTER)
         if path is None:
             return None
         try:
+            from scalpzone.storage import read_archive  # noqa: PLC0415  (loads SQLAlchemy)
+
             archive = read_archive(path)
         except ArchiveError as error:
             self._dialogs.show_error(self.tr("The profile was not imported"), str(error))

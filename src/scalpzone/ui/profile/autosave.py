@@ -30,6 +30,7 @@ from scalpzone.domain.zones import ScalpMap
 from scalpzone.plain_files import read_plain_file
 from scalpzone.ui.map.model import DatedHairline, MapModel
 from scalpzone.ui.profile.guarded_store import StoreAfterSaves
+from scalpzone.ui.profile.open_profile import OpenProfile
 from scalpzone.ui.profile.store_api import ProfileStoreLike
 
 
@@ -53,7 +54,7 @@ class Autosave(QObject):
         self._model = model
         self._stack = stack
         self._store: ProfileStoreLike | None = None
-        self._profile_id = 0
+        self._profile: OpenProfile | None = None
         self._gestures = 0
         self.pending = False
         #: The undo-stack index of the last map the store refused (see `failed`).
@@ -73,11 +74,12 @@ class Autosave(QObject):
         """The store for everyone else: each call first waits for the map's writes."""
         return StoreAfterSaves(store, self.flush)
 
-    def attach(self, store: ProfileStoreLike, profile_id: int, *, save_pending: bool) -> None:
-        """Save this profile's edits from now on, and those made before, if asked."""
+    def attach(self, profile: OpenProfile, *, save_pending: bool) -> None:
+        """Save the open profile's map edits from now on, and those made before, if asked."""
         self._finish_running()
+        store = profile.store
         self._store = store.inner if isinstance(store, StoreAfterSaves) else store
-        self._profile_id = profile_id
+        self._profile = profile
         if save_pending:
             self.flush()
         else:
@@ -131,8 +133,9 @@ class Autosave(QObject):
         """Hand the current map to the worker, unless a write is running (it hands on when done)."""
         if self._running is not None or not self._may_write():
             return
-        assert self._store is not None
-        store, profile_id = self._store, self._profile_id
+        assert self._store is not None and self._profile is not None
+        # The id is read as the write starts: a profile is only switched while detached.
+        store, profile_id = self._store, self._profile.profile_id
         scalp_map, day = self._model.scalp_map, self._model.today()
         self.pending = False
         self._running_map = scalp_map

@@ -1,10 +1,10 @@
-"""Profiles: opening the database, the open profile, and File › New / Switch / Rename / Delete /
-Import / Export. Edits of the open profile are saved by `Autosave` as they happen."""
+"""Profiles: opening the database, which profile is open, and File › New / Switch / Rename /
+Delete / Import / Export. What belongs to the open profile is held by `OpenProfile`; edits of its
+map are saved by `Autosave` as they happen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from scalpzone.domain.mapfile import MapDocument, MapFileError, dump_map_document, read_map_file
-from scalpzone.ui.map.model import DatedHairline, MapModel
+from scalpzone.ui.map.model import MapModel
 from scalpzone.ui.profile.autosave import Autosave, StartupSnapshot
+from scalpzone.ui.profile.open_profile import OpenProfile
 from scalpzone.ui.profile.opening import BackgroundOpen
 from scalpzone.ui.profile.store_api import (
     DatabaseLike,
@@ -59,10 +60,8 @@ class ProfileController(QObject):
         self._snapshot = snapshot
         self._db: DatabaseLike | None = None
         self._store: ProfileStoreLike | None = None
-        self.profile_id = 0
-        #: The day the open profile's health checklist was last gone through (None: never).
-        self.health_confirmed_on: date | None = None
-        self._hairlines: tuple[DatedHairline, ...] = ()
+        #: What belongs to the open profile; dialogs and views take it.
+        self.open_profile = OpenProfile(model, self)
         self._snapshot_base: MapDocument | None = None
         self._opening: BackgroundOpen | None = None
         #: The database could not be opened: edits stay on screen, unsaved.
@@ -76,16 +75,21 @@ class ProfileController(QObject):
         return self._store
 
     @property
+    def profile_id(self) -> int:
+        """The open profile's id (held by `open_profile`)."""
+        return self.open_profile.profile_id
+
+    @property
     def database(self) -> DatabaseLike | None:
         """The open database (None until it is open); photos are kept in it."""
         return self._db
 
     def photo_store(self) -> PhotoStore | None:
         """The open database's photos (None until it is open)."""
-        from scalpzone.storage import Database, PhotoStore  # noqa: PLC0415
+        from scalpzone.storage import PhotoStore, full_database  # noqa: PLC0415
 
-        db = self._db
-        return PhotoStore(db) if isinstance(db, Database) else None
+        db = full_database(self._db)
+        return PhotoStore(db) if db is not None else None
 
     @property
     def ready(self) -> bool:
@@ -102,10 +106,8 @@ class ProfileController(QObject):
         if snap is None:
             self._snapshot_base = self._model.document
             return False
-        self.profile_id = snap.profile_id
-        self._hairlines = snap.hairlines
         self._snapshot_base = snap.document
-        self._model.reset(snap.document, snap.hairlines)
+        self.open_profile.show_startup_snapshot(snap.profile_id, snap.document, snap.hairlines)
         return True
 
     def start(self) -> bool:
@@ -196,12 +198,9 @@ class ProfileController(QObject):
         opened, when the stored map is the one it was drawn from; those changes are saved now."""
         if base is None or stored.document.scalp_map != base.scalp_map:
             return False
-        if _document(stored) != base:  # the same map, other details (a new profile's name)
-            self._model.reset(
-                replace(_document(stored), scalp_map=self._model.scalp_map), _hairlines(stored)
-            )
-        self._autosave.attach(self._require(), stored.id, save_pending=True)
-        self._opened(stored)
+        self.open_profile.take(self._require(), stored, keep_map=True)
+        self._autosave.attach(self.open_profile, save_pending=True)
+        self._opened()
         return True
 
     def _show_instead(self, stored: StoredProfileLike) -> None:
@@ -225,11 +224,12 @@ class ProfileController(QObject):
             self.start()  # edits made before the database opened still get saved
         self._autosave.detach()
         if self._store is not None and self.profile_id:
-            self._snapshot.save(self.profile_id, self._model.document, self._hairlines)
+            self._snapshot.save(self.profile_id, self._model.document, self.open_profile.hairlines)
         if self._db is not None:
             self._db.close()
         self._db = None
         self._store = None
+        self.open_profile.let_go()
 
     # Opening -----------------------------------------------------------------------------------
 
@@ -241,29 +241,13 @@ class ProfileController(QObject):
         """Put a loaded profile in the model; its undo history starts empty."""
         self._autosave.detach()
         self._stack.clear()
-        self._model.reset(_document(stored), _hairlines(stored))
-        self._autosave.attach(self._require(), stored.id, save_pending=False)
-        self._opened(stored)
+        self.open_profile.take(self._require(), stored)
+        self._autosave.attach(self.open_profile, save_pending=False)
+        self._opened()
 
-    def _opened(self, stored: StoredProfileLike) -> None:
-        self.profile_id = stored.id
-        self.health_confirmed_on = stored.health_confirmed_on
-        self._hairlines = _hairlines(stored)
-        roller = self._require().current_roller(stored.id)
-        self._model.set_roller_uses(roller.uses if roller is not None else None)
-        self._settings.setValue(LAST_PROFILE_KEY, stored.id)
+    def _opened(self) -> None:
+        self._settings.setValue(LAST_PROFILE_KEY, self.profile_id)
         self.opened.emit()
-
-    def reload_details(self) -> None:
-        """Re-plan after the log, settings, health answers or roller changed in the store.
-
-        The map is not reloaded: it is what the person edited, and its undo history stays.
-        """
-        store = self._require()
-        stored = store.load_profile(self.profile_id)
-        self.health_confirmed_on = stored.health_confirmed_on
-        roller = store.current_roller(self.profile_id)
-        self._model.update_details(stored.document, roller.uses if roller is not None else None)
 
     def _require(self) -> ProfileStoreLike:
         if self._store is None:
@@ -426,12 +410,3 @@ class ProfileController(QObject):
     def today(self) -> date:
         """The model's today, for dating saves."""
         return self._model.today()
-
-
-def _document(stored: StoredProfileLike) -> MapDocument:
-    """The stored document, named after its profile."""
-    return replace(stored.document, profile_name=stored.name)
-
-
-def _hairlines(stored: StoredProfileLike) -> tuple[DatedHairline, ...]:
-    return tuple((day, tuple(points)) for day, points in stored.hairlines)

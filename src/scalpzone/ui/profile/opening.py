@@ -1,10 +1,11 @@
 """Opening the database while the window is already on screen and taking clicks.
 
 The window paints first, from the last session's snapshot (or, on a first start, the empty map
-a new profile gets). Then the database opens on a worker thread, which also imports SQLAlchemy
-with it. Meanwhile the status bar says "Opening…", the pointer is busy, and the map takes
-edits: they go on the undo stack and are saved as soon as the database is open. If it cannot be
-opened, the person is told and the edits stay on screen (see `ProfileController.take_storage`).
+a new profile gets). Then the database opens on a worker thread, with plain `sqlite3` when it
+can (storage/startup.py). Meanwhile the status bar says "Opening…", the pointer is busy, and the
+map takes edits: they go on the undo stack and are saved as soon as the database is open; only
+then are the menus filled and the week built. If it cannot be opened, the person is told and
+the edits stay on screen (see `ProfileController.take_storage`).
 """
 
 from __future__ import annotations
@@ -138,7 +139,8 @@ class OpensInBackground:
         opening = self.profiles.start_in_background()
         opening.finished.connect(self._opened_in_background)
         opening.start()
-        self.finish_building()  # the map's edits stay on, the rest waits for the database
+        # The menus and the week are built once the edits made meanwhile are saved
+        # (`_finish_opening`): the opener has the interpreter to itself until then.
 
     def _opened_in_background(self, outcome: object) -> None:
         opened = False
@@ -148,6 +150,7 @@ class OpensInBackground:
             self._finish_opening(opened)
 
     def _finish_opening(self, opened: bool) -> bool:
+        self.finish_building()  # a week built now shows the profile just opened
         self.opening_signs.hide()
         self.set_editing_enabled(opened)
         if not opened and self.stack.count():

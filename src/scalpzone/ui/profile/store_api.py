@@ -49,7 +49,7 @@ class StoredProfileLike(Protocol):
 
     @property
     def hairlines(self) -> Sequence[tuple[date, Sequence[Point]]]:
-        """Dated hairline snapshots, oldest first."""
+        """The hairline on each day it changed, oldest first."""
 
     @property
     def health_confirmed_on(self) -> date | None:
@@ -111,7 +111,7 @@ class ProfileStoreLike(Protocol):
         """Everything stored for a profile."""
 
     def save_map(self, profile_id: int, scalp_map: ScalpMap, day: date) -> None:
-        """Write the map (and a dated hairline snapshot when it changed)."""
+        """Write the map, dated `day` (and the hairline on that day when it changed)."""
 
     def import_document(
         self, doc: MapDocument, name: str | None = None, *, day: date | None = None
@@ -122,7 +122,10 @@ class ProfileStoreLike(Protocol):
         """A profile as a map file's document."""
 
     def map_snapshots(self, profile_id: int) -> Sequence[DatedMap]:
-        """Every zone's state on each day the map was saved, oldest first."""
+        """The dated maps: every zone's state on each day the map was saved, oldest first.
+
+        Storage calls these its map snapshots; in the UI a snapshot is only the start-up one.
+        """
 
     def save_settings(self, profile_id: int, settings: Settings) -> None:
         """Write the plan settings (checked against the rules again)."""

@@ -1,9 +1,10 @@
 """Undo commands for the session log: remove a logged session, or replace it with an edit.
 
 They are pushed on the window's own stack, so Edit › Undo reaches them after the log dialog has
-closed. A command holds the store, the profile id, the log id and the entries, never a dialog;
-after each redo and undo it calls `on_changed()` so the window re-plans (the store counts a
-roller's uses from the log, so a removed done session is one use fewer).
+closed. A command holds the open profile, the log id and the entries, never a dialog; the open
+profile writes each change, re-plans and says which zones it touched (the store counts a
+roller's uses from the log, so a removed done session is one use fewer). The stack is cleared
+when another profile opens, so a command never reaches another profile's log.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from scalpzone.domain.history import HistoryEntry
 from scalpzone.ui.style.words import short_day
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import LoggedSessionLike, ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
+    from scalpzone.ui.profile.store_api import LoggedSessionLike
 
 #: Shows a message in plain words: (title, text). `Dialogs.show_error` fits.
 ShowError = Callable[[str, str], None]
@@ -33,23 +35,13 @@ def _tr(text: str) -> str:
 class _LogCommand(QUndoCommand):
     """A change to one logged session; a refusal by the store is shown, and the step dropped."""
 
-    def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        log_id: int,
-        on_changed: Callable[[], None],
-        show_error: ShowError,
-        text: str,
-    ) -> None:
+    def __init__(self, profile: OpenProfile, log_id: int, show_error: ShowError, text: str) -> None:
         super().__init__(text)
-        self._store = store
-        self._profile_id = profile_id
+        self._profile = profile
         self.log_id = log_id
-        self._on_changed = on_changed
         self._show_error = show_error
 
-    def _run(self, title: str, change: Callable[[], None]) -> None:
+    def _run(self, title: str, change: Callable[[], object]) -> None:
         from scalpzone.storage import StorageError  # noqa: PLC0415  (imported with the store)
 
         try:
@@ -58,30 +50,23 @@ class _LogCommand(QUndoCommand):
             # Obsolete: the stack drops this step instead of keeping one it cannot repeat.
             self.setObsolete(True)
             self._show_error(title, str(error))
-        finally:
-            self._on_changed()
 
 
 class RemoveLoggedSession(_LogCommand):
     """Remove a session from the log; undo puts it back with the same id and content."""
 
     def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        logged: LoggedSessionLike,
-        on_changed: Callable[[], None],
-        show_error: ShowError,
+        self, profile: OpenProfile, logged: LoggedSessionLike, show_error: ShowError
     ) -> None:
         text = _tr("Remove session of {day}").format(day=short_day(logged.entry.date))
-        super().__init__(store, profile_id, logged.id, on_changed, show_error, text)
+        super().__init__(profile, logged.id, show_error, text)
         self.entry = logged.entry
 
     def redo(self) -> None:
         """Take the session out of the log."""
 
         def remove() -> None:
-            self.entry = self._store.remove_log_entry(self._profile_id, self.log_id)
+            self.entry = self._profile.remove_log_entry(self.log_id)
 
         self._run(_tr("The session was not removed"), remove)
 
@@ -89,7 +74,7 @@ class RemoveLoggedSession(_LogCommand):
         """Put the session back."""
         self._run(
             _tr("The session was not put back"),
-            lambda: self._store.restore_log_entry(self._profile_id, self.log_id, self.entry),
+            lambda: self._profile.restore_log_entry(self.log_id, self.entry),
         )
 
 
@@ -98,16 +83,14 @@ class EditLoggedSession(_LogCommand):
 
     def __init__(
         self,
-        store: ProfileStoreLike,
-        profile_id: int,
+        profile: OpenProfile,
         log_id: int,
         before: HistoryEntry,
         after: HistoryEntry,
-        on_changed: Callable[[], None],
         show_error: ShowError,
     ) -> None:
         text = _tr("Edit session of {day}").format(day=short_day(before.date))
-        super().__init__(store, profile_id, log_id, on_changed, show_error, text)
+        super().__init__(profile, log_id, show_error, text)
         self.before = before
         self.after = after
 
@@ -115,12 +98,12 @@ class EditLoggedSession(_LogCommand):
         """Save the edited session."""
         self._run(
             _tr("The session was not changed"),
-            lambda: self._store.replace_log_entry(self._profile_id, self.log_id, self.after),
+            lambda: self._profile.replace_log_entry(self.log_id, self.after),
         )
 
     def undo(self) -> None:
         """Save the session as it was."""
         self._run(
             _tr("The session was not changed back"),
-            lambda: self._store.replace_log_entry(self._profile_id, self.log_id, self.before),
+            lambda: self._profile.replace_log_entry(self.log_id, self.before),
         )

@@ -6,8 +6,7 @@ stack; the form that corrects a session is `ui/session/log_edit.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -41,7 +40,8 @@ from scalpzone.ui.style.words import full_day
 from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import LoggedSessionLike, ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
+    from scalpzone.ui.profile.store_api import LoggedSessionLike
 
 COLUMNS = ("Date", "Outcome", "Zones, in rolling order", "Needle", "Note")
 LOG_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -59,28 +59,23 @@ def zone_names(scalp_map: ScalpMap, zone_ids: Sequence[str]) -> list[str]:
 class SessionLogDialog(QDialog):
     """Every logged session, newest first, to edit or remove; Undo and Redo act on `stack`.
 
-    `on_changed()` is called after every edit, removal, undo or redo of one of them (the window
-    re-plans). `show_error(title, text)` shows the store's refusals; by default a message box on
-    `parent`. `today()` is the last day a session may be dated.
+    Each change goes through the open profile, which re-plans and names the zones it touched.
+    `show_error(title, text)` shows the store's refusals; by default a message box on `parent`.
+    The profile's today is the last day a session may be dated.
     """
 
     def __init__(
         self,
-        store: ProfileStoreLike,
-        profile_id: int,
+        profile: OpenProfile,
         stack: QUndoStack,
-        on_changed: Callable[[], None],
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
         show_error: ShowError | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
+        self._profile = profile
         self._stack = stack
-        self._on_changed = on_changed
-        self._today = today
+        self._today = profile.today
         self._show_error = show_error or _message_boxes(parent)
         self._logged: dict[int, LoggedSessionLike] = {}
         self._scalp_map = ScalpMap()
@@ -214,8 +209,8 @@ class SessionLogDialog(QDialog):
 
         selected = self.selected_log_id()
         try:
-            self._scalp_map = self._store.load_profile(self._profile_id).document.scalp_map
-            logged = self._store.log_entries(self._profile_id)
+            self._scalp_map = self._profile.scalp_map
+            logged = self._profile.log_entries()
         except StorageError as error:
             self._logged = {}
             self.table.setRowCount(0)
@@ -305,15 +300,7 @@ class SessionLogDialog(QDialog):
         log_id = self.selected_log_id()
         if log_id is None:
             return
-        self._stack.push(
-            RemoveLoggedSession(
-                self._store,
-                self._profile_id,
-                self._logged[log_id],
-                self._on_changed,
-                self._show_error,
-            )
-        )
+        self._stack.push(RemoveLoggedSession(self._profile, self._logged[log_id], self._show_error))
         self.refresh()
 
     def edit_selected(self) -> None:
@@ -336,17 +323,7 @@ class SessionLogDialog(QDialog):
     def _push_edit(self, log_id: int, before: HistoryEntry, after: HistoryEntry) -> None:
         if after == before:
             return
-        self._stack.push(
-            EditLoggedSession(
-                self._store,
-                self._profile_id,
-                log_id,
-                before,
-                after,
-                self._on_changed,
-                self._show_error,
-            )
-        )
+        self._stack.push(EditLoggedSession(self._profile, log_id, before, after, self._show_error))
         self.refresh()
 
 

@@ -183,10 +183,6 @@ class SessionEditDialog(QDialog):
         kept = [zid for zid in self._entry.zones if zid in ticked]
         return (*kept, *(zid for zid in ticked if zid not in kept))
 
-    def set_zone_checked(self, zone_id: str, checked: bool) -> None:
-        """Tick or untick a zone (what a click on its box does)."""
-        self.zone_boxes[zone_id].setChecked(checked)
-
     def entry(self) -> HistoryEntry:
         """The session as the form now says."""
         picked = self.date_edit.date()

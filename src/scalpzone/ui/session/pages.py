@@ -34,7 +34,7 @@ from scalpzone.ui.style.words import severity_word
 from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 #: Blocking an irritated zone: the days offered first, and the most the spin box allows.
 BLOCK_DAYS_DEFAULT = 3
@@ -263,9 +263,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SessionRunner", text)
 
 
-def roller_or_go_on(store: ProfileStoreLike, profile_id: int, dialogs: Dialogs) -> bool:
+def roller_or_go_on(profile: OpenProfile, dialogs: Dialogs) -> bool:
     """With no roller recorded, ask before logging a session: its use could not be counted."""
-    if store.current_roller(profile_id) is not None:
+    if profile.current_roller is not None:
         return True
     return dialogs.confirm(
         tr("No roller recorded"),

@@ -4,7 +4,7 @@ Pages, one at a time: before (disinfect the roller, wet and comb the hair), each
 order (a small map with the zone picked out and arrows for the way to roll), after (disinfect,
 aftercare), and finish (done with the zones rolled, skipped, or irritation on a zone).
 
-The runner writes only the session log (`store.log_session`, one transaction). Blocking a zone
+The runner writes only the session log (`OpenProfile.log_session`, one transaction). Blocking a zone
 changes the map, which the window owns through its undo stack, so the runner asks for it with
 `blockRequested` and the window applies it.
 """
@@ -12,7 +12,6 @@ changes the map, which the window owns through its undo stack, so the runner ask
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -42,7 +41,7 @@ from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
 from scalpzone.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 
 class SessionRunner(QDialog):
@@ -60,22 +59,19 @@ class SessionRunner(QDialog):
 
     def __init__(
         self,
-        store: ProfileStoreLike,
-        profile_id: int,
+        profile: OpenProfile,
         session: Session,
-        today: Callable[[], date] | date,
         parent: QWidget | None = None,
         *,
         dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
+        self._profile = profile
         self.session = session
-        self._today: Callable[[], date] = today if callable(today) else (lambda: today)
+        self._today = profile.today
         self._dialogs: Dialogs = dialogs or QtDialogs(self)
         self.entry: HistoryEntry | None = None
-        self.scalp_map = store.load_profile(profile_id).document.scalp_map
+        self.scalp_map = profile.scalp_map
         self._names = {z.id: z.display_name for z in self.scalp_map.zones}
         self.setWindowTitle(self.tr("Session on {day}").format(day=short_day(session.date)))
         resize_to_fit(self, 820, 600)
@@ -333,11 +329,6 @@ class SessionRunner(QDialog):
         """The heading of the page shown."""
         return self._titles[self.pages.currentIndex()]
 
-    @property
-    def on_finish_page(self) -> bool:
-        """Whether the finish page is shown."""
-        return self.pages.currentIndex() == self.pages.count() - 1
-
     def go_to(self, index: int) -> None:
         """Show page `index` (clamped)."""
         index = max(0, min(index, self.pages.count() - 1))
@@ -401,13 +392,11 @@ class SessionRunner(QDialog):
         if not zones:
             self._show_error(self.tr("Tick at least one area you rolled, or choose Skip."))
             return
-        if status is SessionStatus.DONE and not pages.roller_or_go_on(
-            self._store, self._profile_id, self._dialogs
-        ):
+        if status is SessionStatus.DONE and not pages.roller_or_go_on(self._profile, self._dialogs):
             return
         entry = HistoryEntry(self.log_day(), zones, self.session.needle_mm, status, self._note())
         try:
-            self._store.log_session(self._profile_id, entry)
+            self._profile.log_session(entry)
         except (StorageError, ProblemsError, OSError) as error:
             self._show_error(self.tr("Nothing was logged.") + " " + plain_words(error))
             return

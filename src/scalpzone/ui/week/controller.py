@@ -2,9 +2,9 @@
 checklist, rollers, progress, the care guide, printing and exports (issue 5).
 
 Everything here is built after the first paint, and each dialog's module is imported the first
-time it opens. The map stays the map editor's; what this controller changes (the log, settings,
-health answers, rollers) is written by the dialogs through the store, after which
-`ProfileController.reload_details` re-plans the open map without touching its undo history.
+time it opens. Every dialog and the Week view take the open profile (`OpenProfile`): the log,
+settings, health answers and rollers are changed through it, and it re-plans the open map
+without touching the map's undo history.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ class WeekController(QObject):
         self._banner = banner
         self._model = model
         self._profiles = profiles
+        self._profile = profiles.open_profile
         self._autosave = autosave
         self._editor = editor
         self._said = ""  # what the banner says (or said before it was put off)
@@ -94,9 +95,7 @@ class WeekController(QObject):
         self.photos = PhotoController(
             window,
             self._profiles.photo_store,
-            lambda: self.profile_id,
-            lambda: self._model.document.scalp_map,
-            self.today,
+            self._profile,
             self._open,
         )
         self.photos.said.connect(self.said)
@@ -106,16 +105,13 @@ class WeekController(QObject):
             profiles, dialogs, autosave.flush, lambda: self._model.profile_name
         )
         self.archive.said.connect(self.said)
+        if profiles.ready:  # built once the profile had opened (at start-up): show it now
+            self._on_profile_opened()
 
     # -- the open profile --------------------------------------------------------------------
 
     def _store(self) -> ProfileStoreLike | None:
         return self._profiles.store
-
-    @property
-    def profile_id(self) -> int:
-        """The open profile."""
-        return self._profiles.profile_id
 
     def today(self) -> date:
         """The day plans start and sessions are dated."""
@@ -141,11 +137,11 @@ class WeekController(QObject):
         store = self._store()
         if self.week_view is not None or self._tabs.currentIndex() != 1:
             return
-        if store is None or not self.profile_id:
+        if store is None or not self._profile.profile_id:
             return
         from scalpzone.ui.week.view import WeekView  # noqa: PLC0415  (after the first paint)
 
-        self.week_view = WeekView(store, self.profile_id, self._model.today)
+        self.week_view = WeekView(self._profile)
         self.week_view.sessionRequested.connect(self.run_session)
         self.week_view.checklistRequested.connect(self.health_checklist)
         # A narrow window scrolls the week sideways rather than squeezing seven days.
@@ -168,15 +164,8 @@ class WeekController(QObject):
     def _refresh_week(self) -> None:
         if self.week_view is None:
             return
-        self._autosave.flush()
         self.week_view.refresh()
         self._stale = False
-
-    def details_changed(self) -> None:
-        """The log, settings, health answers or roller changed: re-plan and show it."""
-        if self._store() is None:
-            return
-        self._profiles.reload_details()
 
     # -- the banner over the map -------------------------------------------------------------
 
@@ -190,7 +179,7 @@ class WeekController(QObject):
         due = self._reconfirm_text()
         if due:
             # Never answered: the note stays until the checklist is gone through once.
-            self._say(due, closable=self._profiles.health_confirmed_on is not None)
+            self._say(due, closable=self._profile.health_confirmed_on is not None)
             return
         self._said = ""
         if self._banner.kind:
@@ -206,9 +195,9 @@ class WeekController(QObject):
         )
 
     def _reconfirm_text(self) -> str:
-        if self._store() is None or not self.profile_id:
+        if self._store() is None or not self._profile.profile_id:
             return ""
-        confirmed = self._profiles.health_confirmed_on
+        confirmed = self._profile.health_confirmed_on
         if not health_reconfirm_due(confirmed, self.today()):
             return ""
         if confirmed is None:
@@ -261,10 +250,9 @@ class WeekController(QObject):
 
     def run_session(self, session: Session) -> None:
         """Walk through a planned session and log it (the health checklist comes first)."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
-        if self._profiles.health_confirmed_on is None:
+        if self._profile.health_confirmed_on is None:
             self.said.emit(
                 self.tr("Please go through the health checklist before the first session.")
             )
@@ -272,15 +260,12 @@ class WeekController(QObject):
             return
         from scalpzone.ui.session.runner import SessionRunner  # noqa: PLC0415
 
-        runner = SessionRunner(
-            store, self.profile_id, session, self._model.today, self._window, dialogs=self._dialogs
-        )
+        runner = SessionRunner(self._profile, session, self._window, dialogs=self._dialogs)
         runner.logged.connect(lambda _entry: self._logged())
         runner.blockRequested.connect(self._block)
         self._open(runner)
 
     def _logged(self) -> None:
-        self.details_changed()
         self.said.emit(self.tr("Session logged; the plan has moved on."))
 
     def _block(self, zone_id: str, until: date) -> None:
@@ -289,20 +274,13 @@ class WeekController(QObject):
 
     def session_log(self) -> None:
         """The log of past sessions, to correct or remove entries (with undo)."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.session.log_dialog import SessionLogDialog  # noqa: PLC0415
 
         self._open(
             SessionLogDialog(
-                store,
-                self.profile_id,
-                self.log_stack,
-                self.details_changed,
-                self._window,
-                today=self._model.today,
-                show_error=self._dialogs.show_error,
+                self._profile, self.log_stack, self._window, show_error=self._dialogs.show_error
             )
         )
 
@@ -310,51 +288,37 @@ class WeekController(QObject):
 
     def plan_settings(self) -> None:
         """Every plan setting, checked as it is typed."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415
 
-        dialog = SettingsDialog(store, self.profile_id, self._window)
-        dialog.saved.connect(lambda _settings: self.details_changed())
-        self._open(dialog)
+        self._open(SettingsDialog(self._profile, self._window))
 
     def health_checklist(self) -> None:
         """The health questions, with the day they were last confirmed."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.health import HealthDialog  # noqa: PLC0415
 
-        dialog = HealthDialog(store, self.profile_id, self.today(), self._window)
-        dialog.confirmed.connect(lambda _health: self.details_changed())
-        self._open(dialog)
+        self._open(HealthDialog(self._profile, self._window))
 
     def rollers(self) -> None:
         """The roller in use, its sessions, and a new one."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.rollers import RollersDialog  # noqa: PLC0415
 
-        dialog = RollersDialog(store, self.profile_id, self.today(), self._window)
-        dialog.changed.connect(self.details_changed)
-        self._open(dialog)
+        self._open(RollersDialog(self._profile, self._window))
 
     def progress(self) -> None:
         """Scores over time and sessions per zone."""
-        store = self._store()
-        if store is None:
+        if self._store() is None:
             return
         from scalpzone.ui.dialogs.progress import ProgressDialog  # noqa: PLC0415
 
         self._autosave.flush()
         timeline = self.photos.timeline()
-        self._open(
-            ProgressDialog(
-                store, self.profile_id, self._window, today=self._model.today, beside=timeline
-            )
-        )
+        self._open(ProgressDialog(self._profile, self._window, beside=timeline))
 
     def care_guide(self) -> None:
         """Technique, hygiene, aftercare and the sources, printable."""
@@ -383,8 +347,7 @@ class WeekController(QObject):
 
     def plan_for(self, weeks: int) -> Plan:
         """The plan from today for `weeks` weeks, as the week view makes it."""
-        store = self._store()
-        roller = store.current_roller(self.profile_id) if store is not None else None
+        roller = self._profile.current_roller
         uses = roller.uses if roller is not None else None
         return plan_ahead(self._document(), self.today(), weeks, uses)
 
@@ -433,7 +396,7 @@ class WeekController(QObject):
         dialog = CourseReportDialog(
             store,
             self._profiles.photo_store(),
-            self.profile_id,
+            self._profile.profile_id,
             self.today(),
             partial(self._exports.ask_pdf, self.tr("Save the course report")),
             self._dialogs.show_error,

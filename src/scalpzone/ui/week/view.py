@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from scalpzone.ui.style.words import full_day, short_day, with_dates
 from scalpzone.ui.week.day_column import DayColumn
 
 if TYPE_CHECKING:
-    from scalpzone.ui.profile.store_api import ProfileStoreLike
+    from scalpzone.ui.profile.open_profile import OpenProfile
 
 DAYS = 7
 
@@ -46,17 +45,10 @@ class WeekView(QWidget):
     sessionRequested = Signal(object)
     checklistRequested = Signal()
 
-    def __init__(
-        self,
-        store: ProfileStoreLike,
-        profile_id: int,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, profile: OpenProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._profile_id = profile_id
-        self._today = today
+        self._profile = profile
+        self._today = profile.today
         self.week_offset = 0
         self.plan: Plan | None = None
         self._recolour_when_shown = False
@@ -114,11 +106,20 @@ class WeekView(QWidget):
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setMinimumWidth(260)
+        # It scrolls: how tall its rows would like to be must not make the whole tab scroll.
+        side_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.rule_view = QTextBrowser(self)
         self.rule_view.setAccessibleName(self.tr("Why: the rule and its source"))
         self.rule_view.setOpenExternalLinks(True)
-        self.rule_view.setPlaceholderText(self.tr("Press “Why?” to see the rule and its source."))
         self.rule_view.setMinimumHeight(200)
+        # Said in a wrapping label (a placeholder is one line, cut short in a narrow panel).
+        self.rule_hint = QLabel(
+            self.tr("Press “Why?” to see the rule and its source."), self.rule_view.viewport()
+        )
+        self.rule_hint.setWordWrap(True)
+        self.rule_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint_box = QVBoxLayout(self.rule_view.viewport())
+        hint_box.addWidget(self.rule_hint, 0, Qt.AlignmentFlag.AlignTop)
         side_box = QVBoxLayout()
         side_box.addWidget(side_scroll, 1)
         side_box.addWidget(self.rule_view)
@@ -162,11 +163,10 @@ class WeekView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-plan from the database and show the week; call after logging or editing."""
+        """Re-plan from the open profile and show the week; call after logging or editing."""
         today = self._today()
-        stored = self._store.load_profile(self._profile_id)
-        doc = stored.document
-        roller = self._store.current_roller(self._profile_id)
+        doc = self._profile.document
+        roller = self._profile.current_roller
         start = self.week_start()
         if self.week_offset >= 0:
             uses = roller.uses if roller is not None else None
@@ -281,7 +281,9 @@ class WeekView(QWidget):
         # Long lines wrap: the panel never scrolls sideways, so "Why?" stays in view.
         label.setWordWrap(True)
         label.setMinimumWidth(1)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # a new policy drops it: a wrapped line was cut off
+        label.setSizePolicy(policy)
         label.setToolTip(detail or text)
         why = QPushButton(self.tr("Why?"), row)
         why.setAccessibleName(self.tr("Why: {what}").format(what=text))
@@ -297,6 +299,7 @@ class WeekView(QWidget):
         rule = RULES_BY_ID[rule_id]
         lead = f"<p>{html.escape(detail)}</p>" if detail else ""
         figures = f" ({html.escape(rule.value)})" if rule.value else ""
+        self.rule_hint.hide()
         self.rule_view.setHtml(
             lead + f"<b>{html.escape(rule.title)}</b>{figures}"
             f"<p>{html.escape(rule.explanation)}</p>{sources_paragraph(rule)}"
@@ -305,15 +308,3 @@ class WeekView(QWidget):
     def day_texts(self) -> list[str]:
         """Each column's text as the person reads it."""
         return [column.text() for column in self.columns]
-
-    def side_texts(self) -> list[str]:
-        """The warnings and left-out zones listed in the side panel."""
-        out: list[str] = []
-        for i in range(self.side_layout.count()):
-            item = self.side_layout.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is None:
-                continue
-            labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
-            out.extend(label.text() for label in labels)
-        return out

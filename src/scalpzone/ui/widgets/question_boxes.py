@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -103,9 +103,26 @@ def ask_date(parent: QWidget, title: str, label: str, earliest: date, initial: d
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def open_file(parent: QWidget, title: str) -> Path | None:
-    """The file dialog for reading."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", MAP_FILE_FILTER)
+def start_folder() -> Path:
+    """Where a file chooser opens: the person's Documents folder, or home without one.
+
+    Not the working directory, which for an app started from a menu is wherever the desktop
+    happened to be (and in a terminal, some source tree).
+    """
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = Path(found) if found else None
+    return documents if documents is not None and documents.is_dir() else Path.home()
+
+
+def in_start_folder(suggested: str) -> str:
+    """A bare suggested name ("scalpzone-plan.pdf") placed in `start_folder()`."""
+    path = Path(suggested)
+    return suggested if path.is_absolute() else str(start_folder() / path)
+
+
+def open_file(parent: QWidget, title: str, file_filter: str = MAP_FILE_FILTER) -> Path | None:
+    """The file dialog for reading; `file_filter` is Qt's "Name (*.ext);;..." list."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder()), file_filter)
     return Path(name) if name else None
 
 
@@ -113,7 +130,7 @@ def save_file(
     parent: QWidget, title: str, suggested: str, file_filter: str = MAP_FILE_FILTER
 ) -> Path | None:
     """The file dialog for writing; `file_filter` is Qt's "Name (*.ext);;..." list."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    name, _ = QFileDialog.getSaveFileName(parent, title, in_start_folder(suggested), file_filter)
     return Path(name) if name else None
 
 

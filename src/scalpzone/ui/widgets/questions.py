@@ -27,8 +27,8 @@ class Dialogs(Protocol):
     def ask_date(self, title: str, label: str, earliest: date, initial: date) -> date | None:
         """Ask for a day on or after `earliest`; None when cancelled."""
 
-    def open_file(self, title: str) -> Path | None:
-        """Ask which map file to read."""
+    def open_file(self, title: str, file_filter: str = "") -> Path | None:
+        """Ask which file to read (a map file unless `file_filter` says otherwise)."""
 
     def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:
         """Ask where to write a file (a map file unless `file_filter` says otherwise)."""
@@ -75,11 +75,13 @@ class QtDialogs:
 
         return question_boxes.ask_date(self._parent, title, label, earliest, initial)
 
-    def open_file(self, title: str) -> Path | None:
+    def open_file(self, title: str, file_filter: str = "") -> Path | None:
         """The file dialog for reading."""
         from scalpzone.ui.widgets import question_boxes  # noqa: PLC0415
 
-        return question_boxes.open_file(self._parent, title)
+        return question_boxes.open_file(
+            self._parent, title, file_filter or question_boxes.MAP_FILE_FILTER
+        )
 
     def save_file(self, title: str, suggested: str, file_filter: str = "") -> Path | None:
         """The file dialog for writing."""

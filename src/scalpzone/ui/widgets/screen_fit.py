@@ -42,6 +42,17 @@ def resize_to_fit(widget: QWidget, width: int, height: int) -> None:
     widget.resize(fitted(widget, QSize(width, height)))
 
 
+def resize_to_contents(widget: QWidget, width: int) -> None:
+    """Ask for `width` and the height the layout needs at that width (wrapped labels included;
+    Qt's own first size leaves them out and squeezes what is below them)."""
+    layout = widget.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    else:
+        height = widget.sizeHint().height()
+    resize_to_fit(widget, width, height)
+
+
 def cap_minimum(widget: QWidget) -> None:
     """A minimum size no bigger than the screen (layouts then scroll or squeeze instead)."""
     room = available(widget).size()

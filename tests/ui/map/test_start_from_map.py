@@ -1,0 +1,60 @@
+"""Today's session starts from the Map tab, by mouse or keyboard, beside the next seven days."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from scalpzone.domain.history import HistoryEntry
+from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.session.runner import SessionRunner
+from tests.ui.helpers import MONDAY
+from tests.ui.week.test_week_window import confirm_health, mark_thinning
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_map_tab_starts_todays_session_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    button = window.preview.start_button
+    assert not button.isVisible()  # nothing marked: no session today, no button
+    mark_thinning(window)
+    confirm_health(window)
+    assert window.model.plan.session_on(MONDAY) is not None
+    qtbot.waitUntil(button.isVisible)
+    assert button.isEnabled()
+    assert button.text().replace("&", "") == "Start today's session…"
+    # Tab from the next seven days reaches it, and Space presses it.
+    window.preview.table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.preview.table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    runner = window.week.open_dialog
+    assert isinstance(runner, SessionRunner)
+    qtbot.waitExposed(runner)
+    runner.reject()
+    qtbot.waitUntil(lambda: window.week.open_dialog is None)
+
+
+def test_no_start_button_on_a_rest_day_or_before_the_database_opens(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_thinning(window)
+    confirm_health(window)
+    button = window.preview.start_button
+    qtbot.waitUntil(button.isVisible)
+    window.set_editing_enabled(False)
+    assert not button.isEnabled()
+    window.set_editing_enabled(True)
+    # Rolled yesterday: today is a rest day.
+    window.profiles.open_profile.log_session(
+        HistoryEntry(MONDAY - timedelta(days=1), ("crown", "midscalp_left"), 1.0)
+    )
+    assert window.model.plan.session_on(MONDAY) is None
+    qtbot.waitUntil(lambda: not button.isVisible())
