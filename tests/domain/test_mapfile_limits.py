@@ -4,6 +4,8 @@ but MapFileError ever leaves the reader, whatever the bytes or the JSON."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import json
 import math
@@ -219,3 +221,18 @@ def test_extreme_json_text_gives_only_map_file_error(raw: object) -> None:
         parse_map_json(text)
     except MapFileError as error:
         assert error.problems
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("text", ['{"format": "scalpzone", "version": 1, "zones": []}', "[1,"])
+def test_reading_leaves_the_cycle_collector_as_it_found_it(enabled: bool, text: str) -> None:
+    # The reader pauses the collector while it builds a map (docs/limits.md, "Bounded work"):
+    # read or refused, the map leaves it on when it was on, and off when a caller had it off.
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with contextlib.suppress(MapFileError):
+            parse_map_json(text)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -24,6 +24,7 @@ from scalpzone.domain.limits import (
 from scalpzone.domain.mapfile_input import (
     MapFileError,
     Reader,
+    collector_paused,
     day_problem,
     decode_text,
     load_json,
@@ -59,7 +60,8 @@ class MapDocument:
 
 def parse_map_json(text: str) -> MapDocument:
     """A map document from the file's text, or MapFileError with every problem."""
-    return parse_map_data(load_json(text))
+    with collector_paused():
+        return parse_map_data(load_json(text))
 
 
 def read_map_file(path: Path) -> MapDocument:
@@ -263,14 +265,18 @@ def _plain_entry(item: object, known: set[str]) -> HistoryEntry | None:
     if type(item) is not dict or not item.keys() <= _HISTORY_KEY_SET:
         return None
     zones = item.get("zones")
+    if type(zones) is not list or not 0 < len(zones) <= ZONE_ENTRIES_MAX:
+        return None
+    try:
+        ids = set(zones)
+    except TypeError:  # a list or an object among the ids
+        return None
     needle = item.get("needle_mm", 1.0)
     status = item.get("status", "done")
     note = item.get("note", "")
     if (
-        type(zones) is not list
-        or not 0 < len(zones) <= ZONE_ENTRIES_MAX
-        or not all(type(z) is str and z in known for z in zones)
-        or len(set(zones)) != len(zones)
+        len(ids) != len(zones)
+        or not ids <= known  # `known` holds text only: so each id is one of its texts
         or type(needle) not in _NUMBER_TYPES
         or not NEEDLE_MIN_MM <= needle <= NEEDLE_MAX_MM
         or type(status) is not str

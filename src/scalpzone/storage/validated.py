@@ -27,6 +27,7 @@ from scalpzone.domain.mapfile import (
     day_problem,
     parse_map_data,
 )
+from scalpzone.domain.mapfile_input import collector_paused
 from scalpzone.domain.problems import Problem, ProblemsError, show
 from scalpzone.domain.rules import NEEDLE_MAX_MM, NEEDLE_MIN_MM
 from scalpzone.domain.settings import SETTING_KEYS, Weekday
@@ -144,6 +145,11 @@ def _health(session: Reader, pid: int, problems: list[Problem]) -> tuple[dict[st
 
 def load_document(session: Reader, profile_id: int) -> tuple[str, MapDocument, date | None]:
     """A profile's name, document and checklist date, or StoredDataError naming each bad row."""
+    with collector_paused():  # as the map file's reader does: every row is read and checked
+        return _read_document(session, profile_id)
+
+
+def _read_document(session: Reader, profile_id: int) -> tuple[str, MapDocument, date | None]:
     profile = rows_of(
         session, "SELECT id, name, hairline FROM profiles WHERE id = :pid", profile_id
     )

@@ -54,15 +54,53 @@ def test_the_week_tab_follows_map_edits(qtbot: QtBot, window: MainWindow) -> Non
 
 def test_a_new_profile_gets_a_week_of_its_own(qtbot: QtBot, window: MainWindow) -> None:
     mark_thinning(window)
+    window.week.show_week()
     first = window.week.week_view
     store = window.profiles.store
     assert store is not None and first is not None
-    window.profiles.switch_to(store.create_profile("Alex"))
+    assert any("Crown" in text for text in first.day_texts())
+    window.profiles.switch_to(store.create_profile("Alex"))  # with the Week tab in front
     second = window.week.week_view
     assert second is not None and second is not first
-    window.week.show_week()
     qtbot.waitUntil(second.isVisible)
     assert not any("Crown" in text for text in second.day_texts())
+
+
+def test_the_week_is_planned_when_first_shown_with_every_edit_made_before(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Opening a profile with the Map tab in front plans no week: nobody is looking at one.
+    assert window.tabs.currentIndex() == 0
+    assert window.week.week_view is None
+    mark_thinning(window, ("crown",))  # edited on the map, the Week tab never shown
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.week.week_view
+    assert view is not None and view.isVisible()
+    shown = view.plan
+    assert shown is not None and shown.sessions
+    assert shown is window.model.plan  # the map's preview and the week: planned once
+    assert any("Crown" in text for text in view.day_texts())
+    assert not any("Temple" in text for text in view.day_texts())
+
+
+def test_a_profile_opened_behind_the_map_shows_its_own_week_when_the_tab_is_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_thinning(window, ("crown",))
+    window.week.show_week()
+    first = window.week.week_view
+    assert first is not None and any("Crown" in text for text in first.day_texts())
+    window.week.show_map()
+    store = window.profiles.store
+    assert store is not None
+    window.profiles.switch_to(store.create_profile("Alex"))
+    mark_thinning(window, ("temple_left",))  # Alex's map, edited before the week is looked at
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    second = window.week.week_view
+    assert second is not None and second is not first and second.isVisible()
+    texts = second.day_texts()
+    assert any("Temple (left)" in text for text in texts)
+    assert not any("Crown" in text for text in texts)
 
 
 def test_the_banner_asks_for_the_checklist_until_it_is_answered(window: MainWindow) -> None:

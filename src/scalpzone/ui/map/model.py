@@ -65,16 +65,39 @@ def diff_maps(old: ScalpMap, new: ScalpMap) -> MapChange:
 def plan_ahead(
     document: MapDocument, today: date, weeks: int, roller_uses: int | None = None
 ) -> Plan:
-    """The plan the window shows: `weeks` weeks from `plan_start` (tomorrow once today is logged)."""
-    return make_plan(
+    """The plan the window shows: `weeks` weeks from `plan_start` (tomorrow once today is logged).
+
+    Asked again for what it was just asked (the map's preview and then the Week tab, for the
+    same week of the same document), it gives the same plan instead of planning twice: the
+    planner gives the same plan for the same input, and a plan is immutable.
+    """
+    start = plan_start(document.history, today)
+    made_from = (
         document.scalp_map,
         document.settings,
         document.health,
         document.history,
-        plan_start(document.history, today),
+        start,
+        weeks,
+        roller_uses,
+    )
+    if _last_plan and _last_plan[0][0] == made_from:  # the same objects compare at once
+        return _last_plan[0][1]
+    plan = make_plan(
+        document.scalp_map,
+        document.settings,
+        document.health,
+        document.history,
+        start,
         weeks,
         roller_uses=roller_uses,
     )
+    _last_plan[:] = [(made_from, plan)]
+    return plan
+
+
+#: The last plan made, with what it was made from.
+_last_plan: list[tuple[tuple[object, ...], Plan]] = []
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,7 @@ class WeekController(QObject):
         self._dialogs = dialogs
         self._settings = settings
         self._exports = ExportWriter(dialogs, settings, self.said.emit)
+        #: The open profile's week, built the first time the Week tab shows it.
         self.week_view: WeekView | None = None
         self.open_dialog: QDialog | None = None
         # The log's corrections have their own undo, in the log dialog: the map's Undo never
@@ -86,7 +87,7 @@ class WeekController(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_week)
-        tabs.currentChanged.connect(lambda _i: self._refresh_week_if_shown())
+        tabs.currentChanged.connect(lambda _i: self._on_tab_changed())
         profiles.opened.connect(self._on_profile_opened)
         model.planChanged.connect(self._on_plan_changed)
         from scalpzone.ui.photos.controller import PhotoController  # noqa: PLC0415
@@ -120,20 +121,36 @@ class WeekController(QObject):
         # A dialog about the profile that was open (its log, its settings) must not stay.
         if self.open_dialog is not None:
             self.open_dialog.close()
+        if self._store() is None:
+            return
+        # The previous profile's week goes; this one's is built when the Week tab first shows
+        # (at once if it is showing): opening a profile does not pay for a week nobody looks at.
+        if self.week_view is not None:
+            self._week_page.takeWidget()
+            self.week_view.deleteLater()
+            self.week_view = None
+        self._build_week_if_shown()
+        self._said = ""
+        self._show_status()
+
+    def _build_week_if_shown(self) -> None:
         store = self._store()
-        if store is None:
+        if self.week_view is not None or self._tabs.currentIndex() != 1:
+            return
+        if store is None or not self._profile.profile_id:
             return
         from scalpzone.ui.week.view import WeekView  # noqa: PLC0415  (after the first paint)
 
         self.week_view = WeekView(self._profile)
         self.week_view.sessionRequested.connect(self.run_session)
         self.week_view.checklistRequested.connect(self.health_checklist)
-        # A narrow window scrolls the week sideways rather than squeezing seven days; the
-        # scroll area deletes the previous profile's week.
+        # A narrow window scrolls the week sideways rather than squeezing seven days.
         self._week_page.setWidget(self.week_view)
         self._stale = False
-        self._said = ""
-        self._show_status()
+
+    def _on_tab_changed(self) -> None:
+        self._build_week_if_shown()
+        self._refresh_week_if_shown()
 
     def _on_plan_changed(self) -> None:
         self._stale = True

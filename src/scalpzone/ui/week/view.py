@@ -100,6 +100,7 @@ class WeekView(QWidget):
         self.side_layout = QVBoxLayout(self.side)
         self.side_layout.setContentsMargins(0, 0, 0, 0)
         side_scroll = QScrollArea(self)
+        side_scroll.setAccessibleName(self.tr("Warnings and areas left out"))
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(self.side)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
