@@ -225,7 +225,7 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.tabs.setTabToolTip(1, self.tr("This week's sessions, warnings and why (Ctrl+2)"))
         self.setCentralWidget(self.tabs)
 
-        self.scores = ScoresLabel(self.model, self)
+        self.scores = ScoresLabel(self.model, self.view.viewport(), self)
         self.opening_signs = OpeningSigns(self.statusBar(), self.tr("Opening…"))
         self.statusBar().addPermanentWidget(self.scores)
         # Tab in reading order: the notes' buttons above the map, the map, the lists, the slider.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.regions import REGION_IDS, region_catalog
@@ -204,6 +204,35 @@ def test_the_status_bar_shows_the_scores(qtbot: QtBot, window: MainWindow) -> No
     assert window.scores.scores.bald > 0
     bald = round(window.scores.scores.bald)
     assert window.scores.text().startswith(f"About {bald} % of your scalp marked bald, ")
+
+
+def test_the_scores_follow_the_map_painted_or_an_undo_on_the_week_tab(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    painted_before_scored: list[bool] = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted_before_scored.append(window.scores.waiting)
+            return False
+
+    watch = PaintWatch()
+    window.view.viewport().installEventFilter(watch)
+    click_zone(qtbot, window, "crown")
+    click_zone(qtbot, window, "crown")  # bald
+    qtbot.waitUntil(lambda: not window.scores.waiting)
+    assert painted_before_scored[0] is True  # the edit was on screen before it was scored
+    assert window.scores.scores is not None and window.scores.scores.bald > 0
+    # On the Week tab the map does not paint: an undo there is scored all the same.
+    window.week.show_week()
+    qtbot.waitUntil(lambda: not window.view.viewport().isVisible())
+    window.editor.stack.undo()
+    qtbot.waitUntil(lambda: not window.scores.waiting)
+    assert window.scores.scores.bald == 0
+    assert window.scores.text().startswith("About 0 % of your scalp marked bald, ")
 
 
 def test_a_day_in_the_preview_lists_zones_in_rolling_order(window: MainWindow) -> None:

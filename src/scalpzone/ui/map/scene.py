@@ -49,6 +49,7 @@ class MapScene(QGraphicsScene):
         self._zones: dict[str, ZoneItem] = {}
         self._labels: dict[str, ZoneLabel] = {}
         self._label_scale = 1.0
+        self._clashes: int | None = None  # names placed for _label_scale: how many still meet
         self._labels_visible = True
         self._compare = False
         self._compare_items: list[LineItem | DateLabel] = []
@@ -220,10 +221,17 @@ class MapScene(QGraphicsScene):
         self._labels[zone_id] = label
 
     def declutter(self, scale: float | None = None) -> int:
-        """Keep zone names off each other at this zoom (the view's scale); how many still meet."""
+        """Keep zone names off each other at this zoom (the view's scale); how many still meet.
+
+        Without a scale the names are placed again at the last zoom (the zones, names or lines
+        changed); at the zoom they were last placed for, nothing has moved and nothing is done
+        (a window settling its layout fits the map several times at the same zoom).
+        """
         from scalpzone.ui.map.declutter import place_labels  # noqa: PLC0415
 
         if scale is not None:
+            if scale == self._label_scale and self._clashes is not None:
+                return self._clashes
             self._label_scale = scale
         order = sorted(
             self._labels.values(), key=lambda label: self._model.zone(label.zone_id).is_custom
@@ -236,7 +244,8 @@ class MapScene(QGraphicsScene):
             for item in self._compare_items
             if isinstance(item, DateLabel)
         ]
-        return place_labels(order, scale, lines, dates)
+        self._clashes = place_labels(order, scale, lines, dates)
+        return self._clashes
 
     def _on_map_changed(self, change: MapChange) -> None:
         if change.reset and list(self._zones) == [z.id for z in self._model.scalp_map.zones]:

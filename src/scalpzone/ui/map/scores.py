@@ -1,10 +1,14 @@
-"""The shares marked bald and thinning in the status bar, worked out just after each edit."""
+"""The shares marked bald and thinning in the status bar, worked out just after each edit.
+
+They are worked out once the edit is on screen: after the map's next paint when the map is
+shown, or a moment after the edit when it is not (an undo on the Week tab).
+"""
 
 from __future__ import annotations
 
 from html import escape as e
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from scalpzone.domain.rules import RULES_BY_ID
@@ -18,9 +22,12 @@ SETTLE_MS = 60
 class ScoresLabel(QLabel):
     """ "About 11 % of your scalp marked bald, 18 % thinning": for tracking only."""
 
-    def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: MapModel, map_area: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._map_area = map_area  # the widget the map paints on
+        self._after_paint = False
+        map_area.installEventFilter(self)
         self.scores: CoverageScores | None = None
         rule = RULES_BY_ID["coverage_score"]
         self.setToolTip(
@@ -44,13 +51,28 @@ class ScoresLabel(QLabel):
         """The window is on screen: scores may be worked out from now on."""
         self._started = True
         if self._due:
-            self._timer.start()
+            self._arm()
 
     def _on_map_changed(self, change: MapChange) -> None:
         if change.zones_touched:
             self._due = True
             if self._started:
-                self._timer.start()
+                self._arm()
+
+    def _arm(self) -> None:
+        # A shown map paints the edit first (a whole profile opened is drawn before it is scored).
+        self._after_paint = self._map_area.isVisible()
+        if self._after_paint:
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The map painted: the scores follow once edits have settled."""
+        if self._after_paint and event.type() == QEvent.Type.Paint:
+            self._after_paint = False
+            self._timer.start()
+        return False
 
     @property
     def waiting(self) -> bool:
@@ -61,5 +83,6 @@ class ScoresLabel(QLabel):
         """Work the scores out for the map as it is now."""
         self._timer.stop()
         self._due = False
+        self._after_paint = False
         self.scores = coverage_scores(self._model.scalp_map)
         self.setText(shares_sentence(self.scores.bald, self.scores.thinning))
