@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.map.scene_items import LineItem, ZoneLabel
+from scalpzone.ui.map.scene_items import DateLabel, LineItem, ZoneLabel
 
 pytestmark = pytest.mark.gui
 
@@ -81,3 +81,44 @@ def test_the_hairline_never_runs_through_a_name(
     window.editor.set_hairline([(0.15, 0.30), (0.35, 0.22), (0.5, 0.2), (0.65, 0.22), (0.85, 0.30)])
     assert _names_on_lines(window) == []
     assert _overlaps(window) == []
+
+
+@pytest.mark.parametrize("size", [(1000, 640), (1180, 800), (1280, 860), (1500, 950)])
+def test_a_name_keeps_a_space_from_a_hairline_date(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    # Seen at 1600×1000: "Hairline (right)" and the hairline's "today" read as one word.
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.view.size().width() < size[0])
+    window.view.fit()
+    # The hairline drawn in that walk, read back from its database.
+    front = [
+        (0.2566, 0.1543),
+        (0.3804, 0.1238),
+        (0.5043, 0.1131),
+        (0.6281, 0.1238),
+        (0.7519, 0.1543),
+    ]
+    window.editor.set_hairline(front)
+    window.scene.set_compare(True)
+    view = window.view
+    dates = [
+        item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect())
+        for item in window.scene.items()
+        if isinstance(item, DateLabel)
+    ]
+    assert dates  # the hairline drawn today carries "today"
+    near = [
+        item.text()
+        for item in window.scene.items()
+        if isinstance(item, ZoneLabel)
+        and item.isVisible()
+        and any(
+            item.deviceTransform(view.viewportTransform())
+            .mapRect(_letters(item))
+            .adjusted(-4, 0, 4, 0)
+            .intersects(date)
+            for date in dates
+        )
+    ]
+    assert near == []

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 #: How far a name may move, in lines of text, before it stays where it overlaps.
 STEPS = (0.0, 1.0, -1.0, 2.0, -2.0)
 
+#: How far (pixels) a name keeps from fixed text beside it, such as an earlier hairline's date.
+FIXED_GAP = 6.0
+
 #: How wide a band along a line (in pixels) names keep out of: the drawn line and a gap.
 LINE_CLEARANCE = 7.0
 
@@ -35,7 +38,9 @@ def place_labels(
     stroker = QPainterPathStroker()
     stroker.setWidth(LINE_CLEARANCE)
     bands = [stroker.createStroke(to_pixels.map(line)) for line in lines if not line.isEmpty()]
-    placed: list[QRectF] = [QRectF(rect) for rect in fixed]
+    # A date keeps a space's width from a name, so "Hairline (right)" and "today" never read as
+    # one word.
+    placed: list[QRectF] = [QRectF(rect).adjusted(-FIXED_GAP, -1, FIXED_GAP, 1) for rect in fixed]
     clashing = 0
     for label in labels:
         rect = QGraphicsSimpleTextItem.boundingRect(label)  # the letters (not a label's halo)
