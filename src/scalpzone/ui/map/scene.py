@@ -244,7 +244,12 @@ class MapScene(QGraphicsScene):
             for item in self._compare_items
             if isinstance(item, DateLabel)
         ]
+        was = [label.transform() for label in order]
         self._clashes = place_labels(order, scale, lines, dates)
+        if any(label.transform() != before for label, before in zip(order, was, strict=True)):
+            # A name that ignores the zoom leaves its old place unpainted when it moves: redraw.
+            for view in self.views():
+                view.viewport().update()
         return self._clashes
 
     def _on_map_changed(self, change: MapChange) -> None:
