@@ -91,10 +91,28 @@ def confirm(parent: QWidget, title: str, text: str, accept: str) -> bool:
     return box.clickedButton() is yes
 
 
+def _input_dialog(parent: QWidget, title: str, label: str) -> QInputDialog:
+    """Qt's input dialog, wide enough for its title beside the window manager's buttons (at
+    Qt's own width openbox showed "Renam… rofile")."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    return dialog
+
+
+def _asked(dialog: QInputDialog) -> bool:
+    """Show the question (its values set) at a width that fits its title; whether it was OK'd."""
+    wide = max(320, dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 160)
+    dialog.resize(max(wide, dialog.sizeHint().width()), dialog.sizeHint().height())
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 def ask_text(parent: QWidget, title: str, label: str, value: str) -> str | None:
     """A one-line text question."""
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, value)
-    return text if ok else None
+    dialog = _input_dialog(parent, title, label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(value)
+    return dialog.textValue() if _asked(dialog) else None
 
 
 def ask_date(parent: QWidget, title: str, label: str, earliest: date, initial: date) -> date | None:
@@ -172,5 +190,10 @@ def choose_item(parent: QWidget, title: str, label: str, items: Sequence[str]) -
     """A list to pick one item from; its index, or None when cancelled."""
     if not items:
         return None
-    text, ok = QInputDialog.getItem(parent, title, label, list(items), 0, False)
-    return list(items).index(text) if ok and text in items else None
+    dialog = _input_dialog(parent, title, label)
+    dialog.setComboBoxItems(list(items))
+    dialog.setComboBoxEditable(False)
+    if not _asked(dialog):
+        return None
+    text = dialog.textValue()
+    return list(items).index(text) if text in items else None
