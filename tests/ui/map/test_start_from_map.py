@@ -6,10 +6,12 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.history import HistoryEntry
+from scalpzone.domain.plan import PlanStatus
+from scalpzone.ui.dialogs.health import HealthDialog
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.session.runner import SessionRunner
 from tests.ui.helpers import MONDAY
@@ -58,3 +60,39 @@ def test_no_start_button_on_a_rest_day_or_before_the_database_opens(
     )
     assert window.model.plan.session_on(MONDAY) is None
     qtbot.waitUntil(lambda: not button.isVisible())
+
+
+def test_a_first_session_goes_on_to_the_runner_once_the_checklist_is_confirmed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_thinning(window)
+    button = window.preview.start_button
+    qtbot.waitUntil(button.isVisible)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    checklist = window.week.open_dialog
+    assert isinstance(checklist, HealthDialog)  # the checklist comes first
+    qtbot.waitExposed(checklist)
+    qtbot.mouseClick(checklist.confirm_button, Qt.MouseButton.LeftButton)  # nothing applies
+    qtbot.waitUntil(lambda: isinstance(window.week.open_dialog, SessionRunner))
+    runner = window.week.open_dialog
+    assert isinstance(runner, SessionRunner)
+    qtbot.waitExposed(runner)
+    runner.reject()
+    qtbot.waitUntil(lambda: window.week.open_dialog is None)
+
+
+def test_a_ticked_checklist_item_stops_the_session_from_starting(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_thinning(window)
+    qtbot.waitUntil(window.preview.start_button.isVisible)
+    qtbot.mouseClick(window.preview.start_button, Qt.MouseButton.LeftButton)
+    checklist = window.week.open_dialog
+    assert isinstance(checklist, HealthDialog)
+    qtbot.waitExposed(checklist)
+    first = checklist.findChildren(QCheckBox)[0]
+    first.setChecked(True)
+    qtbot.mouseClick(checklist.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.week.open_dialog is None)
+    assert window.model.plan.status is PlanStatus.HOLD
+    assert window.week.open_dialog is None  # no runner on hold

@@ -31,6 +31,7 @@ from scalpzone.ui.widgets.questions import Dialogs
 
 if TYPE_CHECKING:
     from scalpzone.domain.mapfile import MapDocument
+    from scalpzone.ui.dialogs.health import HealthDialog
     from scalpzone.ui.printing.plan_sheet import PlanSheet
     from scalpzone.ui.profile.store_api import ProfileStoreLike
     from scalpzone.ui.week.view import WeekView
@@ -256,7 +257,10 @@ class WeekController(QObject):
             self.said.emit(
                 self.tr("Please go through the health checklist before the first session.")
             )
-            self.health_checklist()
+            checklist = self.health_checklist()
+            if checklist is not None:  # confirmed with nothing ticked, the session follows
+                day = session.date
+                checklist.confirmed.connect(lambda _health: self._session_after_checklist(day))
             return
         from scalpzone.ui.session.runner import SessionRunner  # noqa: PLC0415
 
@@ -294,13 +298,22 @@ class WeekController(QObject):
 
         self._open(SettingsDialog(self._profile, self._window))
 
-    def health_checklist(self) -> None:
+    def health_checklist(self) -> HealthDialog | None:
         """The health questions, with the day they were last confirmed."""
         if self._store() is None:
-            return
+            return None
         from scalpzone.ui.dialogs.health import HealthDialog  # noqa: PLC0415
 
-        self._open(HealthDialog(self._profile, self._window))
+        dialog = HealthDialog(self._profile, self._window)
+        self._open(dialog)
+        return dialog
+
+    def _session_after_checklist(self, day: date) -> None:
+        # Once the checklist has closed: the plan was made again from the answers (on hold if an
+        # item applies, and then the banner says why).
+        session = self._model.plan.session_on(day)
+        if session is not None and self._model.plan.status is not PlanStatus.HOLD:
+            QTimer.singleShot(0, lambda: self.run_session(session))
 
     def rollers(self) -> None:
         """The roller in use, its sessions, and a new one."""
