@@ -257,7 +257,7 @@ class WeekController(QObject):
             self.said.emit(
                 self.tr("Please go through the health checklist before the first session.")
             )
-            checklist = self.health_checklist()
+            checklist = self._open_checklist()
             if checklist is not None:  # confirmed with nothing ticked, the session follows
                 day = session.date
                 checklist.confirmed.connect(lambda _health: self._session_after_checklist(day))
@@ -298,8 +298,11 @@ class WeekController(QObject):
 
         self._open(SettingsDialog(self._profile, self._window))
 
-    def health_checklist(self) -> HealthDialog | None:
+    def health_checklist(self) -> None:
         """The health questions, with the day they were last confirmed."""
+        self._open_checklist()
+
+    def _open_checklist(self) -> HealthDialog | None:
         if self._store() is None:
             return None
         from scalpzone.ui.dialogs.health import HealthDialog  # noqa: PLC0415
