@@ -66,3 +66,25 @@ def test_the_table_and_tooltip_show_the_block_without_a_font_glyph(
     assert "<img src='data:image/png;base64," in tip and "resting" in tip
     assert "blocked until 26 Nov 2026" in tip
     assert "⏸" not in tip
+
+
+def test_a_block_that_has_ended_is_shown_nowhere(qtbot: QtBot, make_window: WindowMaker) -> None:
+    # Seen in the packaged app: the SPEC example's block "until 2026-11-25" was still drawn
+    # lined with a pause sign, listed with its icon and offered for Unblock on 30 Nov, while the
+    # plan (rightly) rolled the area that day.
+    window = make_window()
+    window.scene.set_labels_visible(False)
+    window.editor.set_state("occipital", ZoneState.THINNING)
+    plain = _around(window, "occipital")
+    window.editor.block_until("occipital", MONDAY - timedelta(days=1))  # ended yesterday
+    assert window.model.block_until("occipital") is None
+    assert window.model.plan.session_on(MONDAY) is not None  # the plan rolls it again
+    assert _around(window, "occipital") == plain
+    table = window.zone_panel.table_model
+    index = table.index(table.row_of("occipital"), 0)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "blocked" not in zone_tooltip(window.model, "occipital")
+    # On its last day a block still shows.
+    window.editor.block_until("occipital", MONDAY)
+    assert window.model.block_until("occipital") == MONDAY
+    qtbot.waitUntil(lambda: _around(window, "occipital") != plain)

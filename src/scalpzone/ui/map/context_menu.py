@@ -98,10 +98,11 @@ class ZoneMenu(QMenu):
             "Let this zone be planned again",
             lambda: self._editor.unblock(self._zone_id),
         )
-        unblock.setEnabled(zone.blocked_until is not None)
-        if zone.blocked_until is not None:
+        blocked_until = model.block_until(zone_id)
+        unblock.setEnabled(blocked_until is not None)
+        if blocked_until is not None:
             unblock.setText(
-                self.tr("&Unblock (blocked until {day})").format(day=long_date(zone.blocked_until))
+                self.tr("&Unblock (blocked until {day})").format(day=long_date(blocked_until))
             )
         self.addAction(unblock)
 
@@ -130,7 +131,7 @@ class ZoneMenu(QMenu):
                 zone=zone.display_name
             ),
             today,
-            zone.blocked_until or today + timedelta(days=7),
+            self._model.block_until(self._zone_id) or today + timedelta(days=7),
         )
         if day is not None:
             self._editor.block_until(self._zone_id, day)

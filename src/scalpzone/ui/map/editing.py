@@ -71,7 +71,7 @@ class MapEditor(QObject):
         zone = self._zone(zone_id)
         text = tr("Mark {zone} {state}").format(zone=zone.display_name, state=state_word(state))
         after = replace(zone, state=state)
-        if zone.blocked_until is not None and state is not ZoneState.THINNING:
+        if self._model.block_until(zone_id) is not None and state is not ZoneState.THINNING:
             remove = self.ask_about_blocks([zone])
             if remove is None:
                 return
@@ -114,7 +114,7 @@ class MapEditor(QObject):
         blocked = [
             before
             for before in self._model.scalp_map.zones
-            if before.blocked_until is not None
+            if self._model.block_until(before.id) is not None
             and before.id in target
             and target.zone(before.id).state != before.state
         ]

@@ -188,6 +188,12 @@ class MapModel(QObject):
         """The day the plan starts and edits are dated."""
         return self._today()
 
+    def block_until(self, zone_id: str) -> date | None:
+        """The last day of a zone's block while the block lasts; a block that has ended is no
+        block (the map, the list, the tooltip and the menus all show it so)."""
+        zone = self.zone(zone_id)
+        return zone.blocked_until if zone.is_blocked_on(self._today()) else None
+
     # What commands and the profile controller call --------------------------------------------
 
     def reset(

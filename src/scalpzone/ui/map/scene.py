@@ -212,7 +212,7 @@ class MapScene(QGraphicsScene):
 
     def _add_zone(self, zone_id: str) -> None:
         zone = self._model.zone(zone_id)
-        item = ZoneItem(zone, self.look)
+        item = ZoneItem(zone, self.look, resting=self._model.block_until(zone_id) is not None)
         self.addItem(item)
         self._zones[zone_id] = item
         label = ZoneLabel(zone, self.look)
@@ -266,7 +266,8 @@ class MapScene(QGraphicsScene):
                 self._add_zone(zone_id)
             for zone_id in change.changed:
                 zone = self._model.zone(zone_id)
-                self._zones[zone_id].set_zone(zone)
+                resting = self._model.block_until(zone_id) is not None
+                self._zones[zone_id].set_zone(zone, resting=resting)
                 self._labels[zone_id].set_zone(zone)
         if change.hairline:
             self._show_hairline()

@@ -113,11 +113,12 @@ class ZoneItem(QGraphicsPathItem):
     """One zone drawn in its state's colour; bald zones are hatched, blocked ones lined and
     marked with a pause sign."""
 
-    def __init__(self, zone: Zone, look: MapLook) -> None:
+    def __init__(self, zone: Zone, look: MapLook, *, resting: bool = False) -> None:
         super().__init__()
         self._look = look
         self.zone_id = zone.id
         self._zone = zone
+        self._resting = resting
         self._hovered = False
         self._current = False
         self.setAcceptHoverEvents(True)
@@ -136,11 +137,12 @@ class ZoneItem(QGraphicsPathItem):
             path = path.intersected(scalp_path())
         self.setPath(path)
 
-    def set_zone(self, zone: Zone) -> None:
-        """Draw the zone as it is now."""
+    def set_zone(self, zone: Zone, *, resting: bool = False) -> None:
+        """Draw the zone as it is now (`resting`: blocked today)."""
         if zone.outline != self._zone.outline:
             self._set_path(zone)
         self._zone = zone
+        self._resting = resting
         self.update()
 
     def set_current(self, current: bool) -> None:
@@ -186,7 +188,7 @@ class ZoneItem(QGraphicsPathItem):
             )
             painter.setBrush(hatch)
             painter.drawPath(path)
-        blocked = zone.blocked_until is not None
+        blocked = self._resting
         if blocked:
             # Resting: lines across the area, and a pause sign under its name (drawn, no font).
             painter.setBrush(block_brush(with_alpha(colours.label, 0.55)))

@@ -22,8 +22,9 @@ def state_text(model: MapModel, zone_id: str) -> str:
     text = state_word(zone.state).capitalize()
     if zone.state is ZoneState.THINNING:
         text += ", " + severity_word(zone.severity)
-    if zone.blocked_until is not None:
-        text += "; " + tr("blocked until {day}").format(day=long_date(zone.blocked_until))
+    blocked_until = model.block_until(zone_id)
+    if blocked_until is not None:
+        text += "; " + tr("blocked until {day}").format(day=long_date(blocked_until))
     return text
 
 
@@ -71,7 +72,7 @@ def zone_tooltip(model: MapModel, zone_id: str) -> str:
         for label, value in zone_facts(model, zone_id)
     )
     name = f"<b>{html.escape(zone.display_name)}</b>"
-    if zone.blocked_until is not None:
+    if model.block_until(zone.id) is not None:
         from PySide6.QtGui import QPalette  # noqa: PLC0415
         from PySide6.QtWidgets import QToolTip  # noqa: PLC0415
 

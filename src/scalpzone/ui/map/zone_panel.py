@@ -131,7 +131,7 @@ class ZoneTableModel(QAbstractTableModel):
             return long_date(last) if last else self.tr("never")
         if role == Qt.ItemDataRole.DecorationRole and column == self.ZONE:
             # A resting area carries the map's pause sign (drawn by the app, not a font glyph).
-            if zone.blocked_until is None:
+            if self._model.block_until(zone.id) is None:
                 return None
             if self._block_icon is None:
                 self._block_icon = block_icon(16, self._colours.label, self._colours.background)
