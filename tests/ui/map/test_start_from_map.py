@@ -20,6 +20,26 @@ from tests.ui.week.test_week_window import confirm_health, mark_thinning
 pytestmark = pytest.mark.gui
 
 
+def close_runner(qtbot: QtBot, window: MainWindow) -> None:
+    """The session runner is open over the window; the person cancels it."""
+    runner = window.week.open_dialog
+    assert isinstance(runner, SessionRunner)
+    qtbot.waitExposed(runner)
+    runner.reject()
+    qtbot.waitUntil(lambda: window.week.open_dialog is None)
+
+
+def checklist_from_start_button(qtbot: QtBot, window: MainWindow) -> HealthDialog:
+    """A new profile with thinning areas: "Start today's session…" opens the health checklist."""
+    mark_thinning(window)
+    qtbot.waitUntil(window.preview.start_button.isVisible)
+    qtbot.mouseClick(window.preview.start_button, Qt.MouseButton.LeftButton)
+    checklist = window.week.open_dialog
+    assert isinstance(checklist, HealthDialog)
+    qtbot.waitExposed(checklist)
+    return checklist
+
+
 def test_the_map_tab_starts_todays_session_from_the_keyboard(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -37,11 +57,7 @@ def test_the_map_tab_starts_todays_session_from_the_keyboard(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     qtbot.waitUntil(button.hasFocus)
     qtbot.keyClick(button, Qt.Key.Key_Space)
-    runner = window.week.open_dialog
-    assert isinstance(runner, SessionRunner)
-    qtbot.waitExposed(runner)
-    runner.reject()
-    qtbot.waitUntil(lambda: window.week.open_dialog is None)
+    close_runner(qtbot, window)
 
 
 def test_no_start_button_on_a_rest_day_or_before_the_database_opens(
@@ -65,31 +81,16 @@ def test_no_start_button_on_a_rest_day_or_before_the_database_opens(
 def test_a_first_session_goes_on_to_the_runner_once_the_checklist_is_confirmed(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    mark_thinning(window)
-    button = window.preview.start_button
-    qtbot.waitUntil(button.isVisible)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    checklist = window.week.open_dialog
-    assert isinstance(checklist, HealthDialog)  # the checklist comes first
-    qtbot.waitExposed(checklist)
+    checklist = checklist_from_start_button(qtbot, window)  # the checklist comes first
     qtbot.mouseClick(checklist.confirm_button, Qt.MouseButton.LeftButton)  # nothing applies
     qtbot.waitUntil(lambda: isinstance(window.week.open_dialog, SessionRunner))
-    runner = window.week.open_dialog
-    assert isinstance(runner, SessionRunner)
-    qtbot.waitExposed(runner)
-    runner.reject()
-    qtbot.waitUntil(lambda: window.week.open_dialog is None)
+    close_runner(qtbot, window)
 
 
 def test_a_ticked_checklist_item_stops_the_session_from_starting(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    mark_thinning(window)
-    qtbot.waitUntil(window.preview.start_button.isVisible)
-    qtbot.mouseClick(window.preview.start_button, Qt.MouseButton.LeftButton)
-    checklist = window.week.open_dialog
-    assert isinstance(checklist, HealthDialog)
-    qtbot.waitExposed(checklist)
+    checklist = checklist_from_start_button(qtbot, window)
     first = checklist.findChildren(QCheckBox)[0]
     first.setChecked(True)
     qtbot.mouseClick(checklist.confirm_button, Qt.MouseButton.LeftButton)
