@@ -66,12 +66,13 @@ from scalpzone.domain.templates import template_table
 app = QApplication(sys.argv[:1])
 
 def mark_and_quit():
-    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "editor"))
-    if not window.profiles.ready:
+    frame = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "content"))
+    window = frame.content
+    if window is None or not window.profiles.ready:
         QTimer.singleShot(50, mark_and_quit)
         return
     window.editor.apply_template(template_table()["norwood-3v"])
-    window.close()
+    frame.close()  # keeps the window's picture, as a person's close does
 
 QTimer.singleShot(50, mark_and_quit)
 sys.exit(run_app(sys.argv[:1]))

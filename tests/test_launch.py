@@ -15,7 +15,9 @@ LAUNCH = (
     "app = QApplication(['scalpzone'])\n"
     "shown = []\n"
     "def stop():\n"
-    "    shown.extend(type(w).__name__ for w in app.topLevelWidgets() if w.isVisible())\n"
+    "    for w in app.topLevelWidgets():\n"
+    "        if w.isVisible():\n"
+    "            shown.extend((type(w).__name__, type(getattr(w, 'content', None)).__name__))\n"
     "    app.quit()\n"
     "QTimer.singleShot(0, stop)\n"
     "sys.argv = ['scalpzone', '-platform', 'offscreen']\n"
@@ -38,5 +40,5 @@ def test_a_plain_launch_opens_the_window_without_the_command_line() -> None:
     assert done.returncode == 0, done.stderr
     status, shown, imported = done.stdout.splitlines()[-3:]
     assert status == "exit 0"
-    assert "MainWindow" in shown.split()
+    assert shown.split() == ["StartFrame", "MainWindow"]
     assert not [m for m in imported.split() if m.startswith("scalpzone.cli")], imported

@@ -15,19 +15,28 @@ import zlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from scalpzone import APP_NAME, DESKTOP_ID, RESOURCES, __version__
-from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.profile.autosave import StartupSnapshot
-from scalpzone.ui.profile.store_api import DatabaseLike, ProfileStoreLike, StorageOpener
+from scalpzone.plain_files import read_plain_file
+from scalpzone.ui.start_frame import StartFrame, colours_of
+from scalpzone.ui.start_picture import PictureFile, PictureKey, WindowPicture
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.widgets.errors import install_excepthook
-from scalpzone.ui.widgets.questions import Dialogs
+from scalpzone.ui.widgets.screen_fit import FIRST_SIZE, restore_if_fits
+
+if TYPE_CHECKING:  # the window's modules load after the first paint (ui/start_frame.py)
+    from PySide6.QtWidgets import QWidget
+
+    from scalpzone.ui.main_window import MainWindow
+    from scalpzone.ui.profile.autosave import StartupSnapshot
+    from scalpzone.ui.profile.store_api import DatabaseLike, ProfileStoreLike, StorageOpener
+    from scalpzone.ui.widgets.questions import Dialogs
 
 SETTINGS_FILE = "scalpzone.ini"
 APP_ICON = RESOURCES / "icons" / "org.scalpzone.ScalpZone.svg"
@@ -71,6 +80,22 @@ def storage_opener(database_path: Path | None) -> StorageOpener:
     return open_storage
 
 
+def picture_path(database_path: Path | None) -> Path:
+    """The last window's picture, beside its snapshot (ui/start_picture.py)."""
+    snapshot = snapshot_path(database_path)
+    return snapshot.with_name(snapshot.name.replace("last-map-", "last-window-")).with_suffix(
+        ".picture"
+    )
+
+
+def picture_key(frame: QWidget, snapshot: Path) -> PictureKey:
+    """What the picture must have been taken with to stand for the window about to be built."""
+    data = read_plain_file(snapshot, 64 * 1024 * 1024)
+    crc = -1 if data is None else zlib.crc32(data)
+    size = (frame.width(), frame.height())
+    return PictureKey(__version__, size, frame.devicePixelRatioF(), colours_of(frame), crc)
+
+
 def build_window(
     settings: QSettings,
     open_storage: StorageOpener,
@@ -78,13 +103,23 @@ def build_window(
     today: Callable[[], date] = date.today,
     appearance: AppearanceSwitcher | None = None,
     dialogs: Dialogs | None = None,
+    parent: QWidget | None = None,
 ) -> MainWindow:
     """The main window, drawn from the snapshot when there is one (the database opens later).
 
-    `dialogs` answers the window's questions (default: real dialogs; the self-test's own).
+    `dialogs` answers the window's questions (default: real dialogs; the self-test's own);
+    `parent` is the app's StartFrame, which holds it.
     """
+    from scalpzone.ui.main_window import MainWindow  # noqa: PLC0415  (after the first paint)
+
     window = MainWindow(
-        settings, open_storage, snapshot, today=today, appearance=appearance, dialogs=dialogs
+        settings,
+        open_storage,
+        snapshot,
+        today=today,
+        appearance=appearance,
+        dialogs=dialogs,
+        parent=parent,
     )
     window.profiles.show_snapshot()
     return window
@@ -99,19 +134,35 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
     app.setOrganizationDomain("scalpzone.org")
     QApplication.setDesktopFileName(DESKTOP_ID)
     settings = QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    previous = sys.excepthook
+    status = {"code": 0}
+    show_frame(app, settings, database_path, status)
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous
+    return status["code"] or int(code)
+
+
+def show_frame(
+    app: QApplication,
+    settings: QSettings,
+    database_path: Path | None,
+    status: dict[str, int],
+    today: Callable[[], date] = date.today,
+) -> StartFrame:
+    """Show the app's frame: the last window's picture first when it matches, with the window
+    built after that first paint; otherwise the window is built first (ui/start_frame.py).
+    `status["code"]` becomes 1 if the database cannot be opened."""
     appearance = AppearanceSwitcher(app)
     appearance.apply(parse_appearance(settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value)))
-    window = build_window(
-        settings,
-        storage_opener(database_path),
-        StartupSnapshot(snapshot_path(database_path)),
-        appearance=appearance,
-    )
-    previous = install_excepthook(window.dialogs.show_error)
-    status = {"code": 0}
+    frame = StartFrame(APP_NAME)
+    restore_if_fits(frame, settings.value("window/geometry"), *FIRST_SIZE)
+    snapshot = snapshot_path(database_path)
+    pictures = PictureFile(picture_path(database_path))
 
-    def open_database() -> None:
-        window.open_database_in_background()
+    def keep_picture(picture: WindowPicture) -> None:
+        pictures.save(picture, picture_key(frame, snapshot))
 
     def opened(ok: bool) -> None:
         # The icon and the style's dark-palette fix wait until the window is usable.
@@ -120,21 +171,59 @@ def run_app(argv: Sequence[str], database_path: Path | None = None) -> int:
         if ok:  # usable now: SQLAlchemy loads on a thread for everything past the start
             from scalpzone.storage import load_rest_in_background  # noqa: PLC0415
 
-            load_rest_in_background(window.profiles.database)
+            load_rest_in_background(window_of(frame).profiles.database)
         else:
             status["code"] = 1
-            if not window.stack.count():  # nothing on screen worth keeping open for
-                window.close()
+            if not window_of(frame).stack.count():  # nothing on screen worth keeping open for
+                frame.close()
 
-    window.openingFinished.connect(opened)
-    window.firstPainted.connect(open_database, Qt.ConnectionType.SingleShotConnection)
-    window.show_opening()
-    window.show()
-    try:
-        code = app.exec()
-    finally:
-        sys.excepthook = previous
-    return status["code"] or int(code)
+    def build() -> None:
+        from scalpzone.ui.profile.autosave import StartupSnapshot  # noqa: PLC0415
+
+        window = build_window(
+            settings,
+            storage_opener(database_path),
+            StartupSnapshot(snapshot),
+            today=today,
+            appearance=appearance,
+            parent=frame,
+        )
+        install_excepthook(window.dialogs.show_error)
+        window.show_opening()
+        frame.adopt(window, window)
+        frame.keep_picture = keep_picture
+        if picture is None:  # the database opens once the window is on screen
+            window.openingFinished.connect(opened)
+            window.firstPainted.connect(
+                window.open_database_in_background, Qt.ConnectionType.SingleShotConnection
+            )
+            return
+        # The picture stays until the database is open and the clicks made meanwhile are
+        # saved: drawing the window first would only make them wait longer.
+        frame.hold_drawing()
+        window.openingFinished.connect(
+            frame.release_drawing, Qt.ConnectionType.SingleShotConnection
+        )
+        window.openingFinished.connect(opened)
+        window.open_database_in_background()
+
+    picture = pictures.load(picture_key(frame, snapshot))
+    if picture is not None:
+        frame.show_picture(picture, frame.tr("Opening…"), today().isoformat())
+        frame.painted.connect(build, Qt.ConnectionType.SingleShotConnection)
+    else:
+        build()
+    frame.show()
+    return frame
+
+
+def window_of(frame: StartFrame) -> MainWindow:
+    """The main window the frame holds (once built)."""
+    from scalpzone.ui.main_window import MainWindow  # noqa: PLC0415
+
+    content = frame.content
+    assert isinstance(content, MainWindow)
+    return content
 
 
 def main() -> None:

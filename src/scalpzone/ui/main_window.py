@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,13 +45,14 @@ from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.opening import OpeningSigns, OpensInBackground
 from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.profile.switch_menu import fill_profile_menu
+from scalpzone.ui.start_picture import WindowPicture
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.week.menu import week_menu_targets
 from scalpzone.ui.widgets.accessible_parts import say_in_status, tab_in_reading_order
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.layout_memory import RememberedSplitter, restore_layout, save_layout
-from scalpzone.ui.widgets.notices import NoticeBar
+from scalpzone.ui.widgets.notices import NoticeBar, float_over
 from scalpzone.ui.widgets.questions import Dialogs, QtDialogs
 from scalpzone.ui.widgets.screen_fit import available
 
@@ -77,9 +78,13 @@ class MainWindow(OpensInBackground, QMainWindow):
         dialogs: Dialogs | None = None,
         today: Callable[[], date] = date.today,
         appearance: AppearanceSwitcher | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)  # a StartFrame in the app (start_frame.py); tests show it alone
+        if parent is not None:
+            self.setWindowFlags(Qt.WindowType.Widget)
         self._appearance = appearance
+        self._today = today
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self._painted = False
@@ -194,8 +199,7 @@ class MainWindow(OpensInBackground, QMainWindow):
         map_layout.addWidget(self.view, 1)
         # Notes float over the top of the map, so the diagram never jumps when one appears.
         self.notices = NoticeBar(self.view)
-        self.notices.shown.connect(self._place_notices)
-        self.view.installEventFilter(self)
+        float_over(self.notices, self.view)
         map_layout.addWidget(self.legend)
 
         self.zone_panel = ZonePanel(self.model, self.selection, self.scene.look.colours, self)
@@ -244,7 +248,7 @@ class MainWindow(OpensInBackground, QMainWindow):
             import_file=profiles.import_file,
             export_file=profiles.export_file,
             restore_backup=profiles.restore_backup,
-            quit=self.close,
+            quit=lambda: self.window().close(),
             set_state=self.map_commands.set_current_state,
             delete_zone=self.map_commands.delete_current_zone,
             choose_tool=self.choose_tool,
@@ -290,21 +294,19 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.dialogs.show_error(self.tr("Your change was not saved"), why)
         self.autosave.take_back_refused()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Keep the floating notes across the top of the map as it resizes."""
-        if watched is self.view and event.type() == QEvent.Type.Resize:
-            self._place_notices()
-        return super().eventFilter(watched, event)
-
-    def _place_notices(self) -> None:
-        area = self.view.viewport().geometry().adjusted(10, 8, -10, 0)
-        height = self.notices.heightForWidth(area.width())
-        if height < 0:
-            height = self.notices.sizeHint().height()
-        self.notices.setGeometry(area.x(), area.y(), area.width(), height)
-        self.notices.raise_()
-
     # Start-up ----------------------------------------------------------------------------------
+
+    def picture(self) -> WindowPicture:
+        """The window as it is now, painted first at the next start (start_picture.py)."""
+        self.notices.hide()  # a passing note is not part of the window
+        top = self.window()
+        parts = {"map": self.view.viewport(), "status": self.statusBar(), "preview": self.preview}
+        areas = {k: QRect(w.mapTo(top, QPoint(0, 0)), w.size()) for k, w in parts.items()}
+        return WindowPicture(top.grab().toImage(), areas, self._today().isoformat())
+
+    def early_click_target(self) -> QWidget:
+        """Clicks the start-up picture took are replayed here when they were over it."""
+        return self.view.viewport()
 
     def event(self, event: QEvent) -> bool:
         """Say when the window first painted (the database opens after it)."""
@@ -335,6 +337,7 @@ class MainWindow(OpensInBackground, QMainWindow):
     def _on_profile_opened(self) -> None:
         name = self.model.profile_name
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
+        self.window().setWindowTitle(self.windowTitle())
         say_in_status(self.statusBar(), self.tr("Opened {name}.").format(name=name), 4000)
 
     def _on_first_start(self) -> None:

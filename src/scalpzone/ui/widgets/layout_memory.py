@@ -8,10 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from scalpzone.ui.widgets.screen_fit import restore_if_fits
-
-#: The window's size on a first start, or when the remembered one no longer fits.
-FIRST_SIZE = (1180, 780)
+from scalpzone.ui.widgets.screen_fit import FIRST_SIZE, restore_if_fits
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +24,9 @@ def restore_layout(
     settings: QSettings, window: QMainWindow, splitters: Sequence[RememberedSplitter]
 ) -> None:
     """Put back the window's geometry, toolbars and splitters as they were last saved."""
-    # A size saved on a bigger screen is not forced on this one (see screen_fit).
-    restore_if_fits(window, settings.value("window/geometry"), *FIRST_SIZE)
+    # A size saved on a bigger screen is not forced on this one (see screen_fit). The geometry
+    # is the top-level's: the window may be held by the app's StartFrame.
+    restore_if_fits(window.window(), settings.value("window/geometry"), *FIRST_SIZE)
     state = settings.value("window/state")
     if state is not None:
         window.restoreState(state)
@@ -42,7 +40,7 @@ def save_layout(
     settings: QSettings, window: QMainWindow, splitters: Sequence[RememberedSplitter]
 ) -> None:
     """Keep the window's geometry, toolbars and splitters for the next start."""
-    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/geometry", window.window().saveGeometry())
     settings.setValue("window/state", window.saveState())
     for remembered in splitters:
         settings.setValue(remembered.key, remembered.splitter.saveState())

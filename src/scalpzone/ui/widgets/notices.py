@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -178,3 +179,32 @@ class NoticeBar(QFrame):
         painter.setBrush(mix(base, tint, amount))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
         painter.end()
+
+
+class _FloatOver(QObject):
+    """Keeps a bar across the top of a scroll area's viewport as the area resizes."""
+
+    def __init__(self, bar: NoticeBar, area: QAbstractScrollArea) -> None:
+        super().__init__(bar)
+        self._bar = bar
+        self._area = area
+        bar.shown.connect(self.place)
+        area.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._area and event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        area = self._area.viewport().geometry().adjusted(10, 8, -10, 0)
+        height = self._bar.heightForWidth(area.width())
+        if height < 0:
+            height = self._bar.sizeHint().height()
+        self._bar.setGeometry(area.x(), area.y(), area.width(), height)
+        self._bar.raise_()
+
+
+def float_over(bar: NoticeBar, area: QAbstractScrollArea) -> None:
+    """Notes float over the top of `area` (the map), so what is under them never jumps."""
+    _FloatOver(bar, area)

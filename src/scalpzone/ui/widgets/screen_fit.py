@@ -11,6 +11,9 @@ from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+#: The main window's size on a first start, or when the remembered one no longer fits.
+FIRST_SIZE = (1180, 780)
+
 #: Room for a title bar and borders, which the window manager adds outside the window.
 FRAME = QSize(16, 40)
 
