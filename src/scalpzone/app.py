@@ -210,7 +210,10 @@ def show_frame(
     picture = pictures.load(picture_key(frame, snapshot))
     if picture is not None:
         frame.show_picture(picture, frame.tr("Opening…"), today().isoformat())
-        frame.painted.connect(build, Qt.ConnectionType.SingleShotConnection)
+        # Closed before it painted: nothing to build.
+        frame.painted.connect(
+            lambda: build() if frame.isVisible() else None, Qt.ConnectionType.SingleShotConnection
+        )
     else:
         build()
     frame.show()

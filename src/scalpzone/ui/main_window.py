@@ -296,8 +296,10 @@ class MainWindow(OpensInBackground, QMainWindow):
 
     # Start-up ----------------------------------------------------------------------------------
 
-    def picture(self) -> WindowPicture:
-        """The window as it is now, painted first at the next start (start_picture.py)."""
+    def picture(self) -> WindowPicture | None:
+        """The window now, painted first at the next start (None: no profile open)."""
+        if not self.profiles.ready:  # a window that could not open its data is not shown again
+            return None
         self.notices.hide()  # a passing note is not part of the window
         top = self.window()
         parts = {"map": self.view.viewport(), "status": self.statusBar(), "preview": self.preview}
@@ -305,7 +307,7 @@ class MainWindow(OpensInBackground, QMainWindow):
         return WindowPicture(top.grab().toImage(), areas, self._today().isoformat())
 
     def early_click_target(self) -> QWidget:
-        """Clicks the start-up picture took are replayed here when they were over it."""
+        """Where clicks the start-up picture took are replayed (start_frame.py)."""
         return self.view.viewport()
 
     def event(self, event: QEvent) -> bool:
@@ -395,9 +397,7 @@ class MainWindow(OpensInBackground, QMainWindow):
         getattr(help_menu, f"show_{which}")(self)
 
     def _show_step_in_status(self) -> None:
-        if not isValid(self.stack):
-            return  # the window is being torn down
-        text = self.stack.undoText()
+        text = self.stack.undoText() if isValid(self.stack) else ""  # "": being torn down
         if text:
             self.statusBar().showMessage(text, 3000)
 

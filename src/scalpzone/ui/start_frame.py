@@ -31,11 +31,22 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from scalpzone.ui.start_picture import WindowPicture
 
 
+class Notes(Protocol):
+    """Where the window says short things (its notice bar over the map)."""
+
+    def show_message(self, text: str) -> None: ...
+
+
 class FrameContent(Protocol):
     """What the frame needs of the main window it holds."""
 
-    def picture(self) -> WindowPicture:
-        """The window as it is now, and where its parts are."""
+    @property
+    def notices(self) -> Notes:
+        """Says that a click was not taken."""
+        ...
+
+    def picture(self) -> WindowPicture | None:
+        """The window as it is now and where its parts are; None if it is not worth keeping."""
         ...
 
     def early_click_target(self) -> QWidget:
@@ -53,6 +64,7 @@ class PictureView(QWidget):
         self.picture = picture
         self._opening = opening
         self._stale = picture.day != today
+        self.setAccessibleName(opening)
         self.clicks: list[tuple[QPoint, Qt.MouseButton, Qt.KeyboardModifier]] = []
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -118,8 +130,9 @@ class StartFrame(QMainWindow):
             QApplication.sendPostedEvents()
             refused = self._replay(clicks, content.early_click_target())
             if refused:
-                message = self.tr("The window was still opening: please click again.")
-                window.statusBar().showMessage(message, 8000)
+                content.notices.show_message(
+                    self.tr("The window was still opening: please click again.")
+                )
 
     def hold_drawing(self) -> None:
         """Keep the picture on screen while the window behind it already takes clicks."""
@@ -170,6 +183,9 @@ class StartFrame(QMainWindow):
         """Close the window held (it saves); keep its picture for the next start."""
         content = self.content
         if content is None:  # closed while the picture was up: nothing to save yet
+            if self._picture is not None:
+                self._picture = None
+                QGuiApplication.restoreOverrideCursor()
             event.accept()
             return
         picture = content.picture() if self.keep_picture is not None else None

@@ -1,0 +1,137 @@
+"""The app's frame: the last window's picture first, then the window built behind it (#16).
+
+These start the app as `run_app` does (`show_frame`), over a real SQLite file, settings and
+cache folder of the test's own, and close it as a person does, which keeps the picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from scalpzone.app import picture_path, show_frame, window_of
+from scalpzone.domain.zones import ZoneState
+from scalpzone.storage import Database, ProfileStore
+from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.start_frame import PictureView, StartFrame
+from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
+from tests.ui.helpers import MONDAY, view_point
+
+pytestmark = pytest.mark.gui
+
+Starter = Callable[..., StartFrame]
+
+
+@pytest.fixture
+def start(qtbot: QtBot, qapp: QApplication, settings: QSettings, database_path: Path) -> Starter:
+    """Start the app's frame as `run_app` does; `today` is MONDAY unless given."""
+
+    def start_app(today: date = MONDAY) -> StartFrame:
+        frame = show_frame(qapp, settings, database_path, {"code": 0}, today=lambda: today)
+        qtbot.addWidget(frame)
+        return frame
+
+    return start_app
+
+
+def _opened(qtbot: QtBot, frame: StartFrame) -> MainWindow:
+    qtbot.waitUntil(lambda: frame.content is not None, timeout=20_000)
+    window = window_of(frame)
+    qtbot.waitUntil(lambda: window.profiles.ready and not window.opening_signs.shown)
+    return window
+
+
+def _in_frame(frame: StartFrame, window: MainWindow, zone_id: str) -> QPoint:
+    at = view_point(window, window.model.zone(zone_id).centre)
+    return window.view.viewport().mapTo(frame, at)
+
+
+def _busy() -> bool:
+    cursor = QGuiApplication.overrideCursor()
+    return cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+
+
+def _stored(database_path: Path, zone_id: str) -> ZoneState:
+    with Database.open(database_path) as db:
+        store = ProfileStore(db)
+        [profile] = store.profiles()
+        return store.load_profile(profile.id).document.scalp_map.zone(zone_id).state
+
+
+def _closed_once(qtbot: QtBot, start: Starter) -> tuple[QPoint, QPoint]:
+    """A first start (no picture: the window is built first), closed; where crown and the
+    side list were in the frame."""
+    frame = start()
+    assert frame.content is not None
+    assert not isinstance(frame.centralWidget(), PictureView)
+    window = _opened(qtbot, frame)
+    crown = _in_frame(frame, window, "crown")
+    side = window.preview.mapTo(frame, window.preview.rect().center())
+    frame.close()
+    return crown, side
+
+
+def test_the_next_start_paints_the_last_window_first_and_a_click_on_it_is_saved(
+    qtbot: QtBot, start: Starter, database_path: Path
+) -> None:
+    crown, side = _closed_once(qtbot, start)
+    assert picture_path(database_path).is_file()
+
+    frame = start()
+    picture = frame.centralWidget()
+    assert isinstance(picture, PictureView)  # the picture, the window not built yet
+    assert frame.content is None
+    assert _busy()
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=crown)  # on the map
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=side)  # not on the map
+    window = _opened(qtbot, frame)
+    assert window.model.zone("crown").state is ZoneState.THINNING
+    assert "still opening" in window.notices.text()
+    assert not _busy()
+    frame.close()
+    assert _stored(database_path, "crown") is ZoneState.THINNING
+
+
+def test_a_picture_in_another_palette_is_not_shown(
+    qtbot: QtBot, start: Starter, settings: QSettings
+) -> None:
+    _closed_once(qtbot, start)
+    settings.setValue(APPEARANCE_KEY, "dark")
+    frame = start()
+    assert frame.content is not None  # built first, as on a first start
+    assert not isinstance(frame.centralWidget(), PictureView)
+    _opened(qtbot, frame)
+
+
+def test_on_another_day_the_coming_days_are_not_shown_from_the_picture(
+    qtbot: QtBot, start: Starter
+) -> None:
+    _closed_once(qtbot, start)
+    frame = start(today=date(2026, 12, 1))
+    picture = frame.centralWidget()
+    assert isinstance(picture, PictureView)
+    preview = picture.picture.areas["preview"]
+    shown = picture.grab().toImage()
+    window_colour = picture.palette().window().color().name()
+    corner = preview.topLeft() + QPoint(3, 3)
+    assert shown.pixelColor(corner).name() == window_colour
+    _opened(qtbot, frame)
+
+
+def test_closing_while_the_picture_is_up_builds_nothing(
+    qtbot: QtBot, start: Starter, database_path: Path
+) -> None:
+    _closed_once(qtbot, start)
+    frame = start()
+    assert isinstance(frame.centralWidget(), PictureView)
+    frame.close()
+    assert not _busy()
+    frame.painted.emit()  # as a paint that was already on its way would
+    assert frame.content is None
