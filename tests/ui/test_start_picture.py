@@ -26,7 +26,7 @@ AREAS = {"map": QRect(0, 0, 20, 20), "status": QRect(0, 24, 40, 6), "preview": Q
 
 
 def _picture(colour: str = "#336699") -> WindowPicture:
-    image = QImage(40, 30, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor(colour))
     return WindowPicture(image, dict(AREAS), "2026-11-30")
 

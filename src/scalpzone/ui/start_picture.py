@@ -9,9 +9,10 @@ other case, or a file that is not exactly as written, means no picture: the real
 built first, as on a first start.
 
 The file: MAGIC, the length of the header (4 bytes, big-endian), the header (JSON), then the
-pixels (32-bit premultiplied ARGB, rows without padding). It is read back as strictly as any
-file we import: the sizes must add up to the byte, or there is no picture. No compression:
-reading 4 MB is faster than decoding a PNG of it (≈ 15 ms on a slow laptop).
+pixels (32-bit RGB as 0xffRRGGBB, rows without padding: a window has no see-through parts).
+It is read back as strictly as any file we import: the sizes must add up to the byte, or there
+is no picture. No compression: reading 4 MB is faster than decoding a PNG of it (≈ 15 ms on a
+slow laptop).
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from PySide6.QtGui import QImage
 
 from scalpzone.plain_files import read_plain_file
 
-MAGIC = b"SZWIN01\n"
+MAGIC = b"SZWIN02\n"
 MAX_HEADER_BYTES = 4096
 #: A window of 4096 × 4096 device pixels; a bigger one is not kept (it would only cost time).
 MAX_PIXEL_BYTES = 4096 * 4096 * 4
 MAX_FILE_BYTES = len(MAGIC) + 4 + MAX_HEADER_BYTES + MAX_PIXEL_BYTES
-_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
+_FORMAT = QImage.Format.Format_RGB32
 _AREAS = ("map", "status", "preview")
 _HEADER_KEYS = {"key", "pixels", "day", *_AREAS}
 
