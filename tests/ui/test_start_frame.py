@@ -6,13 +6,13 @@ cache folder of the test's own, and close it as a person does, which keeps the p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -30,15 +30,20 @@ Starter = Callable[..., StartFrame]
 
 
 @pytest.fixture
-def start(qtbot: QtBot, qapp: QApplication, settings: QSettings, database_path: Path) -> Starter:
-    """Start the app's frame as `run_app` does; `today` is MONDAY unless given."""
+def start(
+    qtbot: QtBot, qapp: QApplication, settings: QSettings, database_path: Path
+) -> Iterator[Starter]:
+    """Start the app's frame as `run_app` does; `today` is MONDAY unless given. The app's
+    palette is put back afterwards (a start applies the appearance setting to the app)."""
+    palette = QPalette(qapp.palette())
 
     def start_app(today: date = MONDAY) -> StartFrame:
         frame = show_frame(qapp, settings, database_path, {"code": 0}, today=lambda: today)
         qtbot.addWidget(frame)
         return frame
 
-    return start_app
+    yield start_app
+    qapp.setPalette(palette)
 
 
 def _opened(qtbot: QtBot, frame: StartFrame) -> MainWindow:
@@ -135,3 +140,20 @@ def test_closing_while_the_picture_is_up_builds_nothing(
     assert not _busy()
     frame.painted.emit()  # as a paint that was already on its way would
     assert frame.content is None
+
+
+def test_the_frame_keeps_its_size_and_quit_closes_it(qtbot: QtBot, start: Starter) -> None:
+    frame = start()
+    window = _opened(qtbot, frame)
+    size = frame.minimumSizeHint() + QSize(12, 8)  # not the size it opened at, and it fits
+    assert size != frame.size()
+    frame.resize(size)
+    qtbot.waitUntil(lambda: frame.size() == size)
+    window.finish_building()
+    [quit_action] = [a for a in window.bars.file_menu.actions() if a.text() == "&Quit"]
+    quit_action.trigger()  # File › Quit closes the app's window, not only what it holds
+    assert not frame.isVisible()
+    again = start()
+    assert again.size() == size
+    assert isinstance(again.centralWidget(), PictureView)  # the picture of that size
+    _opened(qtbot, again)

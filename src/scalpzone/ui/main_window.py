@@ -303,7 +303,8 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.notices.hide()  # a passing note is not part of the window
         top = self.window()
         parts = {"map": self.view.viewport(), "status": self.statusBar(), "preview": self.preview}
-        areas = {k: QRect(w.mapTo(top, QPoint(0, 0)), w.size()) for k, w in parts.items()}
+        seen = top.rect()  # a part may run past a small window's edge
+        areas = {k: QRect(w.mapTo(top, QPoint(0, 0)), w.size()) & seen for k, w in parts.items()}
         return WindowPicture(top.grab().toImage(), areas, self._today().isoformat())
 
     def early_click_target(self) -> QWidget:
