@@ -98,3 +98,15 @@ def test_a_changed_byte_gives_the_picture_or_none(at: int, value: int) -> None:
     data[at % len(data)] = value
     picture = parse_picture(bytes(data), KEY)
     assert picture is None or (picture.image.width(), picture.image.height()) == (40, 30)
+
+
+@given(
+    st.lists(st.integers(min_value=-100, max_value=200), min_size=4, max_size=4),
+    st.sampled_from(["map", "status", "preview"]),
+)
+def test_whatever_the_parts_are_what_is_written_is_read_back(numbers: list[int], name: str) -> None:
+    picture = _picture()
+    picture.areas[name] = QRect(*numbers)
+    back = parse_picture(picture_bytes(picture, KEY) or b"", KEY)
+    assert back is not None
+    assert QRect(0, 0, 40, 30).contains(back.areas[name]) or back.areas[name].isEmpty()

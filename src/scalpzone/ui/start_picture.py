@@ -98,11 +98,13 @@ def picture_bytes(picture: WindowPicture, key: PictureKey) -> bytes | None:
     width, height = image.width(), image.height()
     if not 0 < width * height * 4 <= MAX_PIXEL_BYTES:
         return None
+    whole = QRect(0, 0, *key.size)
     header = {
         "key": key.as_json(),
         "pixels": [width, height],
         "day": picture.day,
-        **{name: _rect_json(picture.areas.get(name, QRect())) for name in _AREAS},
+        # Cut to the window, so that what is written is always what `parse_picture` takes.
+        **{name: _rect_json(picture.areas.get(name, QRect()) & whole) for name in _AREAS},
     }
     head = json.dumps(header).encode("utf-8")
     if len(head) > MAX_HEADER_BYTES:
