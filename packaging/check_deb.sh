@@ -58,6 +58,11 @@ mkdir -p build/shots
 env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x800x24" bash packaging/shot.sh \
     build/shots/linux-installed.png "$home/app.log" "$app" --database "$db"
 clean "$home/app.log"
+echo "== the app again: its first frame is the picture the last close kept (build/shots/linux-installed-again.png)"
+ls "$home"/.cache/ScalpZone/last-window-*.picture >/dev/null || { echo "closing the app kept no picture of its window" >&2; exit 1; }
+env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1280x800x24" bash packaging/shot.sh \
+    build/shots/linux-installed-again.png "$home/app-again.log" "$app" --database "$db"
+clean "$home/app-again.log"
 
 echo "== start-up: the bundle against the virtual environment (--self-test, median of 5)"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
