@@ -111,7 +111,10 @@ def _cmd_print(args: argparse.Namespace) -> int:
             "a4": QPageSize(QPageSize.PageSizeId.A4),
             "letter": QPageSize(QPageSize.PageSizeId.Letter),
         }.get(args.paper or "", default_page_size())
-        sheet = PlanSheet(SheetContent(plan, doc.scalp_map, doc.settings, doc.profile_name))
+        content = SheetContent(
+            plan, doc.scalp_map, doc.settings, doc.profile_name, history=tuple(doc.history)
+        )
+        sheet = PlanSheet(content)
         if not _written(args.output, lambda path: write_pdf(sheet, path, paper)):
             return EXIT_FAILURE
         pages = sheet.page_count

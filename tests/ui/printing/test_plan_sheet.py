@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage, QPageSize
 
+from scalpzone.domain.history import HistoryEntry, SessionStatus, plan_start
 from scalpzone.domain.mapfile import read_map_file
 from scalpzone.domain.plan import PlanWarning, WarningCode
 from scalpzone.domain.planner import make_plan
@@ -98,3 +99,26 @@ def test_a_note_prints_in_the_weeks_of_its_days_whatever_its_words(
         ).stdout
 
     assert [("Worded without any date." in page(n)) for n in (1, 2, 3)] == [False, True, False]
+
+
+@pytest.mark.gui
+@poppler
+def test_a_day_already_logged_prints_as_logged_not_as_a_dash(qapp: object, tmp_path: Path) -> None:
+    # Today's session logged: the plan starts tomorrow, and today prints what was done, as the
+    # map's list of the coming days says it.
+    doc = read_map_file(EXAMPLE)
+    today = date(2026, 11, 25)
+    done = HistoryEntry(today, ("crown", "temple_left"), 0.5)
+    skipped = HistoryEntry(today - ONE_DAY, ("crown",), 0.5, SessionStatus.SKIPPED)
+    history = (*doc.history, skipped, done)
+    start = plan_start(history, today)
+    assert start > today
+    plan = make_plan(doc.scalp_map, doc.settings, doc.health, history, start, 1)
+    content = SheetContent(plan, doc.scalp_map, doc.settings, doc.profile_name, history=history)
+    pdf = tmp_path / "plan.pdf"
+    write_pdf(PlanSheet(content), pdf, QPageSize(QPageSize.PageSizeId.A4))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Done: Crown, Temple (left)" in text
+    assert "Skipped: Crown" in text

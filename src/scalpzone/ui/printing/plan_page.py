@@ -43,6 +43,7 @@ from scalpzone.ui.printing.plan_paper import (
 from scalpzone.ui.style.words import day_month, full_day, long_date, short_day, with_dates
 
 if TYPE_CHECKING:
+    from scalpzone.domain.history import HistoryEntry
     from scalpzone.ui.printing.plan_sheet import SheetContent
 
 
@@ -199,6 +200,7 @@ class Page(PaperPage):
     def rows(self) -> list[Row]:
         plan = self.c.plan
         by_day = {s.date: s for s in self.sessions}
+        logged = {e.date: e for e in self.c.history}  # the latest logged that day
         out = []
         for offset in range(7):
             day = self.first + timedelta(days=offset)
@@ -217,10 +219,20 @@ class Page(PaperPage):
                     f"{millimetres(session.needle_mm)} mm",
                     "",
                 )
+            elif day in logged:  # before the plan starts: today, once its session is logged
+                cells = (short_day(day), *self.logged_cells(logged[day]))
             else:
                 cells = (short_day(day), "rest" if inside else "–", "", "", "")
             out.append(Row(cells, session is not None, inside))
         return out
+
+    def logged_cells(self, entry: HistoryEntry) -> tuple[str, str, str, str]:
+        """What a logged day shows, as the Week tab and the map's list say it."""
+        ids = {z.id for z in self.c.scalp_map.zones}
+        names = [self.c.scalp_map.zone(z).display_name if z in ids else z for z in entry.zones]
+        what = "Done: " if entry.is_treatment else "Skipped: "
+        needle = f"{millimetres(entry.needle_mm)} mm" if entry.is_treatment else ""
+        return what + ", ".join(names), "", needle, ""
 
     def cell_font(self, row: Row, column: int) -> QFont:
         if column == 1 and not row.session:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QMarginsF, QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from scalpzone.domain.history import HistoryEntry
 from scalpzone.domain.plan import Plan
 from scalpzone.domain.planner import roll_order
 from scalpzone.domain.settings import Settings
@@ -42,6 +43,7 @@ class SheetContent:
     settings: Settings
     profile_name: str | None = None
     printed_on: date = field(default_factory=date.today)
+    history: tuple[HistoryEntry, ...] = ()  # days already logged are printed as logged
 
 
 class PlanSheet:

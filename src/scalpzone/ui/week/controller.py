@@ -377,6 +377,7 @@ class WeekController(QObject):
             doc.settings,
             self._model.profile_name,
             printed_on=self.today(),
+            history=tuple(doc.history),
         )
         return PlanSheet(content)
 
