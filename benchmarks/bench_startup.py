@@ -67,8 +67,8 @@ app = QApplication(sys.argv[:1])
 
 def mark_and_quit():
     frame = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "content"))
-    window = frame.content
-    if window is None or not window.profiles.ready:
+    window = frame.centralWidget()
+    if not hasattr(window, "profiles") or not window.profiles.ready:
         QTimer.singleShot(50, mark_and_quit)
         return
     window.editor.apply_template(template_table()["norwood-3v"])

@@ -17,7 +17,7 @@ LAUNCH = (
     "def stop():\n"
     "    for w in app.topLevelWidgets():\n"
     "        if w.isVisible():\n"
-    "            shown.extend((type(w).__name__, type(getattr(w, 'content', None)).__name__))\n"
+    "            shown.extend((type(w).__name__, type(w.centralWidget()).__name__))\n"
     "    app.quit()\n"
     "QTimer.singleShot(0, stop)\n"
     "sys.argv = ['scalpzone', '-platform', 'offscreen']\n"

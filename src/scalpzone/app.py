@@ -17,13 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from scalpzone import APP_NAME, DESKTOP_ID, RESOURCES, __version__
 from scalpzone.plain_files import read_plain_file
-from scalpzone.ui.start_frame import StartFrame, colours_of
+from scalpzone.ui.start_frame import Notes, StartFrame, colours_of
 from scalpzone.ui.start_picture import PictureFile, PictureKey, WindowPicture
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
@@ -96,6 +96,56 @@ def picture_key(frame: QWidget, snapshot: Path) -> PictureKey:
     return PictureKey(__version__, size, frame.devicePixelRatioF(), colours_of(frame), crc)
 
 
+class WindowContent:
+    """What the app's frame needs of the main window it holds (start_frame.FrameContent)."""
+
+    def __init__(self, window: MainWindow, today: Callable[[], date]) -> None:
+        self._window = window
+        self._today = today
+
+    @property
+    def notices(self) -> Notes:
+        """The notes over the map."""
+        return self._window.notices
+
+    def close(self) -> bool:
+        """Close the window (it saves)."""
+        return self._window.close()
+
+    def early_click_target(self) -> QWidget:
+        """The map, where clicks the picture took are replayed."""
+        return self._window.view.viewport()
+
+    def areas(self) -> dict[str, QRect]:
+        """Where the map, the head on it, the status bar and the side list are, in the frame."""
+        window = self._window
+        top = window.window()
+        viewport = window.view.viewport()
+        head = window.view.mapFromScene(window.scene.sceneRect()).boundingRect()
+        parts = {
+            "map": (viewport, viewport.rect()),
+            "head": (viewport, head),
+            "status": (window.statusBar(), window.statusBar().rect()),
+            "preview": (window.preview, window.preview.rect()),
+        }
+        seen = top.rect()  # a part may run past a small window's edge
+        return {k: QRect(w.mapTo(top, r.topLeft()), r.size()) & seen for k, (w, r) in parts.items()}
+
+    def picture(self) -> WindowPicture | None:
+        """The window as it is now, for the next start's first frame; None when the next start
+        would not look like it: no profile open, or not the map as a start shows it (the Map
+        tab, the marking tool, no tour running)."""
+        window = self._window
+        if not window.profiles.ready or window.tabs.currentIndex() != 0:
+            return None
+        if window.view.tool is not window.tools["mark"] or window.tour_bar.isVisible():
+            return None
+        window.notices.hide()  # a passing note is not part of the window
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # as it will be drawn
+        image = window.window().grab().toImage()
+        return WindowPicture(image, self.areas(), self._today().isoformat())
+
+
 def build_window(
     settings: QSettings,
     open_storage: StorageOpener,
@@ -161,8 +211,11 @@ def show_frame(
     snapshot = snapshot_path(database_path)
     pictures = PictureFile(picture_path(database_path))
 
-    def keep_picture(picture: WindowPicture) -> None:
-        pictures.save(picture, picture_key(frame, snapshot))
+    def keep_picture(picture: WindowPicture | None) -> None:
+        if picture is None:  # the next start would not look like this: show no old picture
+            pictures.forget()
+        else:
+            pictures.save(picture, picture_key(frame, snapshot))
 
     def opened(ok: bool) -> None:
         # The icon and the style's dark-palette fix wait until the window is usable.
@@ -190,21 +243,20 @@ def show_frame(
         )
         install_excepthook(window.dialogs.show_error)
         window.show_opening()
-        frame.adopt(window, window)
+        frame.adopt(window, WindowContent(window, today))
         frame.keep_picture = keep_picture
+        window.openingFinished.connect(opened)
         if picture is None:  # the database opens once the window is on screen
-            window.openingFinished.connect(opened)
             window.firstPainted.connect(
                 window.open_database_in_background, Qt.ConnectionType.SingleShotConnection
             )
             return
-        # The picture stays until the database is open and the clicks made meanwhile are
-        # saved: drawing the window first would only make them wait longer.
-        frame.hold_drawing()
+        # The picture stays until the database is open and the style is in place (the window
+        # is then laid out as it will be drawn): drawing the window first would only make the
+        # clicks made meanwhile wait longer (ui/start_frame.py).
         window.openingFinished.connect(
             frame.release_drawing, Qt.ConnectionType.SingleShotConnection
         )
-        window.openingFinished.connect(opened)
         window.open_database_in_background()
 
     picture = pictures.load(picture_key(frame, snapshot))
@@ -224,9 +276,9 @@ def window_of(frame: StartFrame) -> MainWindow:
     """The main window the frame holds (once built)."""
     from scalpzone.ui.main_window import MainWindow  # noqa: PLC0415
 
-    content = frame.content
-    assert isinstance(content, MainWindow)
-    return content
+    window = frame.centralWidget()
+    assert isinstance(window, MainWindow)
+    return window
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,7 @@ from scalpzone.storage import Database, ProfileStore
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.start_frame import PictureView, StartFrame
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
+from scalpzone.ui.widgets.screen_fit import available
 from tests.ui.helpers import MONDAY, view_point
 
 pytestmark = pytest.mark.gui
@@ -77,6 +78,8 @@ def _closed_once(qtbot: QtBot, start: Starter) -> tuple[QPoint, QPoint]:
     assert frame.content is not None
     assert not isinstance(frame.centralWidget(), PictureView)
     window = _opened(qtbot, frame)
+    qtbot.mouseClick(window.tour_bar.skip_button, Qt.MouseButton.LeftButton)  # first start's tour
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the map where it now is
     crown = _in_frame(frame, window, "crown")
     side = window.preview.mapTo(frame, window.preview.rect().center())
     frame.close()
@@ -145,7 +148,9 @@ def test_closing_while_the_picture_is_up_builds_nothing(
 def test_the_frame_keeps_its_size_and_quit_closes_it(qtbot: QtBot, start: Starter) -> None:
     frame = start()
     window = _opened(qtbot, frame)
-    size = frame.minimumSizeHint() + QSize(12, 8)  # not the size it opened at, and it fits
+    qtbot.mouseClick(window.tour_bar.skip_button, Qt.MouseButton.LeftButton)  # first start's tour
+    room = available(frame).size()  # what fits on the screen
+    size = (frame.minimumSizeHint() + QSize(10, 60)).boundedTo(room)
     assert size != frame.size()
     frame.resize(size)
     qtbot.waitUntil(lambda: frame.size() == size)
@@ -157,3 +162,53 @@ def test_the_frame_keeps_its_size_and_quit_closes_it(qtbot: QtBot, start: Starte
     assert again.size() == size
     assert isinstance(again.centralWidget(), PictureView)  # the picture of that size
     _opened(qtbot, again)
+
+
+def test_a_window_the_next_start_would_not_show_keeps_no_picture(
+    qtbot: QtBot, start: Starter, database_path: Path
+) -> None:
+    _closed_once(qtbot, start)
+    assert picture_path(database_path).is_file()
+    frame = start()
+    window = _opened(qtbot, frame)
+    window.tabs.setCurrentIndex(1)  # the Week tab: a start opens on the map
+    frame.close()
+    assert not picture_path(database_path).exists()  # nor the older one, which no longer fits
+    again = start()
+    assert not isinstance(again.centralWidget(), PictureView)
+    _opened(qtbot, again)
+
+
+def test_a_click_on_the_picture_marks_that_area_wherever_the_window_draws_it(
+    qtbot: QtBot, start: Starter, settings: QSettings, database_path: Path
+) -> None:
+    crown, _side = _closed_once(qtbot, start)
+    settings.setValue("view/legend", False)  # the map is taller than in the picture
+    frame = start()
+    picture = frame.centralWidget()
+    assert isinstance(picture, PictureView)
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=crown)
+    window = _opened(qtbot, frame)
+    assert _in_frame(frame, window, "crown") != crown  # drawn somewhere else
+    assert window.model.zone("crown").state is ZoneState.THINNING
+    frame.close()
+    assert _stored(database_path, "crown") is ZoneState.THINNING
+
+
+def test_clicks_while_the_window_is_built_behind_the_picture_wait_for_it(
+    qtbot: QtBot, start: Starter
+) -> None:
+    crown, side = _closed_once(qtbot, start)
+    frame = start()
+    qtbot.waitUntil(lambda: frame.content is not None, timeout=20_000)  # built, not drawn
+    window = window_of(frame)
+    assert window.opening_signs.shown  # still opening
+    viewport = window.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.mapFrom(frame, crown))
+    qtbot.mouseClick(
+        window.preview, Qt.MouseButton.LeftButton, pos=window.preview.mapFrom(frame, side)
+    )
+    assert window.model.zone("crown").state is ZoneState.HEALTHY  # held, not yet given
+    window = _opened(qtbot, frame)
+    assert window.model.zone("crown").state is ZoneState.THINNING
+    assert "still opening" in window.notices.text()  # the click on the list was refused

@@ -22,7 +22,12 @@ from scalpzone.ui.start_picture import (
 pytestmark = pytest.mark.gui
 
 KEY = PictureKey("0.1.0", (40, 30), 1.0, "#efefef #000000", 1234)
-AREAS = {"map": QRect(0, 0, 20, 20), "status": QRect(0, 24, 40, 6), "preview": QRect(22, 0, 18, 20)}
+AREAS = {
+    "map": QRect(0, 0, 20, 20),
+    "head": QRect(2, 2, 16, 16),
+    "status": QRect(0, 24, 40, 6),
+    "preview": QRect(22, 0, 18, 20),
+}
 
 
 def _picture(colour: str = "#336699") -> WindowPicture:
@@ -102,7 +107,7 @@ def test_a_changed_byte_gives_the_picture_or_none(at: int, value: int) -> None:
 
 @given(
     st.lists(st.integers(min_value=-100, max_value=200), min_size=4, max_size=4),
-    st.sampled_from(["map", "status", "preview"]),
+    st.sampled_from(sorted(AREAS)),
 )
 def test_whatever_the_parts_are_what_is_written_is_read_back(numbers: list[int], name: str) -> None:
     picture = _picture()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,7 +45,6 @@ from scalpzone.ui.profile.controller import ProfileController
 from scalpzone.ui.profile.opening import OpeningSigns, OpensInBackground
 from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.profile.switch_menu import fill_profile_menu
-from scalpzone.ui.start_picture import WindowPicture
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
 from scalpzone.ui.week.menu import week_menu_targets
@@ -84,7 +83,6 @@ class MainWindow(OpensInBackground, QMainWindow):
         if parent is not None:
             self.setWindowFlags(Qt.WindowType.Widget)
         self._appearance = appearance
-        self._today = today
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self._painted = False
@@ -295,21 +293,6 @@ class MainWindow(OpensInBackground, QMainWindow):
         self.autosave.take_back_refused()
 
     # Start-up ----------------------------------------------------------------------------------
-
-    def picture(self) -> WindowPicture | None:
-        """The window now, painted first at the next start (None: no profile open)."""
-        if not self.profiles.ready:  # a window that could not open its data is not shown again
-            return None
-        self.notices.hide()  # a passing note is not part of the window
-        top = self.window()
-        parts = {"map": self.view.viewport(), "status": self.statusBar(), "preview": self.preview}
-        seen = top.rect()  # a part may run past a small window's edge
-        areas = {k: QRect(w.mapTo(top, QPoint(0, 0)), w.size()) & seen for k, w in parts.items()}
-        return WindowPicture(top.grab().toImage(), areas, self._today().isoformat())
-
-    def early_click_target(self) -> QWidget:
-        """Where clicks the start-up picture took are replayed (start_frame.py)."""
-        return self.view.viewport()
 
     def event(self, event: QEvent) -> bool:
         """Say when the window first painted (the database opens after it)."""

@@ -2,12 +2,11 @@
 
 The frame is what the window manager sees from launch to quit. When there is a picture that
 matches (start_picture.py), the frame paints it at once, says "Opening…" over its status bar
-and shows a busy pointer; the main window is built after that first paint and takes the
-picture's place. Clicks made meanwhile reach the real window: those that wait in the queue
-while it is being built land on whatever is at that spot by then (the same thing the picture
-showed); the few the picture itself takes are replayed on the map when they were on the map,
-and otherwise refused in the status bar. Without a picture the main window is built before
-the frame is first shown, as it always was.
+and shows a busy pointer; the main window is built after that first paint, behind the
+picture, and drawn once the database is open. Clicks on the frame until then are held: when
+the window is drawn, those over the map are given to it if the map is where the picture showed
+it, and the rest are refused with a note over the map. Without a picture the main window is
+built before the frame is first shown, as it always was.
 
 Only Qt is imported here: this module is on the path to the first paint.
 """
@@ -17,7 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QCursor,
@@ -49,11 +58,43 @@ class FrameContent(Protocol):
         """The window as it is now and where its parts are; None if it is not worth keeping."""
         ...
 
+    def areas(self) -> dict[str, QRect]:
+        """Where its parts are now, as a picture records them."""
+        ...
+
     def early_click_target(self) -> QWidget:
         """Where a click taken by the picture is replayed (the map), if it was over it."""
         ...
 
     def close(self) -> bool: ...
+
+
+Click = tuple[QPoint, Qt.MouseButton, Qt.KeyboardModifier]  # where (in the frame), how
+
+_CLICKS = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+)
+
+
+def _same_point(at: QPoint, shown: dict[str, QRect], now: dict[str, QRect]) -> QPoint | None:
+    """Where the point of the head under `at` in the picture is now (the window may lay the
+    map out a little differently, e.g. a note above it wraps onto another line); None when
+    `at` was not on the map, or that point is not on the map now."""
+    was, head = shown["head"], now["head"]
+    if not shown["map"].contains(at) or was.isEmpty() or head.isEmpty():
+        return None
+    x = head.x() + (at.x() - was.x()) * head.width() / was.width()
+    y = head.y() + (at.y() - was.y()) * head.height() / was.height()
+    moved = QPoint(round(x), round(y))
+    return moved if now["map"].contains(moved) else None
+
+
+def _application() -> QCoreApplication:
+    app = QCoreApplication.instance()
+    assert app is not None  # a frame exists only inside the app
+    return app
 
 
 class PictureView(QWidget):
@@ -65,7 +106,7 @@ class PictureView(QWidget):
         self._opening = opening
         self._stale = picture.day != today
         self.setAccessibleName(opening)
-        self.clicks: list[tuple[QPoint, Qt.MouseButton, Qt.KeyboardModifier]] = []
+        self.clicks: list[Click] = []
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -102,9 +143,11 @@ class StartFrame(QMainWindow):
         self.setWindowTitle(title)
         self.setObjectName("StartFrame")
         self.content: FrameContent | None = None
-        self.keep_picture: Callable[[WindowPicture], None] | None = None
+        self.keep_picture: Callable[[WindowPicture | None], None] | None = None
         self._picture: PictureView | None = None
         self._painted = False
+        self._shown: dict[str, QRect] | None = None  # the picture's parts while it is up
+        self._held: list[Click] = []
 
     def show_picture(self, picture: WindowPicture, opening: str, today: str) -> None:
         """Paint `picture` until `adopt`, with `opening` over its status bar and a busy pointer."""
@@ -113,7 +156,13 @@ class StartFrame(QMainWindow):
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
 
     def adopt(self, window: QMainWindow, content: FrameContent) -> None:
-        """Hold `window` (made with this frame as its parent) in place of the picture."""
+        """Hold `window` (made with this frame as its parent) in place of the picture.
+
+        With a picture up, the window is not drawn until `release_drawing`, and clicks on the
+        frame are held until then: only once the window is opened and laid out as it will be
+        drawn (a banner may come with the opening) can a click on the picture be matched with
+        what is really there.
+        """
         self.content = content
         picture = self._picture
         self.setCentralWidget(window)  # deletes the picture's widget
@@ -122,40 +171,71 @@ class StartFrame(QMainWindow):
             return
         self._picture = None
         QGuiApplication.restoreOverrideCursor()
-        clicks = list(picture.clicks)
-        if clicks:
-            layout = self.layout()
-            if layout is not None:
-                layout.activate()  # the map where it is drawn before the clicks are replayed
-            QApplication.sendPostedEvents()
-            refused = self._replay(clicks, content.early_click_target())
+        self._shown = picture.picture.areas
+        self._held = list(picture.clicks)
+        self.setUpdatesEnabled(False)
+        _application().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While the picture is up: a click on this window is held for `release_drawing`."""
+        kind = event.type()
+        held = self._shown is not None and kind in _CLICKS and isinstance(event, QMouseEvent)
+        if held and isinstance(watched, QWidget) and watched.window() is self:
+            if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+                at = watched.mapTo(self, event.position().toPoint())
+                self._held.append((at, event.button(), event.modifiers()))
+            return True
+        return super().eventFilter(watched, event)
+
+    def release_drawing(self, *_args: object) -> None:
+        """Draw the window now; the held clicks that were on the map in the picture go to the
+        same point of the map, the others are refused (and the person told)."""
+        shown, self._shown = self._shown, None
+        if shown is None:
+            return
+        _application().removeEventFilter(self)
+        self.setUpdatesEnabled(True)
+        content = self.content
+        if content is not None and self._held:
+            now = self._settled(content)
+            refused = self._replay(self._held, shown, now, content.early_click_target())
             if refused:
                 content.notices.show_message(
                     self.tr("The window was still opening: please click again.")
                 )
+        self._held = []
+        self.repaint()  # an update() after updates come back would not reach the window
 
-    def hold_drawing(self) -> None:
-        """Keep the picture on screen while the window behind it already takes clicks."""
-        self.setUpdatesEnabled(False)
-
-    def release_drawing(self, *_args: object) -> None:
-        """Draw the window now (an update() after updates come back would not reach it)."""
-        self.setUpdatesEnabled(True)
-        self.repaint()
+    def _settled(self, content: FrameContent) -> dict[str, QRect]:
+        """Where the window's parts are once its layout has settled (a wrapped line of text
+        takes a pass or two to find its height at its width)."""
+        now = content.areas()
+        for _ in range(4):
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            before, now = now, content.areas()
+            if now == before:
+                break
+        return now
 
     def _replay(
         self,
-        clicks: list[tuple[QPoint, Qt.MouseButton, Qt.KeyboardModifier]],
+        clicks: list[Click],
+        shown: dict[str, QRect],
+        now: dict[str, QRect],
         target: QWidget,
     ) -> int:
-        """Give `target` the clicks that were over it; how many were not."""
-        area = QRect(target.mapTo(self, QPoint(0, 0)), target.size())
+        """Give the map the clicks that were on the map in the picture, at the same point of
+        the head wherever the window draws it now; how many were not on the map."""
         refused = 0
         for at, button, modifiers in clicks:
-            if not area.contains(at):
+            moved = _same_point(at, shown, now)
+            if moved is None:
                 refused += 1
                 continue
-            local = QPointF(target.mapFrom(self, at))
+            local = QPointF(target.mapFrom(self, moved))
             where = QPointF(target.mapToGlobal(local.toPoint()))
             for kind, buttons in (
                 (QEvent.Type.MouseButtonPress, button),
@@ -192,7 +272,7 @@ class StartFrame(QMainWindow):
         if not content.close():
             event.ignore()
             return
-        if picture is not None and self.keep_picture is not None:
+        if self.keep_picture is not None:  # None: no picture for the next start
             self.keep_picture(picture)
         event.accept()
 

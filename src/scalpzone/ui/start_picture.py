@@ -26,13 +26,13 @@ from PySide6.QtGui import QImage
 
 from scalpzone.plain_files import read_plain_file
 
-MAGIC = b"SZWIN02\n"
+MAGIC = b"SZWIN03\n"
 MAX_HEADER_BYTES = 4096
 #: A window of 4096 × 4096 device pixels; a bigger one is not kept (it would only cost time).
 MAX_PIXEL_BYTES = 4096 * 4096 * 4
 MAX_FILE_BYTES = len(MAGIC) + 4 + MAX_HEADER_BYTES + MAX_PIXEL_BYTES
 _FORMAT = QImage.Format.Format_RGB32
-_AREAS = ("map", "status", "preview")
+_AREAS = ("map", "head", "status", "preview")
 _HEADER_KEYS = {"key", "pixels", "day", *_AREAS}
 
 
@@ -77,6 +77,12 @@ class PictureFile:
         """The picture if there is a good one taken with `key`, else None."""
         data = read_plain_file(self.path, MAX_FILE_BYTES)
         return None if data is None else parse_picture(data, key)
+
+    def forget(self) -> None:
+        """Remove the picture, if the file there is one of ours (a start then shows none)."""
+        data = read_plain_file(self.path, MAX_FILE_BYTES)
+        if data is not None and data.startswith(MAGIC[:5]):
+            self.path.unlink(missing_ok=True)
 
     def save(self, picture: WindowPicture, key: PictureKey) -> None:
         """Keep the picture for the next start (a failure only costs speed at that start)."""
