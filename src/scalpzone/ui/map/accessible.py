@@ -152,18 +152,14 @@ class MapAccessibility(QObject):
 
     def _tell_changes(self) -> None:
         model = self.model
+        today = model.today()  # with the zone, what its block is (see MapModel.block_until)
         for zone_id, handle in self.handles.items():
             if zone_id not in model.scalp_map:
                 continue  # removed since; the handle goes with the next map change
             zone = model.zone(zone_id)
             # What the words are made of: a zone whose facts are unchanged keeps its words, so
             # a click words only the zones it (or the new plan) touched.
-            facts = (
-                zone,
-                model.block_until(zone_id),
-                model.last_treated(zone_id),
-                model.next_planned(zone_id),
-            )
+            facts = (zone, today, model.last_treated(zone_id), model.next_planned(zone_id))
             if self._facts.get(zone_id) == facts and zone_id in self._told:
                 continue
             self._facts[zone_id] = facts

@@ -231,6 +231,8 @@ class ZoneLabel(QGraphicsSimpleTextItem):
         font = QFont()
         font.setPixelSize(11)
         self.setFont(font)
+        # Kept with the text: the scene asks each name for it many times a paint.
+        self._bounds = self._letters_and_halo()
         # Above the outlines and the hairline, on a halo of the colour behind it (see paint).
         self.setZValue(17)
         self._halo = QColor()
@@ -245,6 +247,7 @@ class ZoneLabel(QGraphicsSimpleTextItem):
         renamed = zone.display_name != self.text()
         if renamed:
             self.setText(zone.display_name)
+            self._bounds = self._letters_and_halo()
             centre = self.boundingRect().center()
             # With ItemIgnoresTransformations this offset is in pixels: centre the text on it.
             self.setTransform(QTransform.fromTranslate(-centre.x(), -centre.y()))
@@ -268,6 +271,9 @@ class ZoneLabel(QGraphicsSimpleTextItem):
 
     def boundingRect(self) -> QRectF:
         """The text and its halo."""
+        return QRectF(self._bounds)  # a copy: the caller may change it
+
+    def _letters_and_halo(self) -> QRectF:
         return super().boundingRect().adjusted(-HALO, -HALO, HALO, HALO)
 
     def paint(
