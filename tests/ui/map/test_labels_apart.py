@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainterPathStroker
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from scalpzone.ui.main_window import MainWindow
-from scalpzone.ui.map.scene_items import DateLabel, LineItem, ZoneLabel
+from scalpzone.ui.map import declutter
+from scalpzone.ui.map.scene_items import HALO, DateLabel, LineItem, ZoneLabel, halo_path
 
 pytestmark = pytest.mark.gui
 
@@ -122,3 +133,65 @@ def test_a_name_keeps_a_space_from_a_hairline_date(
         )
     ]
     assert near == []
+
+
+def test_names_are_placed_again_only_when_one_is_renamed_moved_added_or_removed(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Placing 63 names took half of a click's time; a new state or colour moves none of them.
+    placed: list[int] = []
+    place = declutter.place_labels
+
+    def counted(*args: Any, **kwargs: Any) -> int:
+        placed.append(1)
+        return place(*args, **kwargs)
+
+    monkeypatch.setattr(declutter, "place_labels", counted)
+    editor = window.editor
+    zone_id = editor.add_zone([(0.40, 0.40), (0.50, 0.40), (0.50, 0.50), (0.40, 0.50)])
+    assert len(placed) == 1
+    editor.cycle_state("crown")
+    editor.cycle_state(zone_id)
+    editor.set_severity("occipital", 3)
+    editor.block_until(zone_id, window.model.today())
+    editor.stack.undo()
+    assert len(placed) == 1
+    editor.rename(zone_id, "A much longer name for this patch")
+    assert len(placed) == 2
+    editor.move_vertex(zone_id, 0, (0.30, 0.30), editor.new_gesture())
+    assert len(placed) == 3
+    editor.delete_zone(zone_id)
+    assert len(placed) == 4
+    assert _overlaps(window) == []
+
+
+def test_a_names_halo_is_the_stroke_around_its_letters() -> None:
+    # The halo's outline is kept per name; filled, it paints what stroking the letters painted.
+    font = QFont()
+    font.setPixelSize(11)
+    halo = QColor("#a0c0e0")
+
+    def blank() -> QImage:
+        image = QImage(160, 30, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#808080"))
+        return image
+
+    def drawn(fill: bool) -> QImage:
+        image = blank()
+        painter = QPainter(image)
+        painter.translate(10.3, 5.7)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if fill:
+            painter.fillPath(halo_path("Hairline (left)", font), halo)
+        else:
+            letters = QPainterPath()
+            letters.addText(QPointF(0, QFontMetricsF(font).ascent()), font, "Hairline (left)")
+            pen = QPen(halo, 2 * HALO, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.strokePath(letters, pen)
+        painter.end()
+        return image
+
+    stroked = drawn(fill=False)
+    assert stroked != blank()  # there is a halo to compare
+    assert drawn(fill=True) == stroked

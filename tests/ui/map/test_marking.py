@@ -12,6 +12,7 @@ from scalpzone.domain.regions import REGION_IDS, region_catalog
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.map.context_menu import ZoneMenu
+from scalpzone.ui.map.next_sessions import NextSessionsPreview
 from scalpzone.ui.map.tooltips import zone_tooltip
 from tests.ui.helpers import (
     MONDAY,
@@ -260,3 +261,23 @@ def test_two_quick_clicks_are_two_steps(qtbot: QtBot, window: MainWindow) -> Non
     qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.model.zone("crown").state is ZoneState.BALD
     assert stored_map(window).zone("crown").state is ZoneState.BALD
+
+
+def test_the_preview_sets_only_the_days_whose_plan_changed(window: MainWindow) -> None:
+    # Setting a row re-measures and repaints the whole table: a click sets only what moved.
+    preview = window.preview
+    changed: list[int] = []
+    preview.table.itemChanged.connect(lambda item: changed.append(item.row()))
+    rows = preview.table.model()
+    rows.headerDataChanged.connect(lambda _orientation, first, _last: changed.append(first))
+    preview.refresh()
+    assert changed == []
+    window.editor.set_state("crown", ZoneState.THINNING)  # a patch test today, then sessions
+    assert changed
+    fresh = NextSessionsPreview(window.model)
+    assert preview.day_texts() == fresh.day_texts()
+    fresh.deleteLater()
+    changed.clear()
+    window.editor.set_state("occipital", ZoneState.BALD)  # never planned: the week stays
+    assert changed == []
+    assert preview.day_texts() == fresh.day_texts()

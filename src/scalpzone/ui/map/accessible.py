@@ -79,6 +79,7 @@ class MapAccessibility(QObject):
         self.handles: dict[str, ZoneHandle] = {}
         # What was last told, so only what a person would hear differently raises an event.
         self._told: dict[str, tuple[str, str]] = {}
+        self._facts: dict[str, tuple[object, ...]] = {}  # what each zone's told words came from
         # A map edit, then the new plan, change a zone's words twice in one go: told once.
         self._tell_timer = _zero_timer(self, self._tell_changes)
         self._focus_timer = _zero_timer(self, self._announce_focus_now)
@@ -129,6 +130,7 @@ class MapAccessibility(QObject):
         for zone_id in [z for z in self.handles if z not in wanted]:
             handle = self.handles.pop(zone_id)
             self._told.pop(zone_id, None)
+            self._facts.pop(zone_id, None)
             _notify(handle, QAccessible.Event.ObjectDestroyed)
             handle.deleteLater()
         for zone_id in wanted:
@@ -149,11 +151,20 @@ class MapAccessibility(QObject):
         self._tell_timer.start()  # "next planned" may have moved for any zone
 
     def _tell_changes(self) -> None:
+        model = self.model
+        today = model.today()  # with the zone, what its block is (see MapModel.block_until)
         for zone_id, handle in self.handles.items():
-            if zone_id not in self.model.scalp_map:
+            if zone_id not in model.scalp_map:
                 continue  # removed since; the handle goes with the next map change
-            name = self.model.zone(zone_id).display_name
-            sentence = zone_state_sentence(self.model, zone_id)
+            zone = model.zone(zone_id)
+            # What the words are made of: a zone whose facts are unchanged keeps its words, so
+            # a click words only the zones it (or the new plan) touched.
+            facts = (zone, today, model.last_treated(zone_id), model.next_planned(zone_id))
+            if self._facts.get(zone_id) == facts and zone_id in self._told:
+                continue
+            self._facts[zone_id] = facts
+            name = zone.display_name
+            sentence = zone_state_sentence(model, zone_id)
             told = self._told.get(zone_id)
             self._told[zone_id] = (name, sentence)
             if told is None:

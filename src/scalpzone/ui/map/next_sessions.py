@@ -35,6 +35,9 @@ class NextSessionsPreview(QWidget):
     def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        # What each row shows (day, plan, minutes, tooltip, bold), so a refresh sets only the
+        # rows that changed.
+        self._shown: dict[int, tuple[str, str, str, str, bool]] = {}
         self.title = QLabel(self.tr("Next 7 days"), self)
         font = QFont(self.title.font())
         font.setBold(True)
@@ -82,6 +85,7 @@ class NextSessionsPreview(QWidget):
         """Recolour the rows when the palette changes (their colours are set per item)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
+            self._shown = {}
             self.refresh()
 
     def day_texts(self) -> list[tuple[str, str]]:
@@ -124,6 +128,10 @@ class NextSessionsPreview(QWidget):
                     what = self.tr("Patch test: ") + what
                 tip = f"{what} · {minutes}"
             day_text = short_day(day) if row else self.tr("Today")
+            shown = (day_text, what, minutes, tip, session is not None)
+            if self._shown.get(row) == shown:
+                continue  # a row set again would re-measure and repaint the whole table
+            self._shown[row] = shown
             self.table.setVerticalHeaderItem(row, QTableWidgetItem(day_text))
             self._set(row, 0, day_text, bold=session is not None)
             self._set(row, 1, what, bold=False, tip=tip, dim=session is None)

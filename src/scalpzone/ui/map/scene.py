@@ -256,6 +256,9 @@ class MapScene(QGraphicsScene):
         if change.reset and list(self._zones) == [z.id for z in self._model.scalp_map.zones]:
             # Another document with the same zones: redraw the items rather than rebuild them.
             change = MapChange(changed=frozenset(self._zones), hairline=True)
+        # Names are placed again only when one may now meet another or a line: a zone added,
+        # removed, renamed or reshaped, or the hairline moved (not for a new state or colour).
+        names_moved = bool(change.reset or change.added or change.removed or change.hairline)
         if change.reset:
             self._rebuild_zones()
         else:
@@ -268,11 +271,11 @@ class MapScene(QGraphicsScene):
                 zone = self._model.zone(zone_id)
                 resting = self._model.block_until(zone_id) is not None
                 self._zones[zone_id].set_zone(zone, resting=resting)
-                self._labels[zone_id].set_zone(zone)
+                names_moved |= self._labels[zone_id].set_zone(zone)
         if change.hairline:
             self._show_hairline()
             self._show_compare()
-        if change.zones_touched or change.hairline:
+        if names_moved:
             self.declutter()
         if change.hairline or change.reset or self._vertex_zone in change.changed:
             self._rebuild_handles()

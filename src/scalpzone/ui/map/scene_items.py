@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPen,
     QTransform,
 )
@@ -230,21 +231,33 @@ class ZoneLabel(QGraphicsSimpleTextItem):
         font = QFont()
         font.setPixelSize(11)
         self.setFont(font)
+        # Kept with the text: the scene asks each name for it many times a paint.
+        self._bounds = self._letters_and_halo()
         # Above the outlines and the hairline, on a halo of the colour behind it (see paint).
         self.setZValue(17)
         self._halo = QColor()
+        # The halo's outline, made once per name (stroking the letters each paint is slow).
+        self._halo_text = ""
+        self._halo_path = QPainterPath()
         self.set_zone(zone)
 
-    def set_zone(self, zone: Zone) -> None:
-        """Show the zone's current name at its centre."""
-        if zone.display_name != self.text():
+    def set_zone(self, zone: Zone) -> bool:
+        """Show the zone's current name at its centre; whether the name or its place changed
+        (only then may it meet other names where it did not before)."""
+        renamed = zone.display_name != self.text()
+        if renamed:
             self.setText(zone.display_name)
+            self._bounds = self._letters_and_halo()
             centre = self.boundingRect().center()
             # With ItemIgnoresTransformations this offset is in pixels: centre the text on it.
             self.setTransform(QTransform.fromTranslate(-centre.x(), -centre.y()))
-        self.setPos(to_scene(zone.centre))
+        at = to_scene(zone.centre)
+        moved = at != self.pos()
+        if moved:
+            self.setPos(at)
         self._zone = zone
         self.refresh_colours()
+        return renamed or moved
 
     def refresh_colours(self) -> None:
         """Dark text on light fills and light text on dark ones, whatever the palette."""
@@ -258,6 +271,9 @@ class ZoneLabel(QGraphicsSimpleTextItem):
 
     def boundingRect(self) -> QRectF:
         """The text and its halo."""
+        return QRectF(self._bounds)  # a copy: the caller may change it
+
+    def _letters_and_halo(self) -> QRectF:
         return super().boundingRect().adjusted(-HALO, -HALO, HALO, HALO)
 
     def paint(
@@ -265,15 +281,26 @@ class ZoneLabel(QGraphicsSimpleTextItem):
     ) -> None:
         """A line that passes under a name (an outline, the hairline) stops short of its
         letters: the text sits on a thin halo of the colour of its area."""
-        outline = QPainterPath()
-        outline.addText(QPointF(0, QFontMetricsF(self.font()).ascent()), self.font(), self.text())
-        pen = QPen(self._halo, 2 * HALO, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if self._halo_text != self.text():
+            self._halo_text = self.text()
+            self._halo_path = halo_path(self.text(), self.font())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.strokePath(outline, pen)
+        painter.fillPath(self._halo_path, self._halo)
         painter.restore()
         super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt takes None
+
+
+def halo_path(text: str, font: QFont) -> QPainterPath:
+    """The band `HALO` wide around each letter of `text`, filled to draw a name's halo (the
+    same pixels as stroking the letters' outline with a round pen `2 * HALO` wide)."""
+    outline = QPainterPath()
+    outline.addText(QPointF(0, QFontMetricsF(font).ascent()), font, text)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2 * HALO)
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return stroker.createStroke(outline)
 
 
 class HandleItem(QGraphicsEllipseItem):

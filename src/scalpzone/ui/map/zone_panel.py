@@ -39,6 +39,23 @@ from scalpzone.ui.style.words import long_date, severity_word, state_word
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ACCESSIBLE_TEXT = Qt.ItemDataRole.AccessibleTextRole.value
+#: The roles a zone's row fills (plain numbers: comparing Qt's enums is slow, and a paint asks
+#: every cell for seven roles).
+_SERVED = frozenset(
+    {
+        _DISPLAY,
+        _DECORATION,
+        _FOREGROUND,
+        _ACCESSIBLE_TEXT,
+        Qt.ItemDataRole.ToolTipRole.value,
+        Qt.ItemDataRole.AccessibleDescriptionRole.value,
+    }
+)
+
 
 def swatch(colours: MapColours, state: ZoneState, severity: int, size: int = 14) -> QIcon:
     """A small square filled like the zone on the map (bald hatched), for lists and the legend."""
@@ -113,14 +130,12 @@ class ZoneTableModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Cell text, the state swatch, and a full sentence for tooltips and screen readers."""
-        if not index.isValid():
+        # A paint asks seven roles of each cell; those the rows never fill are answered first.
+        if role not in _SERVED or not index.isValid():
             return None
         zone = self._model.zone(self._ids[index.row()])
         column = index.column()
-        no_severity = column == self.SEVERITY and zone.state is not ZoneState.THINNING
-        if role == Qt.ItemDataRole.AccessibleTextRole and no_severity:
-            return self.tr("no severity")  # the cell shows a dash, which is read as "dash"
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == self.ZONE:
                 return zone.display_name
             if column == self.STATE:
@@ -129,24 +144,31 @@ class ZoneTableModel(QAbstractTableModel):
                 return severity_word(zone.severity) if zone.state is ZoneState.THINNING else "–"
             last = self._model.last_treated(zone.id)
             return long_date(last) if last else self.tr("never")
-        if role == Qt.ItemDataRole.DecorationRole and column == self.ZONE:
-            # A resting area carries the map's pause sign (drawn by the app, not a font glyph).
-            if self._model.block_until(zone.id) is None:
+        if role == _DECORATION:
+            if column == self.ZONE:
+                # A resting area carries the map's pause sign (drawn by the app, not a font
+                # glyph).
+                if self._model.block_until(zone.id) is None:
+                    return None
+                if self._block_icon is None:
+                    self._block_icon = block_icon(16, self._colours.label, self._colours.background)
+                return self._block_icon
+            if column == self.STATE:
+                key = (zone.state, zone.severity)
+                if key not in self._icons:
+                    self._icons[key] = swatch(self._colours, *key)
+                return self._icons[key]
+            return None
+        if role == _FOREGROUND:
+            if column != self.LAST:
                 return None
-            if self._block_icon is None:
-                self._block_icon = block_icon(16, self._colours.label, self._colours.background)
-            return self._block_icon
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
-            key = (zone.state, zone.severity)
-            if key not in self._icons:
-                self._icons[key] = swatch(self._colours, *key)
-            return self._icons[key]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return zone_sentence(self._model, zone.id)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.LAST:
             # Quieter than the names, still above AA contrast (zone_edge was 3:1).
             return QBrush(mix(self._colours.background, self._colours.label, 0.62))
-        return None
+        if role == _ACCESSIBLE_TEXT:
+            if column == self.SEVERITY and zone.state is not ZoneState.THINNING:
+                return self.tr("no severity")  # the cell shows a dash, which is read as "dash"
+            return None
+        return zone_sentence(self._model, zone.id)  # a tooltip or accessible description
 
     def _emit_all(self, column: int) -> None:
         if self._ids:
