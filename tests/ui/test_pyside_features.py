@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -95,6 +96,12 @@ def test_the_check_is_replaced_once() -> None:
     replaced = feature._mod_uses_pyside
     assert answer_without_source()
     assert feature._mod_uses_pyside is replaced
+
+
+def test_an_object_without_a_module_name_goes_to_pyside6s_own_check() -> None:
+    feature = sys.modules["shibokensupport.feature"]
+    assert answer_without_source()
+    assert feature._mod_uses_pyside(SimpleNamespace(__name__=3)) is False  # no source: False
 
 
 def test_a_pyside6_without_the_check_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -59,7 +59,10 @@ def answer_without_source() -> bool:
 
 def _known_or(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
     def uses_pyside(module: ModuleType) -> bool:
-        package = getattr(module, "__name__", "").partition(".")[0]
+        name = getattr(module, "__name__", None)
+        if not isinstance(name, str):
+            return original(module)
+        package = name.partition(".")[0]
         if package == "scalpzone":
             return True
         if package in _WITHOUT_PYSIDE:
