@@ -38,7 +38,8 @@ from scalpzone.storage.writes import write_atomically
 KEEP = 10
 PART = ".part"
 IDENTITY_FILE = "database-id"
-_NAME = re.compile(r"scalpzone-(\d{8}-\d{6})(?:-(\d+))?-([a-z]+(?:-[a-z]+)*)\.sqlite3")
+#: A backup's file name, as `_new_name` writes it (ASCII digits only).
+_NAME = re.compile(r"scalpzone-([0-9]{8}-[0-9]{6})(?:-([0-9]+))?-([a-z]+(?:-[a-z]+)*)\.sqlite3")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STAMP = "%Y%m%d-%H%M%S"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -81,6 +82,22 @@ def _is_real_folder(path: Path) -> bool:
         return False
 
 
+def _taken(stamp: str) -> datetime:
+    """When a backup was taken, from its name's `YYYYmmdd-HHMMSS` (ValueError if no such time).
+
+    The same as `datetime.strptime(stamp, _STAMP)` for every stamp `_NAME` matches, without
+    loading `_strptime` and the locale module on the start-up path.
+    """
+    return datetime(
+        int(stamp[0:4]),
+        int(stamp[4:6]),
+        int(stamp[6:8]),
+        int(stamp[9:11]),
+        int(stamp[11:13]),
+        int(stamp[13:15]),
+    )
+
+
 def _scan(folder: Path) -> list[BackupInfo]:
     """The backup files directly in `folder` (regular files with a backup's name), newest first."""
     if not _is_real_folder(folder):
@@ -96,7 +113,7 @@ def _scan(folder: Path) -> list[BackupInfo]:
         if match is None or not entry.is_file(follow_symlinks=False):
             continue
         try:
-            taken = datetime.strptime(match.group(1), _STAMP)
+            taken = _taken(match.group(1))
             size = entry.stat(follow_symlinks=False).st_size
         except (ValueError, OSError):
             continue

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 from shiboken6 import isValid
 
 from scalpzone.domain.zones import ZoneState
-from scalpzone.ui.week.menu import WeekMenuTargets, fill_week_menus
 from scalpzone.ui.widgets.accessible_parts import announce_undo_and_redo
 from scalpzone.ui.widgets.actions import ActionFactory
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
+    from scalpzone.ui.week.menu import WeekMenuTargets
 
 Key = QKeySequence.StandardKey
 
@@ -209,6 +209,8 @@ def build_bars(
 
 def build_menus(bars: Bars, make: ActionFactory, do: MenuTargets) -> WindowActions:
     """Fill the menus (after the first paint: nobody can open one before it)."""
+    from scalpzone.ui.week.menu import fill_week_menus  # noqa: PLC0415  (not before the paint)
+
     if do.week is None:
         raise ValueError("the menus need the week's commands")
     week_do = do.week
