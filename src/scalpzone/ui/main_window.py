@@ -47,7 +47,6 @@ from scalpzone.ui.profile.store_api import StorageOpener
 from scalpzone.ui.profile.switch_menu import fill_profile_menu
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.style.appearance import Appearance, AppearanceSwitcher, parse_appearance
-from scalpzone.ui.week.menu import week_menu_targets
 from scalpzone.ui.widgets.accessible_parts import say_in_status, tab_in_reading_order
 from scalpzone.ui.widgets.actions import ActionFactory
 from scalpzone.ui.widgets.layout_memory import RememberedSplitter, restore_layout, save_layout
@@ -58,8 +57,15 @@ from scalpzone.ui.widgets.screen_fit import available
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
     from scalpzone.ui.week.controller import WeekController
+    from scalpzone.ui.week.menu import WeekMenuTargets
 
 TOUR_DONE_KEY = "hints/tour_done"
+
+
+def _week_targets(week: WeekController) -> WeekMenuTargets:
+    from scalpzone.ui.week.menu import week_menu_targets  # noqa: PLC0415  (once there is a week)
+
+    return week_menu_targets(week)
 
 
 class MainWindow(OpensInBackground, QMainWindow):
@@ -266,7 +272,7 @@ class MainWindow(OpensInBackground, QMainWindow):
             references=lambda: self._help("references"),
             about=lambda: self._help("about"),
             fill_profiles=lambda menu: fill_profile_menu(profiles, menu, self.make),
-            week=week_menu_targets(self._week) if self._week is not None else None,
+            week=None if self._week is None else _week_targets(self._week),
         )
 
     def _connect(self) -> None:
