@@ -217,10 +217,12 @@ def show_frame(
         else:
             pictures.save(picture, picture_key(frame, snapshot))
 
-    def opened(ok: bool) -> None:
+    def styled(_ok: bool) -> None:
         # The icon and the style's dark-palette fix wait until the window is usable.
         app.setWindowIcon(QIcon(str(APP_ICON)))
         appearance.install_style()
+
+    def opened(ok: bool) -> None:
         if ok:  # usable now: SQLAlchemy loads on a thread for everything past the start
             from scalpzone.storage import load_rest_in_background  # noqa: PLC0415
 
@@ -245,18 +247,21 @@ def show_frame(
         window.show_opening()
         frame.adopt(window, WindowContent(window, today))
         frame.keep_picture = keep_picture
-        window.openingFinished.connect(opened)
+        window.openingFinished.connect(styled)
         if picture is None:  # the database opens once the window is on screen
+            window.openingFinished.connect(opened)
             window.firstPainted.connect(
                 window.open_database_in_background, Qt.ConnectionType.SingleShotConnection
             )
             return
         # The picture stays until the database is open and the style is in place (the window
-        # is then laid out as it will be drawn): drawing the window first would only make the
-        # clicks made meanwhile wait longer (ui/start_frame.py).
+        # is then laid out as it will be drawn), and the clicks held meanwhile are given to it
+        # before SQLAlchemy starts loading: drawing the window first would only make them wait
+        # longer (ui/start_frame.py).
         window.openingFinished.connect(
             frame.release_drawing, Qt.ConnectionType.SingleShotConnection
         )
+        window.openingFinished.connect(opened)
         window.open_database_in_background()
 
     picture = pictures.load(picture_key(frame, snapshot))
