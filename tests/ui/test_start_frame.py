@@ -195,8 +195,8 @@ def test_a_click_on_the_picture_marks_that_area_wherever_the_window_draws_it(
     assert _stored(database_path, "crown") is ZoneState.THINNING
 
 
-def test_clicks_while_the_window_is_built_behind_the_picture_wait_for_it(
-    qtbot: QtBot, start: Starter
+def test_clicks_while_the_window_is_built_behind_the_picture_are_clicks_on_the_picture(
+    qtbot: QtBot, start: Starter, database_path: Path
 ) -> None:
     crown, side = _closed_once(qtbot, start)
     frame = start()
@@ -205,10 +205,10 @@ def test_clicks_while_the_window_is_built_behind_the_picture_wait_for_it(
     assert window.opening_signs.shown  # still opening
     viewport = window.view.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.mapFrom(frame, crown))
-    qtbot.mouseClick(
-        window.preview, Qt.MouseButton.LeftButton, pos=window.preview.mapFrom(frame, side)
-    )
-    assert window.model.zone("crown").state is ZoneState.HEALTHY  # held, not yet given
-    window = _opened(qtbot, frame)
-    assert window.model.zone("crown").state is ZoneState.THINNING
+    preview = window.preview
+    qtbot.mouseClick(preview, Qt.MouseButton.LeftButton, pos=preview.mapFrom(frame, side))
+    assert window.model.zone("crown").state is ZoneState.THINNING  # taken at once
     assert "still opening" in window.notices.text()  # the click on the list was refused
+    window = _opened(qtbot, frame)
+    frame.close()
+    assert _stored(database_path, "crown") is ZoneState.THINNING  # and saved once open

@@ -3,10 +3,10 @@
 The frame is what the window manager sees from launch to quit. When there is a picture that
 matches (start_picture.py), the frame paints it at once, says "Opening…" over its status bar
 and shows a busy pointer; the main window is built after that first paint, behind the
-picture, and drawn once the database is open. Clicks on the frame until then are held: when
-the window is drawn, those over the map are given to it if the map is where the picture showed
-it, and the rest are refused with a note over the map. Without a picture the main window is
-built before the frame is first shown, as it always was.
+picture, and drawn once the database is open. Until it is drawn, a click on the frame is a
+click on the picture: one on the map goes to the same point of the map in the window (which
+may lay the map out a little differently), the rest are refused with a note over the map.
+Without a picture the main window is built before the frame is first shown.
 
 Only Qt is imported here: this module is on the path to the first paint.
 """
@@ -147,7 +147,7 @@ class StartFrame(QMainWindow):
         self._picture: PictureView | None = None
         self._painted = False
         self._shown: dict[str, QRect] | None = None  # the picture's parts while it is up
-        self._held: list[Click] = []
+        self._replaying = False
 
     def show_picture(self, picture: WindowPicture, opening: str, today: str) -> None:
         """Paint `picture` until `adopt`, with `opening` over its status bar and a busy pointer."""
@@ -158,10 +158,11 @@ class StartFrame(QMainWindow):
     def adopt(self, window: QMainWindow, content: FrameContent) -> None:
         """Hold `window` (made with this frame as its parent) in place of the picture.
 
-        With a picture up, the window is not drawn until `release_drawing`, and clicks on the
-        frame are held until then: only once the window is opened and laid out as it will be
-        drawn (a banner may come with the opening) can a click on the picture be matched with
-        what is really there.
+        With a picture up, the window is not drawn until `release_drawing`; until then a click
+        on the frame is a click on the picture. One on the map goes to the same point of the
+        map in the window, wherever the window lays it out (a note above the map comes with the
+        opening): it is taken at once, and saved as soon as the database is open. Any other is
+        refused, and the person told.
         """
         self.content = content
         picture = self._picture
@@ -171,39 +172,45 @@ class StartFrame(QMainWindow):
             return
         self._picture = None
         QGuiApplication.restoreOverrideCursor()
-        self._shown = picture.picture.areas
-        self._held = list(picture.clicks)
         self.setUpdatesEnabled(False)
+        self._shown = picture.picture.areas
+        self._settled(content)
+        self._take(picture.clicks)
         _application().installEventFilter(self)
 
+    def _take(self, clicks: list[Click]) -> None:
+        """Clicks on the picture: on the map, given to it; anywhere else, refused."""
+        content, shown = self.content, self._shown
+        if content is None or shown is None or not clicks:
+            return
+        self._replaying = True
+        try:
+            refused = self._replay(clicks, shown, content.areas(), content.early_click_target())
+        finally:
+            self._replaying = False
+        if refused:
+            content.notices.show_message(
+                self.tr("The window was still opening: please click again.")
+            )
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """While the picture is up: a click on this window is held for `release_drawing`."""
+        """While the picture is up, a click on this window is a click on the picture."""
         kind = event.type()
-        held = self._shown is not None and kind in _CLICKS and isinstance(event, QMouseEvent)
-        if held and isinstance(watched, QWidget) and watched.window() is self:
+        on_picture = self._shown is not None and not self._replaying and kind in _CLICKS
+        if on_picture and isinstance(watched, QWidget) and watched.window() is self:
             if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
                 at = watched.mapTo(self, event.position().toPoint())
-                self._held.append((at, event.button(), event.modifiers()))
+                self._take([(at, event.button(), event.modifiers())])
             return True
         return super().eventFilter(watched, event)
 
     def release_drawing(self, *_args: object) -> None:
-        """Draw the window now; the held clicks that were on the map in the picture go to the
-        same point of the map, the others are refused (and the person told)."""
-        shown, self._shown = self._shown, None
-        if shown is None:
+        """Draw the window now: from here on the person sees what they click on."""
+        if self._shown is None:
             return
+        self._shown = None
         _application().removeEventFilter(self)
         self.setUpdatesEnabled(True)
-        content = self.content
-        if content is not None and self._held:
-            now = self._settled(content)
-            refused = self._replay(self._held, shown, now, content.early_click_target())
-            if refused:
-                content.notices.show_message(
-                    self.tr("The window was still opening: please click again.")
-                )
-        self._held = []
         self.repaint()  # an update() after updates come back would not reach the window
 
     def _settled(self, content: FrameContent) -> dict[str, QRect]:
