@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -203,10 +204,11 @@ def test_clicks_while_the_window_is_built_behind_the_picture_are_clicks_on_the_p
     qtbot.waitUntil(lambda: frame.content is not None, timeout=20_000)  # built, not drawn
     window = window_of(frame)
     assert window.opening_signs.shown  # still opening
-    viewport = window.view.viewport()
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.mapFrom(frame, crown))
-    preview = window.preview
-    qtbot.mouseClick(preview, Qt.MouseButton.LeftButton, pos=preview.mapFrom(frame, side))
+    # Through the window system's way in, as a person's click comes (routed by position).
+    handle = frame.windowHandle()
+    assert handle is not None
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, crown)
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, side)
     assert window.model.zone("crown").state is ZoneState.THINNING  # taken at once
     assert "still opening" in window.notices.text()  # the click on the list was refused
     window = _opened(qtbot, frame)

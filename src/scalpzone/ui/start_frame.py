@@ -17,9 +17,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
-    QObject,
     QPoint,
     QPointF,
     QRect,
@@ -71,12 +69,6 @@ class FrameContent(Protocol):
 
 Click = tuple[QPoint, Qt.MouseButton, Qt.KeyboardModifier]  # where (in the frame), how
 
-_CLICKS = (
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseButtonDblClick,
-)
-
 
 def _same_point(at: QPoint, shown: dict[str, QRect], now: dict[str, QRect]) -> QPoint | None:
     """Where the point of the head under `at` in the picture is now (the window may lay the
@@ -89,12 +81,6 @@ def _same_point(at: QPoint, shown: dict[str, QRect], now: dict[str, QRect]) -> Q
     y = head.y() + (at.y() - was.y()) * head.height() / was.height()
     moved = QPoint(round(x), round(y))
     return moved if now["map"].contains(moved) else None
-
-
-def _application() -> QCoreApplication:
-    app = QCoreApplication.instance()
-    assert app is not None  # a frame exists only inside the app
-    return app
 
 
 class PictureView(QWidget):
@@ -147,7 +133,7 @@ class StartFrame(QMainWindow):
         self._picture: PictureView | None = None
         self._painted = False
         self._shown: dict[str, QRect] | None = None  # the picture's parts while it is up
-        self._replaying = False
+        self._window: QMainWindow | None = None
 
     def show_picture(self, picture: WindowPicture, opening: str, today: str) -> None:
         """Paint `picture` until `adopt`, with `opening` over its status bar and a busy pointer."""
@@ -176,40 +162,35 @@ class StartFrame(QMainWindow):
         self._shown = picture.picture.areas
         self._settled(content)
         self._take(picture.clicks)
-        _application().installEventFilter(self)
+        # Clicks reach the frame itself until the window is drawn (an application-wide event
+        # filter would do it too, but makes PySide6 wrap every event of every object: ≈ 40 ms).
+        window.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._window = window
 
     def _take(self, clicks: list[Click]) -> None:
         """Clicks on the picture: on the map, given to it; anywhere else, refused."""
         content, shown = self.content, self._shown
         if content is None or shown is None or not clicks:
             return
-        self._replaying = True
-        try:
-            refused = self._replay(clicks, shown, content.areas(), content.early_click_target())
-        finally:
-            self._replaying = False
+        refused = self._replay(clicks, shown, content.areas(), content.early_click_target())
         if refused:
             content.notices.show_message(
                 self.tr("The window was still opening: please click again.")
             )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """While the picture is up, a click on this window is a click on the picture."""
-        kind = event.type()
-        on_picture = self._shown is not None and not self._replaying and kind in _CLICKS
-        if on_picture and isinstance(watched, QWidget) and watched.window() is self:
-            if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-                at = watched.mapTo(self, event.position().toPoint())
-                self._take([(at, event.button(), event.modifiers())])
-            return True
-        return super().eventFilter(watched, event)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """While the picture is up, a click on the window is a click on the picture."""
+        if self._shown is not None:
+            self._take([(event.position().toPoint(), event.button(), event.modifiers())])
+        event.accept()
 
     def release_drawing(self, *_args: object) -> None:
         """Draw the window now: from here on the person sees what they click on."""
         if self._shown is None:
             return
         self._shown = None
-        _application().removeEventFilter(self)
+        if self._window is not None:
+            self._window.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.setUpdatesEnabled(True)
         self.repaint()  # an update() after updates come back would not reach the window
 
