@@ -70,13 +70,19 @@ from scalpzone.domain.templates import template_table
 app = QApplication(sys.argv[:1])
 
 def mark_and_quit():
-    frame = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "content"))
-    window = frame.centralWidget()
-    if not hasattr(window, "profiles") or not window.profiles.ready:
+    # The main window, on its own (before the start frame) or held by the app's frame.
+    found = [
+        (top, window)
+        for top in QApplication.topLevelWidgets()
+        for window in (top, getattr(top, "centralWidget", lambda: None)())
+        if hasattr(window, "editor")
+    ]
+    if not found or not found[0][1].profiles.ready:
         QTimer.singleShot(50, mark_and_quit)
         return
+    top, window = found[0]
     window.editor.apply_template(template_table()["norwood-3v"])
-    frame.close()  # keeps the window's picture, as a person's close does
+    top.close()  # keeps the window's picture, as a person's close does
 
 QTimer.singleShot(50, mark_and_quit)
 sys.exit(run_app(sys.argv[:1]))
