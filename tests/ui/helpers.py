@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.mapfile import MapDocument
-from scalpzone.domain.zones import ScalpMap
+from scalpzone.domain.zones import ScalpMap, ZoneState
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.map.shapes import to_scene
 
@@ -155,6 +155,24 @@ def stored_map(window: MainWindow) -> ScalpMap:
     store = window.profiles.store
     assert store is not None
     return store.load_profile(window.profiles.profile_id).document.scalp_map
+
+
+def busy_pointer() -> bool:
+    """Whether the app shows the busy pointer (opening)."""
+    from PySide6.QtGui import QGuiApplication
+
+    cursor = QGuiApplication.overrideCursor()
+    return cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+
+
+def state_in_file(database_path: Path, zone_id: str) -> ZoneState:
+    """A zone's state as the database file holds it (read with its own connection)."""
+    from scalpzone.storage import Database, ProfileStore
+
+    with Database.open(database_path) as db:
+        store = ProfileStore(db)
+        [profile] = store.profiles()
+        return store.load_profile(profile.id).document.scalp_map.zone(zone_id).state
 
 
 def stored_document(window: MainWindow) -> MapDocument:

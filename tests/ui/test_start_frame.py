@@ -12,19 +12,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from scalpzone.app import picture_path, show_frame, window_of
 from scalpzone.domain.zones import ZoneState
-from scalpzone.storage import Database, ProfileStore
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.start_frame import PictureView, StartFrame
 from scalpzone.ui.style.appearance import SETTINGS_KEY as APPEARANCE_KEY
 from scalpzone.ui.widgets.screen_fit import available
-from tests.ui.helpers import MONDAY, view_point
+from tests.ui.helpers import MONDAY, busy_pointer, state_in_file, view_point
 
 pytestmark = pytest.mark.gui
 
@@ -60,18 +59,6 @@ def _in_frame(frame: StartFrame, window: MainWindow, zone_id: str) -> QPoint:
     return window.view.viewport().mapTo(frame, at)
 
 
-def _busy() -> bool:
-    cursor = QGuiApplication.overrideCursor()
-    return cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
-
-
-def _stored(database_path: Path, zone_id: str) -> ZoneState:
-    with Database.open(database_path) as db:
-        store = ProfileStore(db)
-        [profile] = store.profiles()
-        return store.load_profile(profile.id).document.scalp_map.zone(zone_id).state
-
-
 def _closed_once(qtbot: QtBot, start: Starter) -> tuple[QPoint, QPoint]:
     """A first start (no picture: the window is built first), closed; where crown and the
     side list were in the frame."""
@@ -97,15 +84,15 @@ def test_the_next_start_paints_the_last_window_first_and_a_click_on_it_is_saved(
     picture = frame.centralWidget()
     assert isinstance(picture, PictureView)  # the picture, the window not built yet
     assert frame.content is None
-    assert _busy()
+    assert busy_pointer()
     qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=crown)  # on the map
     qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=side)  # not on the map
     window = _opened(qtbot, frame)
     assert window.model.zone("crown").state is ZoneState.THINNING
     assert "still opening" in window.notices.text()
-    assert not _busy()
+    assert not busy_pointer()
     frame.close()
-    assert _stored(database_path, "crown") is ZoneState.THINNING
+    assert state_in_file(database_path, "crown") is ZoneState.THINNING
 
 
 def test_a_picture_in_another_palette_is_not_shown(
@@ -141,7 +128,7 @@ def test_closing_while_the_picture_is_up_builds_nothing(
     frame = start()
     assert isinstance(frame.centralWidget(), PictureView)
     frame.close()
-    assert not _busy()
+    assert not busy_pointer()
     frame.painted.emit()  # as a paint that was already on its way would
     assert frame.content is None
 
@@ -193,7 +180,7 @@ def test_a_click_on_the_picture_marks_that_area_wherever_the_window_draws_it(
     assert _in_frame(frame, window, "crown") != crown  # drawn somewhere else
     assert window.model.zone("crown").state is ZoneState.THINNING
     frame.close()
-    assert _stored(database_path, "crown") is ZoneState.THINNING
+    assert state_in_file(database_path, "crown") is ZoneState.THINNING
 
 
 def test_clicks_while_the_window_is_built_behind_the_picture_are_clicks_on_the_picture(
@@ -213,4 +200,4 @@ def test_clicks_while_the_window_is_built_behind_the_picture_are_clicks_on_the_p
     assert "still opening" in window.notices.text()  # the click on the list was refused
     window = _opened(qtbot, frame)
     frame.close()
-    assert _stored(database_path, "crown") is ZoneState.THINNING  # and saved once open
+    assert state_in_file(database_path, "crown") is ZoneState.THINNING  # and saved once open

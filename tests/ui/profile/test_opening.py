@@ -13,17 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from scalpzone.app import storage_opener
 from scalpzone.domain.zones import ZoneState
-from scalpzone.storage import Database, ProfileStore
+from scalpzone.storage import Database
 from scalpzone.ui.main_window import MainWindow
 from scalpzone.ui.profile.store_api import DatabaseLike, ProfileStoreLike
 from tests.ui.conftest import WindowMaker
-from tests.ui.helpers import ScriptedDialogs, click_zone, stored_map
+from tests.ui.helpers import ScriptedDialogs, busy_pointer, click_zone, state_in_file, stored_map
 
 pytestmark = pytest.mark.gui
 
@@ -61,18 +59,6 @@ def start_window(
     return start
 
 
-def _busy() -> bool:
-    cursor = QGuiApplication.overrideCursor()
-    return cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
-
-
-def _stored_state(database_path: Path, zone_id: str) -> ZoneState:
-    with Database.open(database_path) as db:
-        store = ProfileStore(db)
-        [profile] = store.profiles()
-        return store.load_profile(profile.id).document.scalp_map.zone(zone_id).state
-
-
 def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
     qtbot: QtBot, make_window: WindowMaker, start_window: Callable[..., tuple[MainWindow, Gate]]
 ) -> None:
@@ -83,7 +69,7 @@ def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
     window, gate = start_window()
     assert window.opening_signs.label.isVisible()
     assert window.opening_signs.label.text() == "Opening…"
-    assert _busy()
+    assert busy_pointer()
     assert window.commands.tools["mark"].isEnabled()  # the map takes edits …
     assert not any(action.isEnabled() for action in window.commands.week)  # … the rest waits
     click_zone(qtbot, window, "occipital")
@@ -100,7 +86,7 @@ def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
     window.stack.undo()
     assert stored_map(window).zone("occipital").state is ZoneState.HEALTHY
     assert not window.opening_signs.label.isVisible()
-    assert not _busy()
+    assert not busy_pointer()
     assert window.view.editing_enabled
     assert all(action.isEnabled() for action in window.commands.week)
     window.close()
@@ -121,7 +107,7 @@ def test_first_start_keeps_a_click_made_before_the_new_database_exists(
     assert window.tour_bar.text().startswith("Step 1 of 4")  # the first start's tour still comes
     assert window.model.zone("crown").state is ZoneState.THINNING
     window.close()
-    assert _stored_state(database_path, "crown") is ZoneState.THINNING
+    assert state_in_file(database_path, "crown") is ZoneState.THINNING
 
 
 def test_closing_while_opening_waits_and_saves_the_click(
@@ -132,8 +118,8 @@ def test_closing_while_opening_waits_and_saves_the_click(
     assert gate.started.wait(timeout=30)
     gate.release()
     window.close()  # before the opener's result reached the window
-    assert not _busy()
-    assert _stored_state(database_path, "midscalp_center") is ZoneState.THINNING
+    assert not busy_pointer()
+    assert state_in_file(database_path, "midscalp_center") is ZoneState.THINNING
 
 
 def test_when_the_database_cannot_open_the_click_stays_on_screen_and_the_person_is_told(
@@ -156,7 +142,7 @@ def test_when_the_database_cannot_open_the_click_stays_on_screen_and_the_person_
         assert window.model.zone("crown").state is ZoneState.THINNING
         assert window.opening_signs.label.text() == "Not saved: your data could not be opened."
         assert window.opening_signs.label.isVisible()
-        assert not _busy()
+        assert not busy_pointer()
         assert not window.view.editing_enabled  # further clicks are refused, not lost later
         click_zone(qtbot, window, "midscalp_center")
         assert window.model.zone("midscalp_center").state is ZoneState.HEALTHY
@@ -178,7 +164,7 @@ def test_an_unexpected_error_while_opening_still_ends_the_opening(
         gate.release()
     assert opened.args == [False]
     assert [str(error) for _, error, _ in raised] == ["a bug in the opener"]  # to the excepthook
-    assert not _busy()
+    assert not busy_pointer()
     assert window.opening_signs.label.text() == "Not saved: your data could not be opened."
     assert window.model.zone("crown").state is ZoneState.THINNING
     window.close()
@@ -202,7 +188,7 @@ def test_an_older_database_is_upgraded_while_the_window_takes_clicks(
     assert opened.args == [True]
     assert f"was upgraded from schema 0002 to {schema.HEAD_REVISION}" in window.notices.text()
     window.close()
-    assert _stored_state(database_path, "crown") is ZoneState.THINNING
+    assert state_in_file(database_path, "crown") is ZoneState.THINNING
 
 
 @pytest.mark.parametrize("revision", ["0004", "0003"])
@@ -268,5 +254,5 @@ def test_an_existing_profile_opens_without_sqlalchemy_then_hands_over_to_it(
         window.profiles.profile_id
     ) == window.profiles.store.load_profile(window.profiles.profile_id)
     window.close()
-    assert _stored_state(database_path, "midscalp_center") is ZoneState.THINNING
-    assert _stored_state(database_path, "crown") is ZoneState.THINNING
+    assert state_in_file(database_path, "midscalp_center") is ZoneState.THINNING
+    assert state_in_file(database_path, "crown") is ZoneState.THINNING
