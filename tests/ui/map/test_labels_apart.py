@@ -74,13 +74,18 @@ def _names_on_lines(window: MainWindow) -> list[str]:
     return hits
 
 
+def _fitted_at(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
+    """The window at `size`, laid out, with the head fitted to the map."""
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.view.size().width() < size[0])
+    window.view.fit()
+
+
 @pytest.mark.parametrize("size", [(700, 480), (1000, 640), (1500, 950)])
 def test_the_hairline_never_runs_through_a_name(
     qtbot: QtBot, window: MainWindow, size: tuple[int, int]
 ) -> None:
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.view.size().width() < size[0])
-    window.view.fit()
+    _fitted_at(qtbot, window, size)
     # A hairline drawn along the front, through the three hairline areas.
     front = [(0.2, 0.2), (0.3, 0.13), (0.5, 0.1), (0.7, 0.13), (0.8, 0.2)]
     window.editor.set_hairline(front)
@@ -99,9 +104,7 @@ def test_a_name_keeps_a_space_from_a_hairline_date(
     qtbot: QtBot, window: MainWindow, size: tuple[int, int]
 ) -> None:
     # Seen at 1600×1000: "Hairline (right)" and the hairline's "today" read as one word.
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.view.size().width() < size[0])
-    window.view.fit()
+    _fitted_at(qtbot, window, size)
     # The hairline drawn in that walk, read back from its database.
     front = [
         (0.2566, 0.1543),
