@@ -6,12 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
+from scalpzone.domain.geometry import Point, polygon_centroid
+from scalpzone.domain.regions import region_catalog
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.main_window import MainWindow
+from scalpzone.ui.map.scene_items import ZoneLabel
 from scalpzone.ui.style.colours import mix
 from tests.ui.conftest import WindowMaker
 from tests.ui.helpers import view_point
@@ -97,3 +100,47 @@ def test_the_opacity_slider_fades_the_fills(window: MainWindow) -> None:
     assert abs(faint.lightness() - background.lightness()) < abs(
         strong.lightness() - background.lightness()
     )
+
+
+def test_a_new_palette_redraws_the_head_and_names_kept_as_pixmaps(window: MainWindow) -> None:
+    """The head and the names are drawn once and copied after: a new palette draws them again."""
+    window.commands.show_names.setChecked(True)
+    ear = polygon_centroid(region_catalog().head.ear_left)
+    label = next(
+        item
+        for item in window.scene.items()
+        if isinstance(item, ZoneLabel) and item.zone_id == "occipital"
+    )
+    light_text = label.brush().color()
+    before = window.view.viewport().grab().toImage()  # fills the cached drawings
+    assert _close(_pixel_at(before, window, ear), window.scene.look.colours.skin)
+
+    dark = QPalette(window.palette())
+    for role, colour in DARK.items():
+        dark.setColor(role, QColor(colour))
+    window.scene.set_palette(dark)  # the scene alone: nothing else on screen moves
+    after = window.view.viewport().grab().toImage()
+    colours = window.scene.look.colours
+    assert colours.background.lightness() < 80
+    assert _close(_pixel_at(after, window, ear), colours.skin)
+    dark_text = label.brush().color()
+    assert dark_text != light_text
+    shown = label.deviceTransform(window.view.viewportTransform())
+    letters = _pixels_in(after, shown.mapRect(label.boundingRect()).toRect())
+    assert any(_close(p, dark_text, 30) for p in letters)
+    assert not any(_close(p, light_text, 12) for p in letters)
+
+
+def _pixel_at(image: QImage, window: MainWindow, point: Point) -> QColor:
+    ratio = image.devicePixelRatio()
+    pos = view_point(window, point)
+    return image.pixelColor(round(pos.x() * ratio), round(pos.y() * ratio))
+
+
+def _pixels_in(image: QImage, box: QRect) -> list[QColor]:
+    ratio = image.devicePixelRatio()
+    return [
+        image.pixelColor(round(x * ratio), round(y * ratio))
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
+    ]

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPalette, QTransform
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QToolTip,
+    QWidget,
+)
 
 from scalpzone.domain.geometry import Point
 from scalpzone.domain.regions import region_catalog
@@ -60,6 +66,8 @@ class MapScene(QGraphicsScene):
         self._current = ""
 
         self.head = HeadItem(region_catalog().head, self.look)
+        # Kept as a pixmap: every click repaints the head under the zone it changed.
+        self.head.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(self.head)
         self.hairline = LineItem(self.look.colours.hairline, 3.0, Qt.PenStyle.SolidLine, 15)
         self.addItem(self.hairline)
@@ -113,6 +121,7 @@ class MapScene(QGraphicsScene):
             label.refresh_colours()
         for handle in self._handles:
             handle.refresh_colours()
+        self.head.update()  # its cached drawing
         self._show_compare()
         self.update()
 

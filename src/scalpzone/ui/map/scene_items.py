@@ -235,6 +235,11 @@ class ZoneLabel(QGraphicsSimpleTextItem):
         self._bounds = self._letters_and_halo()
         # Above the outlines and the hairline, on a halo of the colour behind it (see paint).
         self.setZValue(17)
+        # Drawn once into a pixmap of its own and copied from it after: a click on a large
+        # area repaints every name over it, and laying out and filling letters and halo each
+        # time was a third of that paint. A change of text, colour or palette calls update(),
+        # which draws it again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._halo = QColor()
         # The halo's outline, made once per name (stroking the letters each paint is slow).
         self._halo_text = ""
