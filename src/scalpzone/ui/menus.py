@@ -18,7 +18,7 @@ from shiboken6 import isValid
 
 from scalpzone.domain.zones import ZoneState
 from scalpzone.ui.widgets.accessible_parts import announce_undo_and_redo
-from scalpzone.ui.widgets.actions import ActionFactory
+from scalpzone.ui.widgets.actions import ActionFactory, StillButton
 
 if TYPE_CHECKING:
     from scalpzone.domain.templates import Template
@@ -175,7 +175,9 @@ def build_bars(
     toolbar.setMovable(False)
     toolbar.toggleViewAction().setStatusTip(make.tr("Show or hide the toolbar"))
     for action in (undo, redo):
-        toolbar.addAction(action)
+        still = StillButton(action, toolbar.iconSize(), toolbar)
+        toolbar.iconSizeChanged.connect(still.setIconSize)
+        toolbar.addWidget(still)
     toolbar.addSeparator()
     for action in tools.values():
         toolbar.addAction(action)
@@ -184,7 +186,7 @@ def build_bars(
         toolbar.addAction(action)
     toolbar.addSeparator()
     toolbar.addAction(compare)
-    for action in (undo, redo, zoom_in, zoom_out, fit):
+    for action in (zoom_in, zoom_out, fit):
         button = toolbar.widgetForAction(action)
         if isinstance(button, QToolButton):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
