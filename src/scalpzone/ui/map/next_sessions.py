@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +39,7 @@ class NextSessionsPreview(QWidget):
         # What each row shows (day, plan, minutes, tooltip, bold), so a refresh sets only the
         # rows that changed.
         self._shown: dict[int, tuple[str, str, str, str, bool]] = {}
+        self._sized_for: list[str] = []  # the days the columns were measured for
         self.title = QLabel(self.tr("Next 7 days"), self)
         font = QFont(self.title.font())
         font.setBold(True)
@@ -60,10 +62,14 @@ class NextSessionsPreview(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The day and the minutes are as wide as their longest text could be, measured once a
+        # day (`_size_columns`): columns that sized themselves to their contents widened and
+        # narrowed as sessions moved between days, and repainted the whole table at each edit.
+        # The plan takes the rest. The minutes have a column of their own: a long list of
+        # areas never hides them.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # The minutes have a column of their own: a long list of areas never hides them.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setFixedHeight(self.table.verticalHeader().defaultSectionSize() * DAYS + 4)
         self.start_button = QPushButton(self.tr("S&tart today's session…"), self)
@@ -84,8 +90,9 @@ class NextSessionsPreview(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         """Recolour the rows when the palette changes (their colours are set per item)."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._shown = {}
+            self._sized_for = []
             self.refresh()
 
     def day_texts(self) -> list[tuple[str, str]]:
@@ -105,6 +112,9 @@ class NextSessionsPreview(QWidget):
         plan = model.plan
         names = {z.id: z.display_name for z in model.scalp_map.zones}
         today = model.today()
+        days = [self.tr("Today")] + [short_day(today + timedelta(days=r)) for r in range(1, DAYS)]
+        if days != self._sized_for:
+            self._size_columns(days)
         for row in range(DAYS):
             day = today + timedelta(days=row)
             session = plan.session_on(day)
@@ -127,15 +137,18 @@ class NextSessionsPreview(QWidget):
                 if session.patch_test:
                     what = self.tr("Patch test: ") + what
                 tip = f"{what} · {minutes}"
-            day_text = short_day(day) if row else self.tr("Today")
+            day_text = days[row]
             shown = (day_text, what, minutes, tip, session is not None)
-            if self._shown.get(row) == shown:
-                continue  # a row set again would re-measure and repaint the whole table
+            before = self._shown.get(row)
+            if before == shown:
+                continue  # a cell set again repaints it
             self._shown[row] = shown
-            self.table.setVerticalHeaderItem(row, QTableWidgetItem(day_text))
-            self._set(row, 0, day_text, bold=session is not None)
-            self._set(row, 1, what, bold=False, tip=tip, dim=session is None)
-            self._set(row, 2, minutes, bold=False, tip=tip)
+            if before is None or before[0] != day_text:
+                self.table.setVerticalHeaderItem(row, QTableWidgetItem(day_text))
+            for column in range(3):
+                cell = _cell(shown, column)
+                if before is None or _cell(before, column) != cell:
+                    self._set(row, column, *cell)
         if plan.status is PlanStatus.OK:
             warnings = [
                 with_dates(w.message) for w in plan.warnings if w.code.value != "needle_advice"
@@ -147,19 +160,38 @@ class NextSessionsPreview(QWidget):
         to_do = plan.session_on(today) is not None and model.logged_on(today) is None
         self.start_button.setVisible(plan.status is PlanStatus.OK and to_do)
 
-    def _set(
-        self, row: int, column: int, text: str, *, bold: bool, tip: str = "", dim: bool = False
-    ) -> None:
-        item = self.table.item(row, column)
-        if item is None:
-            item = QTableWidgetItem()
-            self.table.setItem(row, column, item)
-        item.setText(text)
+    def _size_columns(self, days: list[str]) -> None:
+        """The day column fits the longest of these days in bold (any may have a session), the
+        minutes column a two-digit "88 min"."""
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        self.table.setColumnWidth(0, max(metrics.horizontalAdvance(day) for day in days) + pad)
+        longest = self.tr("{minutes} min").format(minutes=88)
+        self.table.setColumnWidth(2, metrics.horizontalAdvance(longest) + pad)
+        self._sized_for = days
+
+    def _set(self, row: int, column: int, text: str, tip: str, bold: bool, dim: bool) -> None:
+        # A new item with all of it at once: each setter of a shown item repaints the table.
+        item = QTableWidgetItem(text)
         # An empty cell (no minutes on a rest day) still reads as something to a screen reader.
         item.setData(Qt.ItemDataRole.AccessibleTextRole, text or self.tr("no minutes"))
         item.setToolTip(tip)
-        font = item.font()
-        font.setBold(bold)
-        item.setFont(font)
+        if bold:
+            font = QFont(self.table.font())
+            font.setBold(True)
+            item.setFont(font)
         role = self.palette().ColorRole.PlaceholderText if dim else self.palette().ColorRole.Text
         item.setForeground(self.palette().color(role))
+        self.table.setItem(row, column, item)
+
+
+def _cell(shown: tuple[str, str, str, str, bool], column: int) -> tuple[str, str, bool, bool]:
+    """What a row's cell in `column` shows: text, tooltip, bold, dim."""
+    day_text, what, minutes, tip, has_session = shown
+    if column == 0:
+        return (day_text, "", has_session, False)
+    if column == 1:
+        return (what, tip, False, not has_session)
+    return (minutes, tip, False, False)

@@ -247,6 +247,7 @@ class ZonePanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setHighlightSections(False)
+        header.setSelectionModel(QItemSelectionModel(self.table_model, header))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_menu)
         layout = QVBoxLayout(self)
