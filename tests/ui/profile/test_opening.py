@@ -92,6 +92,43 @@ def test_a_click_while_opening_is_shown_at_once_and_saved_once_open(
     window.close()
 
 
+def test_a_click_made_while_opening_is_saved_by_the_window_itself_as_the_database_opens(
+    qtbot: QtBot, database_path: Path, start_window: Callable[..., tuple[MainWindow, Gate]]
+) -> None:
+    """The window waits for that first save anyway: it writes it on its own thread, and the
+    start needs no worker thread (nor the module that makes one) before the click is saved."""
+    on_main_thread: list[bool] = []
+
+    class RecordingStore:
+        def __init__(self, store: ProfileStoreLike) -> None:
+            self._store = store
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._store, name)
+
+        def save_map(self, *args: object) -> None:
+            on_main_thread.append(threading.current_thread() is threading.main_thread())
+            self._store.save_map(*args)  # type: ignore[arg-type]
+
+    opener = storage_opener(database_path)
+
+    def recording_opener() -> Opened:
+        database, store = opener()
+        return database, RecordingStore(store)  # type: ignore[return-value]
+
+    window, gate = start_window(recording_opener)
+    click_zone(qtbot, window, "occipital")
+    with qtbot.waitSignal(window.openingFinished):
+        gate.release()
+    assert on_main_thread == [True]
+    assert stored_map(window).zone("occipital").state is ZoneState.THINNING
+    with qtbot.waitSignal(window.autosave.saved):
+        click_zone(qtbot, window, "occipital")  # later clicks are written on the worker
+    assert on_main_thread == [True, False]
+    assert stored_map(window).zone("occipital").state is ZoneState.BALD
+    window.close()
+
+
 def test_first_start_keeps_a_click_made_before_the_new_database_exists(
     qtbot: QtBot,
     start_window: Callable[..., tuple[MainWindow, Gate]],

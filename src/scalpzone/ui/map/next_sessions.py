@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -166,7 +165,9 @@ class NextSessionsPreview(QWidget):
         bold = QFont(self.table.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        # The cell's margins and a little air. (Not asked of the style: the first use of
+        # QStyle's type costs ≈ 10 ms before the window can be drawn.)
+        pad = 16
         self.table.setColumnWidth(0, max(metrics.horizontalAdvance(day) for day in days) + pad)
         longest = self.tr("{minutes} min").format(minutes=88)
         self.table.setColumnWidth(2, metrics.horizontalAdvance(longest) + pad)

@@ -113,12 +113,18 @@ class Autosave(QObject):
             self._start()
 
     def flush(self) -> None:
-        """Write now if anything is waiting, and return once every write has ended."""
+        """Write now if anything is waiting, and return once every write has ended.
+
+        What is waiting is written on this thread: the caller waits for it either way, and the
+        first save of a start (a click made while the window opened) then needs no worker.
+        """
         while True:
             if self._running is not None:
                 self._finish_running()
             elif self.pending and self._may_write():
-                self._start()
+                store, profile_id, scalp_map, day = self._hand_over()
+                index = self._stack.index()
+                self._take(scalp_map, index, _write_map(store, profile_id, scalp_map, day))
             else:
                 return
 
@@ -136,11 +142,7 @@ class Autosave(QObject):
         """Hand the current map to the worker, unless a write is running (it hands on when done)."""
         if self._running is not None or not self._may_write():
             return
-        assert self._store is not None and self._profile is not None
-        # The id is read as the write starts: a profile is only switched while detached.
-        store, profile_id = self._store, self._profile.profile_id
-        scalp_map, day = self._model.scalp_map, self._model.today()
-        self.pending = False
+        store, profile_id, scalp_map, day = self._hand_over()
         self._running_map = scalp_map
         self._running_index = self._stack.index()
         if self._worker is None:  # concurrent.futures loads after the first paint
@@ -150,6 +152,13 @@ class Autosave(QObject):
         future = self._worker.submit(_write_map, store, profile_id, scalp_map, day)
         self._running = future
         future.add_done_callback(self._written.emit)
+
+    def _hand_over(self) -> tuple[ProfileStoreLike, int, ScalpMap, date]:
+        """What a write takes: the store, the profile, the current map and today."""
+        assert self._store is not None and self._profile is not None
+        # The id is read as the write starts: a profile is only switched while detached.
+        self.pending = False
+        return self._store, self._profile.profile_id, self._model.scalp_map, self._model.today()
 
     def _finish_running(self) -> None:
         """Wait for the write in flight, if any, and take its outcome."""
@@ -163,7 +172,11 @@ class Autosave(QObject):
         written, index = self._running_map, self._running_index
         self._running = None
         self._running_map = None
-        refusal = future.result()
+        assert written is not None
+        self._take(written, index, future.result())
+
+    def _take(self, written: ScalpMap, index: int, refusal: str | None) -> None:
+        """A write of `written` (the undo-stack index `index`) ended: refused, or saved."""
         if refusal is not None:
             self.refused_index = index
             self._refused = written
@@ -181,7 +194,8 @@ class Autosave(QObject):
 def _write_map(
     store: ProfileStoreLike, profile_id: int, scalp_map: ScalpMap, day: date
 ) -> str | None:
-    """Save the map (on the worker thread); None when saved, else why not, in words."""
+    """Save the map (on the worker thread, or in a flush on the caller's); None when saved, else
+    why not, in words."""
     from scalpzone.storage import StorageError  # noqa: PLC0415  (imported with the store)
 
     try:
