@@ -87,7 +87,8 @@ class NextSessionsPreview(QWidget):
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
-        """Recolour the rows when the palette changes (their colours are set per item)."""
+        """Recolour the rows when the palette changes (their colours are set per item), and
+        measure the columns again when the font does."""
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._shown = {}
