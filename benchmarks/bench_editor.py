@@ -4,10 +4,10 @@
 
 A profile with all 13 presets and 50 drawn zones, in a real SQLite file. Each click goes through
 the view's viewport (as a person's would), changes a zone, saves it, re-plans, refreshes the week
-preview and repaints the map. Target: median ≤ 16 ms, p95 ≤ 33 ms. The baseline, clicked after it
-in the same run and on the same screen: a bare QGraphicsView with the same 63 outlines, where a click
-recolours the shape under it (Qt's own cost of a click and a repaint). Start-up is measured by
-`bench_startup.py`.
+preview and repaints the map. Target: median ≤ 16 ms, p95 ≤ 33 ms. The baseline, clicked
+after it in the same run and on the same screen: a bare QGraphicsView with the same 63
+outlines, where a click recolours the shape under it (Qt's own cost of a click and a repaint).
+Start-up is measured by `bench_startup.py`.
 
 Runs on a private Xvfb screen when Xvfb is installed, else on the offscreen platform.
 """

@@ -46,9 +46,7 @@ def palette_name(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator
 
 
 def _pixel(image: QImage, window: MainWindow, zone_id: str, dy: int = 0) -> QColor:
-    ratio = image.devicePixelRatio()
-    pos = view_point(window, window.model.zone(zone_id).centre) + QPoint(0, dy)
-    return image.pixelColor(round(pos.x() * ratio), round(pos.y() * ratio))
+    return _pixel_at(image, window, window.model.zone(zone_id).centre, dy)
 
 
 def _close(a: QColor, b: QColor, tolerance: int = 14) -> bool:
@@ -131,9 +129,9 @@ def test_a_new_palette_redraws_the_head_and_names_kept_as_pixmaps(window: MainWi
     assert not any(_close(p, light_text, 12) for p in letters)
 
 
-def _pixel_at(image: QImage, window: MainWindow, point: Point) -> QColor:
+def _pixel_at(image: QImage, window: MainWindow, point: Point, dy: int = 0) -> QColor:
     ratio = image.devicePixelRatio()
-    pos = view_point(window, point)
+    pos = view_point(window, point) + QPoint(0, dy)
     return image.pixelColor(round(pos.x() * ratio), round(pos.y() * ratio))
 
 
